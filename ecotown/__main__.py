@@ -1,0 +1,5 @@
+"""``python -m ecotown``: the command line."""
+
+from ecotown.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""Filters of the area table: phase, level, region, province and a name search."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["NO_LEVEL", "Filters", "apply_filters", "normalise_text"]
+
+NO_LEVEL = "none"  # the filter value for areas with no published level
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user selected; an empty tuple means "all"."""
+
+    phases: tuple[int, ...] = ()
+    levels: tuple[str, ...] = ()  # "1".."5" and NO_LEVEL
+    regions: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    query: str = ""
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrows the view."""
+        return bool(self.phases or self.levels or self.regions or self.provinces or self.query)
+
+
+def normalise_text(text: str) -> str:
+    """Fold case, Unicode form and spacing so searches match Thai and English alike."""
+    folded = unicodedata.normalize("NFC", str(text)).casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and ch not in "-_.,()")
+
+
+def level_key(level: object) -> str:
+    """The filter key of a latest level: ``"1"``…``"5"`` or ``NO_LEVEL``."""
+    return NO_LEVEL if level is None or pd.isna(level) else str(int(level))
+
+
+def apply_filters(areas: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Return the rows of an area table (see :func:`ecotown.summary.area_table`) that match."""
+    mask = pd.Series(True, index=areas.index)
+    if filters.phases:
+        mask &= areas["phase"].isin(filters.phases)
+    if filters.levels:
+        mask &= areas["level"].map(level_key).isin(filters.levels)
+    if filters.regions:
+        mask &= areas["region"].isin(filters.regions)
+    if filters.provinces:
+        mask &= areas["province_code"].isin(filters.provinces)
+    if filters.query:
+        needle = normalise_text(filters.query)
+        haystack = (areas["name_th"].astype(str) + "|" + areas["name_en"].astype(str) + "|"
+                    + areas["province_th"].astype(str) + "|" + areas["province_en"].astype(str)
+                    + "|" + areas["area_id"].astype(str))
+        mask &= haystack.map(normalise_text).str.contains(needle, regex=False)
+    return areas[mask]

@@ -1,0 +1,154 @@
+"""Thai and English text: every label, message and legend string, defined once.
+
+Thai is the default language. ``t(key, lang, **fields)`` formats a message; an unknown
+language falls back to Thai, an unknown key raises ``KeyError`` (a bug, not user input).
+"""
+
+from __future__ import annotations
+
+__all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "normalise_lang", "pick", "t"]
+
+LANGS = ("th", "en")
+DEFAULT_LANG = "th"
+
+TEXT: dict[str, dict[str, str]] = {
+    # --- app chrome -------------------------------------------------------------------
+    "app_title": {"th": "แผนที่เมืองอุตสาหกรรมเชิงนิเวศ", "en": "Eco Town Atlas"},
+    "app_subtitle": {
+        "th": "โครงการเมืองอุตสาหกรรมเชิงนิเวศ กรมโรงงานอุตสาหกรรม",
+        "en": "Eco Industrial Town programme, Department of Industrial Works",
+    },
+    "page_overview": {"th": "ภาพรวม", "en": "Overview"},
+    "lang_toggle": {"th": "English", "en": "ภาษาไทย"},
+    "latest_level": {"th": "ระดับล่าสุด", "en": "Latest level"},
+    "areas_by_phase": {"th": "พื้นที่ตามระยะ", "en": "Areas by phase"},
+    "areas_by_level": {"th": "พื้นที่ตามระดับ", "en": "Areas by level"},
+    "language": {"th": "ภาษา", "en": "Language"},
+    "dataset": {"th": "ชุดข้อมูล", "en": "Dataset"},
+    "areas": {"th": "พื้นที่", "en": "Areas"},
+    "provinces": {"th": "จังหวัด", "en": "Provinces"},
+    "province": {"th": "จังหวัด", "en": "Province"},
+    "region": {"th": "ภาค", "en": "Region"},
+    "phase": {"th": "ระยะ", "en": "Phase"},
+    "phase_n": {"th": "ระยะที่ {n}", "en": "Phase {n}"},
+    "phase_basis": {"th": "ที่มาของระยะ", "en": "Phase basis"},
+    "level": {"th": "ระดับ", "en": "Level"},
+    "level_n": {"th": "ระดับที่ {n}", "en": "Level {n}"},
+    "level_year": {"th": "ปีที่ประเมิน", "en": "Year assessed"},
+    "no_level": {"th": "ยังไม่มีระดับที่เผยแพร่", "en": "No published level"},
+    "scope": {"th": "ขอบเขต", "en": "Scope"},
+    "sources": {"th": "แหล่งที่มา", "en": "Sources"},
+    "note": {"th": "หมายเหตุ", "en": "Note"},
+    "name": {"th": "ชื่อ", "en": "Name"},
+    "area_id": {"th": "รหัสพื้นที่", "en": "Area id"},
+    "location_precision": {"th": "ความละเอียดของตำแหน่ง", "en": "Location precision"},
+    "share_known_level": {"th": "พื้นที่ที่ทราบระดับ", "en": "Areas with a known level"},
+    "data_year": {"th": "ปีข้อมูลล่าสุด", "en": "Latest data year"},
+    "area_table": {"th": "ตารางพื้นที่", "en": "Table of areas"},
+    "basis_stated": {"th": "ระบุโดยแหล่งที่มา", "en": "stated by a source"},
+    "basis_inferred": {"th": "อนุมาน", "en": "inferred"},
+    "basis_synthetic": {"th": "ข้อมูลสังเคราะห์", "en": "synthetic"},
+    "scope_province": {"th": "จังหวัด", "en": "province"},
+    "scope_district": {"th": "อำเภอ", "en": "district"},
+    "scope_subdistrict": {"th": "ตำบล", "en": "subdistrict"},
+    "scope_municipality": {"th": "เทศบาล", "en": "municipality"},
+    "scope_zone": {"th": "เขตอุตสาหกรรม/เขตควบคุม", "en": "zone"},
+    "precision_gazetteer": {"th": "จุดจากฐานข้อมูลชื่อสถานที่ (GeoNames)", "en": "gazetteer point (GeoNames)"},
+    "precision_province": {"th": "จุดตัวแทนของจังหวัด", "en": "province representative point"},
+    "dataset_public": {"th": "ข้อมูลสาธารณะ", "en": "Public record"},
+    "dataset_demo": {"th": "ข้อมูลสาธิต (สังเคราะห์)", "en": "Demo (synthetic)"},
+    "synthetic_banner": {
+        "th": "ข้อมูลสาธิตสังเคราะห์ — ไม่ใช่ข้อมูลทางการ ตัวเลขทั้งหมดสร้างขึ้นเพื่อการสาธิตเท่านั้น",
+        "en": "Synthetic demo data — not official. Every number here is made up for demonstration.",
+    },
+    "public_banner": {
+        "th": "ข้อมูลสาธารณะ: เผยแพร่แล้ว {named} จาก {total} พื้นที่ ส่วนที่ไม่มีแหล่งที่มาจะไม่แสดง",
+        "en": "Public record: {named} of {total} areas are named by a public source; gaps stay gaps.",
+    },
+    "error_dataset": {
+        "th": "โหลดชุดข้อมูลไม่ได้",
+        "en": "The dataset could not be loaded",
+    },
+    "notice_bad_param": {
+        "th": "ไม่ใช้ค่าพารามิเตอร์ {param}={value} ใน URL: {reason}",
+        "en": "Ignored URL parameter {param}={value}: {reason}",
+    },
+    "reason_unknown_value": {"th": "ไม่รู้จักค่านี้", "en": "unknown value"},
+    "reason_unknown_param": {"th": "ไม่รู้จักพารามิเตอร์นี้", "en": "unknown parameter"},
+    "reason_too_long": {"th": "ยาวเกินไป จึงตัดให้สั้นลง", "en": "too long; shortened"},
+    # --- validation messages -----------------------------------------------------------
+    "where": {"th": "ไฟล์ {file} แถว {row} คอลัมน์ {column}", "en": "file {file}, row {row}, column {column}"},
+    "where_file": {"th": "ไฟล์ {file}", "en": "file {file}"},
+    "v_missing_file": {"th": "ไม่พบไฟล์", "en": "file is missing"},
+    "v_unreadable": {"th": "อ่านไฟล์ไม่ได้: {detail}", "en": "cannot read the file: {detail}"},
+    "v_empty_file": {"th": "ไฟล์ว่าง ไม่มีแถวหัวตาราง", "en": "the file is empty: no header row"},
+    "v_missing_column": {"th": "ไม่มีคอลัมน์ที่ต้องมี", "en": "required column is missing"},
+    "v_unknown_column": {"th": "คอลัมน์ที่ไม่รู้จัก", "en": "unknown column"},
+    "v_required": {"th": "ต้องมีค่า (ว่างอยู่)", "en": "a value is required (it is empty)"},
+    "v_not_int": {"th": "ค่า '{value}' ไม่ใช่จำนวนเต็ม", "en": "'{value}' is not a whole number"},
+    "v_not_number": {"th": "ค่า '{value}' ไม่ใช่ตัวเลข", "en": "'{value}' is not a number"},
+    "v_not_bool": {
+        "th": "ค่า '{value}' ต้องเป็น true หรือ false",
+        "en": "'{value}' must be true or false",
+    },
+    "v_range": {
+        "th": "ค่า {value} อยู่นอกช่วง {min}–{max}",
+        "en": "{value} is outside the range {min}–{max}",
+    },
+    "v_buddhist_year": {
+        "th": "ค่า {value} ดูเหมือนปีพุทธศักราช ให้ใช้ปีคริสต์ศักราช (ลบ 543)",
+        "en": "{value} looks like a Buddhist Era year; use the Gregorian year (subtract 543)",
+    },
+    "v_choice": {
+        "th": "ค่า '{value}' ไม่อยู่ในค่าที่อนุญาต: {choices}",
+        "en": "'{value}' is not one of: {choices}",
+    },
+    "v_pattern": {
+        "th": "ค่า '{value}' มีรูปแบบไม่ถูกต้อง (ต้องเป็น {expected})",
+        "en": "'{value}' has the wrong form (expected {expected})",
+    },
+    "v_unknown_province": {
+        "th": "ไม่รู้จักรหัสจังหวัด '{value}' (ต้องเป็นรหัส 2 หลักของกรมการปกครอง)",
+        "en": "unknown province code '{value}' (expected a two-digit DOPA code)",
+    },
+    "v_duplicate": {
+        "th": "ค่า '{value}' ซ้ำกับแถว {first_row}",
+        "en": "'{value}' duplicates row {first_row}",
+    },
+    "v_unknown_area": {"th": "ไม่รู้จักพื้นที่ '{value}'", "en": "unknown area '{value}'"},
+    "v_unknown_indicator": {
+        "th": "ตัวชี้วัด '{value}' ไม่อยู่ในบัญชีตัวชี้วัด",
+        "en": "indicator '{value}' is not in the indicator catalogue",
+    },
+    "v_unknown_dimension": {"th": "ไม่รู้จักมิติ '{value}'", "en": "unknown dimension '{value}'"},
+    "v_scale": {
+        "th": "scale_min ({min}) ต้องน้อยกว่า scale_max ({max})",
+        "en": "scale_min ({min}) must be less than scale_max ({max})",
+    },
+    "v_bad_meta": {"th": "dataset.json ไม่ถูกต้อง: {detail}", "en": "dataset.json is invalid: {detail}"},
+    "v_unknown_dataset": {
+        "th": "ไม่รู้จักชุดข้อมูล '{value}'",
+        "en": "unknown dataset '{value}'",
+    },
+    "v_admin_code": {
+        "th": "รหัสพื้นที่ปกครอง '{value}' ไม่อยู่ในจังหวัด {province}",
+        "en": "admin code '{value}' is not in province {province}",
+    },
+}
+
+
+def normalise_lang(lang: str | None) -> str:
+    """Return ``lang`` if it is a supported language, else the default (Thai)."""
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
+    """Return the text ``key`` in ``lang``, formatted with ``fields``."""
+    entry = TEXT[key]
+    return entry[normalise_lang(lang)].format(**fields) if fields else entry[normalise_lang(lang)]
+
+
+def pick(th: str, en: str, lang: str) -> str:
+    """Choose between a Thai and an English data value, falling back to the other if empty."""
+    first, second = (th, en) if normalise_lang(lang) == "th" else (en, th)
+    return first if first else second

@@ -1,0 +1,84 @@
+"""Colours and class labels, defined once for the web map, the legend, exports and tables.
+
+Levels use five steps of viridis (perceptually uniform, readable with every common colour
+vision deficiency); phases use the Okabe–Ito qualitative palette; area counts use a
+ColorBrewer Blues ramp. Provinces with no area are a neutral light grey; areas (and
+provinces) with no published level are a darker grey, so "no data" never looks like a level.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ecotown.filters import NO_LEVEL
+from ecotown.labels import t
+
+__all__ = [
+    "COUNT_CLASSES",
+    "LEVEL_COLOURS",
+    "NO_AREA_COLOUR",
+    "NO_LEVEL_COLOUR",
+    "PHASE_COLOURS",
+    "count_class",
+    "level_label",
+    "phase_label",
+    "text_colour",
+]
+
+LEVEL_COLOURS: dict[int, str] = {
+    1: "#fde725",
+    2: "#5ec962",
+    3: "#21918c",
+    4: "#3b528b",
+    5: "#440154",
+}
+PHASE_COLOURS: dict[int, str] = {1: "#e69f00", 2: "#56b4e9", 3: "#009e73"}
+COUNT_CLASSES: tuple[tuple[int, int | None, str], ...] = (
+    (1, 1, "#c6dbef"),
+    (2, 2, "#6baed6"),
+    (3, None, "#08519c"),
+)
+NO_AREA_COLOUR = "#eeeeee"
+NO_LEVEL_COLOUR = "#9e9e9e"
+BORDER_COLOUR = "#ffffff"
+OUTLINE_COLOUR = "#333333"
+
+
+def count_class(count: int) -> tuple[str, str]:
+    """The (class key, colour) of a number of areas; 0 is the neutral no-area class."""
+    if count <= 0:
+        return "0", NO_AREA_COLOUR
+    for low, high, colour in COUNT_CLASSES:
+        if high is None or count <= high:
+            return (str(low) if high == low else f"{low}+"), colour
+    raise AssertionError("unreachable")
+
+
+def level_label(level: object, levels: pd.DataFrame | None, lang: str, short: bool = False) -> str:
+    """``"ระดับที่ 4 การพึ่งพาอาศัย"`` / ``"Level 4 Symbiosis"``; the name comes from data.
+
+    A level whose name no source gives (level 5 today) is just ``"Level 5"``.
+    """
+    if level is None or (isinstance(level, str) and level == NO_LEVEL) or pd.isna(level):
+        return t("no_level", lang)
+    number = int(level)
+    head = t("level_n", lang, n=number)
+    if short or levels is None or levels.empty:
+        return head
+    match = levels[levels["level"] == number]
+    if match.empty:
+        return head
+    name = str(match.iloc[0][f"name_{lang}"] or "")
+    return f"{head} {name}" if name else head
+
+
+def phase_label(phase: object, lang: str) -> str:
+    """``"ระยะที่ 1"`` / ``"Phase 1"``."""
+    return t("phase_n", lang, n=int(phase))
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (``#rrggbb``)."""
+    red, green, blue = (int(background[i:i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#000000" if luminance > 140 else "#ffffff"

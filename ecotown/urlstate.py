@@ -1,0 +1,142 @@
+"""The view state that lives in the URL: parse it, tolerate bad values, write it back.
+
+``?dataset=demo&lang=en&color=phase&phase=1,3&level=3,4&region=east&province=21&q=rayong``
+
+Parsing never raises: a bad value is dropped and reported as a :class:`Notice`, so a
+tampered or stale link still opens the normal page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from ecotown.filters import NO_LEVEL, Filters
+from ecotown.labels import DEFAULT_LANG, LANGS
+from ecotown.regions import PROVINCE_REGION, REGIONS
+
+__all__ = ["COLOR_MODES", "KNOWN_PARAMS", "Notice", "ViewState", "encode_view", "parse_view"]
+
+COLOR_MODES = ("level", "phase", "count")
+LEVEL_VALUES = ("1", "2", "3", "4", "5", NO_LEVEL)
+MAX_QUERY = 100
+MAX_SHOWN = 40  # how much of a bad value a notice repeats
+KNOWN_PARAMS = ("dataset", "lang", "color", "phase", "level", "region", "province", "q",
+                "sel", "area", "present")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL parameter value that was ignored, and why (a ``labels`` reason key)."""
+
+    param: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a copied link must reproduce."""
+
+    dataset: str = "public"
+    lang: str = DEFAULT_LANG
+    color: str = "level"
+    filters: Filters = field(default_factory=Filters)
+    selected_province: str = ""
+
+    def with_filters(self, **changes: object) -> ViewState:
+        """A copy with some filter fields changed."""
+        return replace(self, filters=replace(self.filters, **changes))
+
+
+def _first(value: object) -> str:
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else ""
+    return str(value) if value is not None else ""
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+
+
+def _pick_list(name: str, raw: str, allowed: Iterable[str], notices: list[Notice]) -> tuple:
+    allowed = tuple(allowed)
+    chosen: list[str] = []
+    for part in raw.split(","):
+        part = part.strip().lower() if name != "province" else part.strip()
+        if not part:
+            continue
+        if part in allowed:
+            if part not in chosen:
+                chosen.append(part)
+        else:
+            notices.append(Notice(name, _shown(part), "reason_unknown_value"))
+    return tuple(sorted(chosen, key=allowed.index))
+
+
+def parse_view(params: Mapping[str, object], datasets: Iterable[str]) -> tuple[ViewState,
+                                                                               list[Notice]]:
+    """Read a view state from query parameters; bad values become notices, never errors."""
+    notices: list[Notice] = []
+    datasets = tuple(datasets)
+    state = ViewState(dataset=datasets[0] if datasets else "public")
+    raw = {str(k): _first(v) for k, v in params.items()}
+    for key in raw:
+        if key not in KNOWN_PARAMS:
+            notices.append(Notice(_shown(key), _shown(raw[key]), "reason_unknown_param"))
+
+    def one_of(name: str, allowed: tuple[str, ...], default: str) -> str:
+        value = raw.get(name)
+        if value is None or value == "":
+            return default
+        if value in allowed:
+            return value
+        notices.append(Notice(name, _shown(value), "reason_unknown_value"))
+        return default
+
+    lang = one_of("lang", LANGS, DEFAULT_LANG)
+    dataset = one_of("dataset", datasets, state.dataset)
+    color = one_of("color", COLOR_MODES, "level")
+    phases = tuple(int(p) for p in _pick_list("phase", raw.get("phase", ""), ("1", "2", "3"),
+                                              notices))
+    levels = _pick_list("level", raw.get("level", ""), LEVEL_VALUES, notices)
+    regions = _pick_list("region", raw.get("region", ""), tuple(REGIONS), notices)
+    provinces = _pick_list("province", raw.get("province", ""), sorted(PROVINCE_REGION),
+                           notices)
+    query = raw.get("q", "").strip()
+    if len(query) > MAX_QUERY:
+        notices.append(Notice("q", _shown(query), "reason_too_long"))
+        query = query[:MAX_QUERY]
+    selected = raw.get("sel", "")
+    if selected and selected not in PROVINCE_REGION:
+        notices.append(Notice("sel", _shown(selected), "reason_unknown_value"))
+        selected = ""
+    filters = Filters(phases=phases, levels=levels, regions=regions, provinces=provinces,
+                      query=query)
+    return ViewState(dataset=dataset, lang=lang, color=color, filters=filters,
+                     selected_province=selected), notices
+
+
+def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, str]:
+    """Query parameters for a view state; defaults are left out to keep links short."""
+    params: dict[str, str] = {}
+    if state.dataset != default_dataset:
+        params["dataset"] = state.dataset
+    if state.lang != DEFAULT_LANG:
+        params["lang"] = state.lang
+    if state.color != "level":
+        params["color"] = state.color
+    f = state.filters
+    if f.phases:
+        params["phase"] = ",".join(str(p) for p in f.phases)
+    if f.levels:
+        params["level"] = ",".join(f.levels)
+    if f.regions:
+        params["region"] = ",".join(f.regions)
+    if f.provinces:
+        params["province"] = ",".join(f.provinces)
+    if f.query:
+        params["q"] = f.query
+    if state.selected_province:
+        params["sel"] = state.selected_province
+    return params

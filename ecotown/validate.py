@@ -1,0 +1,204 @@
+"""Validation of dataset tables, with problems that name file, row, column and value.
+
+Every check collects all its problems instead of stopping at the first, so a data steward
+sees everything that is wrong at once. Row numbers are spreadsheet rows: the header is row 1,
+the first data row is row 2.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geothai
+import pandas as pd
+
+from ecotown.labels import t
+from ecotown.schema import Column, Table
+
+__all__ = [
+    "DatasetError",
+    "Problem",
+    "check_references",
+    "check_table",
+    "read_csv_strings",
+]
+
+PROVINCE_CODES = frozenset(p.code for p in geothai.provinces())
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell, column or file."""
+
+    file: str
+    code: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def message(self, lang: str = "th") -> str:
+        """Return the full message in ``lang``: where, then what."""
+        if self.row is not None or self.column is not None:
+            where = t("where", lang, file=self.file, row=self.row if self.row else "-",
+                      column=self.column or "-")
+        else:
+            where = t("where_file", lang, file=self.file)
+        fields = {"value": self.value if self.value is not None else "", **self.params}
+        return f"{where}: {t(self.code, lang, **fields)}"
+
+
+class DatasetError(Exception):
+    """A dataset failed to load or validate; ``problems`` says every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(p.message("en") for p in self.problems[:20]))
+
+    def messages(self, lang: str = "th") -> list[str]:
+        """Return every problem's message in ``lang``."""
+        return [p.message(lang) for p in self.problems]
+
+
+def read_csv_strings(path: Path, label: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a CSV file as strings (UTF-8, with or without BOM), never guessing types."""
+    if not path.is_file():
+        return None, [Problem(label, "v_missing_file")]
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except pd.errors.EmptyDataError:
+        return None, [Problem(label, "v_empty_file")]
+    except (UnicodeDecodeError, pd.errors.ParserError, OSError) as exc:
+        return None, [Problem(label, "v_unreadable", params={"detail": str(exc)[:200]})]
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame, []
+
+
+def _convert(col: Column, raw: str) -> tuple[object, str | None, dict]:
+    """Convert one cell; return (value, problem code or None, params)."""
+    if col.kind == "int":
+        try:
+            number = float(raw)
+        except ValueError:
+            return None, "v_not_int", {}
+        if not number.is_integer():
+            return None, "v_not_int", {}
+        return int(number), None, {}
+    if col.kind == "float":
+        try:
+            number = float(raw)
+        except ValueError:
+            return None, "v_not_number", {}
+        if number != number or number in (float("inf"), float("-inf")):
+            return None, "v_not_number", {}
+        return number, None, {}
+    if col.kind == "bool":
+        low = raw.lower()
+        if low in _TRUE:
+            return True, None, {}
+        if low in _FALSE:
+            return False, None, {}
+        return None, "v_not_bool", {}
+    if col.kind == "province":
+        return (raw, None, {}) if raw in PROVINCE_CODES else (None, "v_unknown_province", {})
+    if col.choices is not None and raw not in col.choices:
+        return None, "v_choice", {"choices": ", ".join(col.choices)}
+    if col.pattern is not None and not re.match(col.pattern, raw):
+        return None, "v_pattern", {"expected": col.pattern_doc or col.pattern}
+    return raw, None, {}
+
+
+def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a table read as strings; return it typed, with the problems found.
+
+    Rows with a problem are kept out of the typed frame; the caller decides whether any
+    problem is fatal (loading a dataset treats every problem as fatal).
+    """
+    problems: list[Problem] = []
+    present = list(frame.columns)
+    for col in tbl.columns:
+        if col.name not in present:
+            problems.append(Problem(label, "v_missing_column", row=1, column=col.name))
+    for name in present:
+        if name not in tbl.column_names:
+            problems.append(Problem(label, "v_unknown_column", row=1, column=name, value=name))
+    if any(p.code == "v_missing_column" for p in problems):
+        return pd.DataFrame(columns=list(tbl.column_names)), problems
+
+    records: list[dict] = []
+    first_seen: dict[tuple, int] = {}
+    for index, raw_row in enumerate(frame.itertuples(index=False, name=None)):
+        row_no = index + 2
+        cells = dict(zip(present, raw_row, strict=True))
+        record: dict = {}
+        row_ok = True
+        for col in tbl.columns:
+            raw = str(cells[col.name]).strip()
+            if raw == "":
+                if col.required:
+                    problems.append(Problem(label, "v_required", row_no, col.name, raw))
+                    row_ok = False
+                record[col.name] = None if col.kind in ("int", "float", "bool") else ""
+                continue
+            value, code, params = _convert(col, raw)
+            if code is None and col.kind in ("int", "float"):
+                code, params = _range_problem(col, value)
+            if code is not None:
+                problems.append(Problem(label, code, row_no, col.name, raw, params))
+                row_ok = False
+                continue
+            record[col.name] = value
+        if tbl.key and row_ok:
+            key = tuple(record[k] for k in tbl.key)
+            if key in first_seen:
+                shown = "/".join(str(k) for k in key)
+                problems.append(Problem(label, "v_duplicate", row_no, ",".join(tbl.key), shown,
+                                        {"first_row": first_seen[key]}))
+                row_ok = False
+            else:
+                first_seen[key] = row_no
+        if row_ok:
+            record["_row"] = row_no
+            records.append(record)
+    typed = pd.DataFrame.from_records(records, columns=[*tbl.column_names, "_row"])
+    for col in tbl.columns:
+        if col.kind == "int":
+            typed[col.name] = typed[col.name].astype("Int64")
+        elif col.kind == "float":
+            typed[col.name] = typed[col.name].astype("float64")
+        elif col.kind == "bool":
+            typed[col.name] = typed[col.name].astype("boolean")
+        else:
+            typed[col.name] = typed[col.name].astype(object)
+    return typed, problems
+
+
+def _range_problem(col: Column, value: float) -> tuple[str | None, dict]:
+    too_low = col.min is not None and value < col.min
+    too_high = col.max is not None and value > col.max
+    if not (too_low or too_high):
+        return None, {}
+    if col.name == "year" and 2500 <= value <= 2700:
+        return "v_buddhist_year", {}
+    return "v_range", {"min": _fmt(col.min), "max": _fmt(col.max)}
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return "…"
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def check_references(
+    frame: pd.DataFrame, column: str, allowed: Iterable[str], label: str, code: str
+) -> list[Problem]:
+    """Report every row whose ``column`` value is not in ``allowed``."""
+    allowed = set(allowed)
+    bad = frame[~frame[column].isin(allowed)]
+    return [Problem(label, code, int(r), column, str(v))
+            for r, v in zip(bad["_row"], bad[column], strict=True)]
