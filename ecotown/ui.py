@@ -96,7 +96,8 @@ def dataset_badge(dataset: Dataset, lang: str) -> None:
         st.warning(t("synthetic_banner", lang), icon=":material/science:")
     else:
         total = dataset.meta.get("areas_announced", "?")
-        st.info(t("public_banner", lang, named=len(dataset.areas), total=total), icon=":material/menu_book:")
+        st.info(t("public_banner", lang, named=len(dataset.areas), total=total),
+                icon=":material/menu_book:")
 
 
 def _store(state: ViewState) -> None:
@@ -116,9 +117,10 @@ def sidebar_common(state: ViewState, datasets: list[str]) -> None:
     st.session_state["w_lang"] = state.lang
     st.session_state["w_dataset"] = state.dataset
     with st.sidebar:
-        st.segmented_control(t("language", state.lang), options=list(LANGS),
-                             format_func=lambda code: {"th": "ไทย", "en": "English"}[code],
-                             key="w_lang", on_change=on_lang, required=True)
+        st.segmented_control(
+            t("language", state.lang), options=list(LANGS), key="w_lang",
+            format_func=lambda code: {"th": "ไทย", "en": "English"}[code],
+            on_change=on_lang, required=True)
         st.selectbox(t("dataset", state.lang), options=datasets,
                      format_func=lambda name: _dataset_title(name, state.lang),
                      key="w_dataset", on_change=on_dataset)

@@ -128,7 +128,7 @@ def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFra
         if name not in tbl.column_names:
             problems.append(Problem(label, "v_unknown_column", row=1, column=name, value=name))
     if any(p.code == "v_missing_column" for p in problems):
-        return pd.DataFrame(columns=list(tbl.column_names)), problems
+        return pd.DataFrame(columns=[*tbl.column_names, "_row"]), problems
 
     records: list[dict] = []
     first_seen: dict[tuple, int] = {}

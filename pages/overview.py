@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ecotown.dataset import dataset_names
-from ecotown.labels import t
 from ecotown.filters import apply_filters
+from ecotown.labels import t
 from ecotown.summary import summarise
 from ecotown.tables import display_areas
 from ecotown.ui import (
@@ -33,4 +33,5 @@ kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}"
 kpi[3].metric(t("data_year", lang), counts["year"] or "–")
 
 st.subheader(t("area_table", lang))
-st.dataframe(display_areas(apply_filters(areas, view.filters), dataset, lang), hide_index=True, width="stretch")
+shown = apply_filters(areas, view.filters)
+st.dataframe(display_areas(shown, dataset, lang), hide_index=True, width="stretch")

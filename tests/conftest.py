@@ -1,0 +1,47 @@
+"""Shared fixtures: the shipped datasets, province polygons and writable dataset copies."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ecotown.dataset import BUILTIN, load_dataset
+from ecotown.geography import load_provinces
+from ecotown.schema import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def province_polygons():
+    """The 77 province polygons."""
+    return load_provinces()
+
+
+@pytest.fixture(scope="session")
+def public():
+    """The public-record dataset."""
+    return load_dataset("public")
+
+
+@pytest.fixture(scope="session")
+def demo():
+    """The synthetic demo dataset."""
+    return load_dataset("demo")
+
+
+@pytest.fixture
+def dataset_copy(tmp_path):
+    """Return a function that copies a shipped dataset's files into a fresh directory."""
+
+    def make(name: str = "public") -> Path:
+        target = tmp_path / name
+        target.mkdir()
+        for tbl in TABLES:
+            shutil.copy(BUILTIN[name] / tbl.filename, target / tbl.filename)
+        shutil.copy(BUILTIN[name] / "dataset.json", target / "dataset.json")
+        return target
+
+    return make

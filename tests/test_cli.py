@@ -1,0 +1,48 @@
+"""The command line prints what the app shows, and data errors never print a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ecotown", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_summary_json_public():
+    """`summary --dataset public --json` reports 32 areas in 29 provinces."""
+    result = _run("summary", "--dataset", "public", "--json")
+    assert result.returncode == 0, result.stderr
+    counts = json.loads(result.stdout)
+    assert {"areas", "provinces", "by_phase", "by_level", "by_region", "year"} <= set(counts)
+    assert (counts["areas"], counts["provinces"]) == (32, 29)
+
+
+def test_summary_json_demo():
+    """The demo matches the programme's published shape."""
+    counts = json.loads(_run("summary", "--dataset", "demo", "--json").stdout)
+    assert (counts["areas"], counts["provinces"]) == (54, 39)
+    assert counts["by_phase"] == {"1": 18, "2": 15, "3": 21}
+    assert counts["by_level"]["4"] == 4 and counts["by_level"]["3"] == 14
+    assert counts["by_level"]["1"] + counts["by_level"]["2"] == 36
+    assert counts["synthetic"] is True
+
+
+def test_summary_filter_flags():
+    """Filters on the command line narrow the counts like the sidebar does."""
+    counts = json.loads(_run("summary", "--dataset", "demo", "--json", "--phase", "1").stdout)
+    assert counts["areas"] == 18
+
+
+def test_bad_dataset_is_a_message_not_a_traceback(tmp_path):
+    """A broken dataset directory exits 1 with the problem named, in the chosen language."""
+    result = _run("summary", "--dataset", str(tmp_path), "--lang", "en")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "areas.csv" in result.stderr and "file is missing" in result.stderr
