@@ -10,4 +10,5 @@ st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
 view = current_view(notify=False)
 overview = st.Page("pages/overview.py", title=t("page_overview", view.lang), icon="🗺️",
                    default=True)
-st.navigation([overview], position="hidden").run()
+area = st.Page("pages/area.py", title=t("page_area", view.lang), icon="📍", url_path="area")
+st.navigation([overview, area], position="hidden").run()

@@ -12,10 +12,21 @@ from dataclasses import replace
 import streamlit as st
 
 from ecotown.dataset import Dataset, dataset_names, load_dataset
-from ecotown.geography import load_provinces
+from ecotown.filters import Filters
+from ecotown.geography import load_provinces, region_name
 from ecotown.labels import LANGS, t
+from ecotown.mapview import province_geojson
+from ecotown.regions import REGIONS
+from ecotown.style import level_label, phase_label
 from ecotown.summary import area_table
-from ecotown.urlstate import ViewState, encode_view, parse_view
+from ecotown.urlstate import (
+    COLOR_MODES,
+    LEVEL_VALUES,
+    MAX_QUERY,
+    ViewState,
+    encode_view,
+    parse_view,
+)
 from ecotown.validate import DatasetError
 
 __all__ = [
@@ -131,3 +142,99 @@ def _dataset_title(name: str, lang: str) -> str:
         return cached_dataset(name).title(lang)
     except DatasetError:
         return name
+
+
+@st.cache_data(show_spinner=False)
+def cached_province_geojson() -> str:
+    """The compact province GeoJSON sent to the browser (computed once per process)."""
+    return province_geojson(cached_provinces())
+
+
+@st.cache_data(show_spinner=False)
+def cached_province_info():
+    """Province codes, names and regions, without geometry."""
+    return cached_provinces().drop(columns="geometry").reset_index(drop=True)
+
+
+def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
+    """Colour mode and filters; any change rewrites the URL (the URL is the state)."""
+    lang = state.lang
+    info = cached_province_info()
+    names = dict(zip(info["province_code"], info[f"name_{lang}"], strict=True))
+    f = state.filters
+    st.session_state["w_color"] = state.color
+    st.session_state["w_phase"] = list(f.phases)
+    st.session_state["w_level"] = list(f.levels)
+    st.session_state["w_region"] = list(f.regions)
+    st.session_state["w_province"] = list(f.provinces)
+    st.session_state["w_q"] = f.query
+
+    def on_change() -> None:
+        ss = st.session_state
+        _store(replace(state, color=ss["w_color"], filters=Filters(
+            phases=tuple(sorted(ss["w_phase"])),
+            levels=tuple(sorted(ss["w_level"], key=LEVEL_VALUES.index)),
+            regions=tuple(r for r in REGIONS if r in ss["w_region"]),
+            provinces=tuple(sorted(ss["w_province"])),
+            query=str(ss["w_q"] or "").strip()[:MAX_QUERY])))
+
+    def on_reset() -> None:
+        _store(replace(state, filters=Filters(), selected_province=""))
+
+    with st.sidebar:
+        st.radio(t("color_by", lang), COLOR_MODES, key="w_color", on_change=on_change,
+                 format_func=lambda mode: t(f"color_{mode}", lang))
+        st.subheader(t("filters", lang))
+        st.multiselect(t("phase", lang), [1, 2, 3], key="w_phase", on_change=on_change,
+                       format_func=lambda p: phase_label(p, lang), placeholder=t("all", lang))
+        st.multiselect(t("level", lang), list(LEVEL_VALUES), key="w_level",
+                       on_change=on_change, placeholder=t("all", lang),
+                       format_func=lambda v: level_label(v, dataset.levels, lang))
+        st.multiselect(t("region", lang), list(REGIONS), key="w_region", on_change=on_change,
+                       format_func=lambda r: region_name(r, lang), placeholder=t("all", lang))
+        st.multiselect(t("province", lang), sorted(names, key=names.get), key="w_province",
+                       on_change=on_change, format_func=names.get, placeholder=t("all", lang))
+        st.text_input(t("search", lang), key="w_q", on_change=on_change, max_chars=MAX_QUERY)
+        st.button(t("reset_filters", lang), on_click=on_reset, disabled=not f.active,
+                  icon=":material/filter_alt_off:")
+
+
+def select_province(state: ViewState, code: str) -> None:
+    """Select a province (from a map click), or clear the selection with ``""``."""
+    _store(replace(state, selected_province=code))
+
+
+def map_click_handler(state: ViewState, key: str):
+    """An ``on_change`` for st_folium: a province click selects it, a marker click
+    asks to open the area page (done by :func:`follow_area_request`)."""
+
+    def handle() -> None:
+        value = st.session_state.get(key) or {}
+        feature = value.get("last_active_drawing") or {}
+        props = feature.get("properties") or {}
+        if props.get("area_id"):
+            st.session_state["_goto_area"] = str(props["area_id"])
+        elif props.get("province_code"):
+            select_province(state, str(props["province_code"]))
+
+    return handle
+
+
+def area_link_params(state: ViewState, area_id: str) -> dict[str, str]:
+    """Query parameters of an area page that remembers the view it came from."""
+    return {**encode_view(state), "area": area_id}
+
+
+_COMPACT_CSS = """<style>
+.block-container { padding-top: 1.2rem; padding-bottom: 1rem; }
+[data-testid="stMetricValue"] { font-size: 1.6rem; }
+[data-testid="stMetric"] { padding: 0; }
+[data-testid="stAlert"] p { font-size: 0.85rem; }
+[data-testid="stAlertContainer"] { padding: 0.45rem 0.8rem; }
+h2 { padding-top: 0.2rem; }
+</style>"""
+
+
+def compact_layout() -> None:
+    """Tighter spacing so the KPIs and the map fit a 1366×768 laptop screen."""
+    st.html(_COMPACT_CSS)

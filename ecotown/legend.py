@@ -1,0 +1,142 @@
+"""Colour classes of provinces and markers, and the legend entries with their counts.
+
+The web map, the legend beside it and the static exports all call these functions, so a
+province can never be one colour on screen and another in a briefing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ecotown.filters import NO_LEVEL, level_key
+from ecotown.labels import t
+from ecotown.style import (
+    LEVEL_COLOURS,
+    NO_AREA_COLOUR,
+    NO_LEVEL_COLOUR,
+    PHASE_COLOURS,
+    count_class,
+    level_label,
+    phase_label,
+)
+
+__all__ = [
+    "EMPTY",
+    "LegendEntry",
+    "marker_legend",
+    "marker_style",
+    "province_classes",
+    "province_legend",
+]
+
+EMPTY = "empty"  # a province with no area in the current view
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend row: class key, label in the chosen language, colour and count."""
+
+    key: str
+    label: str
+    colour: str
+    count: int
+    outline: str = ""
+    dashed: bool = False
+
+
+def province_classes(codes: Iterable[str], areas: pd.DataFrame, mode: str) -> dict[str, tuple]:
+    """(class key, colour) of every province code for ``mode`` (level, phase or count)."""
+    grouped = areas.groupby("province_code") if not areas.empty else None
+    classes: dict[str, tuple[str, str]] = {}
+    for code in codes:
+        if grouped is None or code not in grouped.groups:
+            classes[code] = (EMPTY, NO_AREA_COLOUR)
+            continue
+        rows = grouped.get_group(code)
+        if mode == "level":
+            highest = rows["level"].max()
+            if pd.isna(highest):
+                classes[code] = (NO_LEVEL, NO_LEVEL_COLOUR)
+            else:
+                classes[code] = (str(int(highest)), LEVEL_COLOURS[int(highest)])
+        elif mode == "phase":
+            first = int(rows["phase"].min())
+            classes[code] = (str(first), PHASE_COLOURS[first])
+        elif mode == "count":
+            classes[code] = count_class(len(rows))
+        else:
+            raise ValueError(f"mode should be level, phase or count, got {mode!r}")
+    return classes
+
+
+def province_legend(classes: dict[str, tuple], mode: str, levels: pd.DataFrame,
+                    lang: str) -> list[LegendEntry]:
+    """Legend rows for the province colours, every class shown, with province counts."""
+    counts = pd.Series([key for key, _ in classes.values()]).value_counts()
+
+    def n(key: str) -> int:
+        return int(counts.get(key, 0))
+
+    if mode == "level":
+        rows = [LegendEntry(str(lv), level_label(lv, levels, lang), colour, n(str(lv)))
+                for lv, colour in LEVEL_COLOURS.items()]
+        rows.append(LegendEntry(NO_LEVEL, t("no_level", lang), NO_LEVEL_COLOUR, n(NO_LEVEL)))
+    elif mode == "phase":
+        rows = [LegendEntry(str(p), phase_label(p, lang), colour, n(str(p)))
+                for p, colour in PHASE_COLOURS.items()]
+    else:
+        rows = [LegendEntry(key, t("n_areas", lang, n=key), colour, n(key))
+                for key, colour in (count_class(1), count_class(2), count_class(3))]
+    rows.append(LegendEntry(EMPTY, t("no_area", lang), NO_AREA_COLOUR, n(EMPTY)))
+    return rows
+
+
+def marker_style(level: object, phase: int, phase_basis: str) -> dict:
+    """Leaflet circle-marker options: fill by latest level, outline by phase.
+
+    No published level is a white fill with a grey outline ring; a phase that is only
+    inferred (or synthetic) has a dashed outline.
+    """
+    key = level_key(level)
+    fill = "#ffffff" if key == NO_LEVEL else LEVEL_COLOURS[int(key)]
+    return {
+        "radius": 7,
+        "color": PHASE_COLOURS[int(phase)],
+        "weight": 3,
+        "opacity": 1,
+        "fillColor": fill,
+        "fillOpacity": 1,
+        "dashArray": None if phase_basis == "stated" else "3 3",
+    }
+
+
+def marker_legend(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> list[LegendEntry]:
+    """Legend rows for the markers: area counts by latest level, then by phase."""
+    keys = areas["level"].map(level_key) if not areas.empty else pd.Series(dtype=object)
+    rows = [LegendEntry(str(lv), level_label(lv, levels, lang), colour,
+                        int((keys == str(lv)).sum()))
+            for lv, colour in LEVEL_COLOURS.items()]
+    rows.append(LegendEntry(NO_LEVEL, t("no_level", lang), "#ffffff",
+                            int((keys == NO_LEVEL).sum()), outline=NO_LEVEL_COLOUR))
+    for phase, colour in PHASE_COLOURS.items():
+        count = int((areas["phase"] == phase).sum()) if not areas.empty else 0
+        rows.append(LegendEntry(f"phase{phase}", phase_label(phase, lang), "#ffffff", count,
+                                outline=colour))
+    not_stated = int((areas["phase_basis"] != "stated").sum()) if not areas.empty else 0
+    rows.append(LegendEntry("phase-not-stated", t("basis_not_stated_phase", lang), "#ffffff",
+                            not_stated, outline="#555555", dashed=True))
+    return rows
+
+
+def kpi_entries(counts: dict, lang: str) -> list[LegendEntry]:
+    """Short count chips for the KPI strip, from :func:`ecotown.summary.summarise`."""
+    rows = [LegendEntry(str(lv), t("level_n", lang, n=lv), colour, counts["by_level"][str(lv)])
+            for lv, colour in LEVEL_COLOURS.items()]
+    rows.append(LegendEntry(NO_LEVEL, t("no_level", lang), "#ffffff",
+                            counts["by_level"][NO_LEVEL], outline=NO_LEVEL_COLOUR))
+    rows += [LegendEntry(f"phase{p}", phase_label(p, lang), "#ffffff", counts["by_phase"][str(p)],
+                         outline=colour) for p, colour in PHASE_COLOURS.items()]
+    return rows

@@ -1,0 +1,238 @@
+"""The web map: a stable base (province outlines) and dynamic layers (colours, markers).
+
+The base map holds the 77 province polygons once; a filter change only swaps the dynamic
+feature group (streamlit-folium's ``feature_group_to_add``), which restyles the provinces
+and redraws the markers without reloading the map, so the view neither resets nor flashes.
+Leaflet comes from the app's own origin (:mod:`ecotown.assets`); no tile layer by default.
+All tooltip text is escaped by :mod:`ecotown.safe_html`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from ecotown.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+from ecotown.filters import level_key
+from ecotown.geography import region_name
+from ecotown.labels import t
+from ecotown.legend import marker_style, province_classes
+from ecotown.safe_html import esc, js_literal
+from ecotown.style import BORDER_COLOUR, NO_AREA_COLOUR, OUTLINE_COLOUR, level_label, phase_label
+
+__all__ = [
+    "BOUNDS",
+    "area_layer_data",
+    "build_base_map",
+    "build_layers",
+    "full_map",
+    "province_geojson",
+    "province_layer_data",
+]
+
+BOUNDS = [[5.4, 97.2], [20.6, 105.8]]  # Thailand, south-west and north-east corners
+SEA_COLOUR = "#e6eef5"
+
+
+def province_geojson(provinces: gpd.GeoDataFrame) -> str:
+    """The province polygons as compact GeoJSON with only ``province_code`` as property."""
+    slim = provinces[["province_code", "geometry"]]
+    return slim.to_json(drop_id=True, separators=(",", ":"))
+
+
+class _ProvinceLayer(MacroElement):
+    """The base polygons; registers the layer as ``window.ecotownProvinces``."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
+    style: function () { return {{ this.style }}; },
+    bubblingMouseEvents: false
+}).addTo({{ this._parent.get_name() }});
+window.ecotownProvinces = {{ this.get_name() }};
+{% endmacro %}
+""")
+
+    def __init__(self, data: str):
+        super().__init__()
+        self._name = "ProvinceLayer"
+        self.data = data
+        self.style = js_literal({"color": BORDER_COLOUR, "weight": 0.8, "fillColor":
+                                 NO_AREA_COLOUR, "fillOpacity": 1})
+
+
+class _ProvinceRestyle(MacroElement):
+    """Colours and tooltips of the provinces for the current view."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+    var looks = {{ this.looks }};
+    if (!window.ecotownProvinces) { return; }
+    window.ecotownProvinces.eachLayer(function (layer) {
+        var look = looks[layer.feature.properties.province_code];
+        if (!look) { return; }
+        layer.setStyle(look.style);
+        layer.unbindTooltip();
+        layer.bindTooltip(look.tip, {sticky: true, className: "ecotown-tip"});
+        if (look.selected) { layer.bringToFront(); }
+    });
+    document.documentElement.setAttribute("data-ecotown-provinces",
+        String(window.ecotownProvinces.getLayers().length));
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, looks: dict):
+        super().__init__()
+        self._name = "ProvinceRestyle"
+        self.looks = js_literal(looks)
+
+
+class _AreaMarkers(MacroElement):
+    """Circle markers for the areas of the current view, with escaped tooltips."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
+    pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, feature.properties.style);
+    },
+    onEachFeature: function (feature, layer) {
+        layer.bindTooltip(feature.properties.tip, {className: "ecotown-tip"});
+    }
+}).addTo({{ this._parent.get_name() }});
+document.documentElement.setAttribute("data-ecotown-markers",
+    String({{ this.get_name() }}.getLayers().length));
+{% endmacro %}
+""")
+
+    def __init__(self, data: dict):
+        super().__init__()
+        self._name = "AreaMarkers"
+        self.data = js_literal(data)
+
+
+_CSS = f"""<style>
+.leaflet-container {{ background: {SEA_COLOUR}; font-family: "Sarabun", "Loma", "Garuda",
+  "Noto Sans Thai", sans-serif; }}
+.ecotown-tip {{ font-size: 13px; line-height: 1.35; max-width: 320px; white-space: normal; }}
+.ecotown-tip b {{ font-size: 14px; }}
+</style>"""
+
+
+def build_base_map(province_data: str, height: int = 560) -> folium.Map:
+    """The stable part of the map: no tiles, Leaflet from our origin, province outlines."""
+    fmap = folium.Map(location=[13.0, 101.0], zoom_start=6, tiles=None, min_zoom=5,
+                      max_zoom=11, max_bounds=True, zoom_snap=0.25, control_scale=True,
+                      height=height, prefer_canvas=False)
+    fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
+    fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
+    fmap.get_root().header.add_child(Element(_CSS), name="ecotown_css")
+    fmap.fit_bounds(BOUNDS)
+    _ProvinceLayer(province_data).add_to(fmap)
+    return fmap
+
+
+def _line(label: str, value: str) -> str:
+    return f"{esc(label)}: {esc(value)}"
+
+
+def province_layer_data(province_info: pd.DataFrame, areas: pd.DataFrame, mode: str,
+                        levels: pd.DataFrame, lang: str, selected: str = "") -> dict:
+    """Style and tooltip HTML of every province for the current view, keyed by code.
+
+    ``province_info`` has ``province_code, name_th, name_en, region``; ``areas`` is the
+    filtered area table.
+    """
+    classes = province_classes(province_info["province_code"], areas, mode)
+    by_code = {code: rows for code, rows in areas.groupby("province_code")} if len(areas) else {}
+    looks = {}
+    for row in province_info.itertuples():
+        key, colour = classes[row.province_code]
+        rows = by_code.get(row.province_code)
+        tip = [f"<b>{esc(row.name_th)}</b> · {esc(row.name_en)}",
+               _line(t("region", lang), region_name(row.region, lang)),
+               _line(t("areas", lang), str(0 if rows is None else len(rows)))]
+        if rows is not None:
+            tip.append(_line(t("latest_level", lang),
+                             level_label(rows["level"].max(), levels, lang)))
+            tip.append(_line(t("phase", lang), phase_label(rows["phase"].min(), lang)))
+        selected_now = row.province_code == selected
+        looks[row.province_code] = {
+            "style": {"fillColor": colour, "fillOpacity": 0.85,
+                      "color": OUTLINE_COLOUR if selected_now else BORDER_COLOUR,
+                      "weight": 3 if selected_now else 0.8},
+            "tip": "<br>".join(tip),
+            "key": key,
+            "selected": selected_now,
+        }
+    return looks
+
+
+def _spread(areas: pd.DataFrame, radius: float = 0.05) -> list[tuple[float, float]]:
+    """Display positions: areas sharing a point are fanned out on a small circle."""
+    positions = []
+    groups = areas.groupby(["lat", "lon"], sort=False).cumcount()
+    sizes = areas.groupby(["lat", "lon"], sort=False)["area_id"].transform("size")
+    for (lat, lon, index, size) in zip(areas["lat"], areas["lon"], groups, sizes, strict=True):
+        if size == 1:
+            positions.append((lat, lon))
+        else:
+            angle = 2 * math.pi * index / size
+            positions.append((lat + radius * math.sin(angle), lon + radius * math.cos(angle)))
+    return positions
+
+
+def area_layer_data(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> dict:
+    """A GeoJSON FeatureCollection of area markers with style and escaped tooltip."""
+    features = []
+    for row, (lat, lon) in zip(areas.itertuples(), _spread(areas), strict=True):
+        level_text = level_label(row.level, levels, lang)
+        if level_key(row.level) != "none":
+            level_text += f" ({row.level_year})"
+        tip = "<br>".join([
+            f"<b>{esc(row.name_th)}</b>",
+            esc(row.name_en),
+            _line(t("province", lang), f"{row.province_th} · {row.province_en}"),
+            _line(t("phase", lang), f"{phase_label(row.phase, lang)} "
+                                    f"({t('basis_' + row.phase_basis, lang)})"),
+            _line(t("latest_level", lang), level_text),
+            _line(t("area_id", lang), row.area_id),
+        ])
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+            "properties": {"area_id": row.area_id, "tip": tip,
+                           "style": marker_style(row.level, row.phase, row.phase_basis)},
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def build_layers(province_info: pd.DataFrame, areas: pd.DataFrame, mode: str,
+                 levels: pd.DataFrame, lang: str, selected: str = "") -> folium.FeatureGroup:
+    """The dynamic part of the map for the current view."""
+    group = folium.FeatureGroup(name="ecotown_view")
+    _ProvinceRestyle(province_layer_data(province_info, areas, mode, levels, lang,
+                                         selected)).add_to(group)
+    _AreaMarkers(area_layer_data(areas, levels, lang)).add_to(group)
+    return group
+
+
+def full_map(provinces: gpd.GeoDataFrame, areas: pd.DataFrame, mode: str,
+             levels: pd.DataFrame, lang: str, selected: str = "") -> folium.Map:
+    """Base and layers in one map: for HTML rendering in tests and benchmarks."""
+    fmap = build_base_map(province_geojson(provinces))
+    info = pd.DataFrame(provinces.drop(columns="geometry"))
+    build_layers(info, areas, mode, levels, lang, selected).add_to(fmap)
+    return fmap
+
+
+def payload_size(fmap: folium.Map) -> int:
+    """Bytes of the rendered map HTML (what a browser would receive for this map)."""
+    return len(fmap.get_root().render().encode("utf-8"))
