@@ -23,10 +23,14 @@ def metric(app: AppTest, label: str) -> str:
     return next(m.value for m in app.metric if m.label == label)
 
 
+def title(app: AppTest) -> str:
+    return next(m.value for m in app.markdown if m.value.startswith("### ")).removeprefix("### ")
+
+
 def test_default_is_thai_public_record():
     """With no parameters the page is in Thai and shows the public record's counts."""
     app = run()
-    assert app.title[0].value == "แผนที่เมืองอุตสาหกรรมเชิงนิเวศ"
+    assert title(app) == "แผนที่เมืองอุตสาหกรรมเชิงนิเวศ"
     assert metric(app, "พื้นที่") == "32"
     assert metric(app, "จังหวัด") == "29"
 
@@ -34,7 +38,7 @@ def test_default_is_thai_public_record():
 def test_english_demo_shows_synthetic_banner():
     """lang=en&dataset=demo: English labels, the demo's counts and the synthetic banner."""
     app = run(lang="en", dataset="demo")
-    assert app.title[0].value == "Eco Town Atlas"
+    assert title(app) == "Eco Town Atlas"
     assert metric(app, "Areas") == "54"
     assert any("Synthetic demo data" in w.value for w in app.warning)
 
@@ -46,12 +50,76 @@ def test_phase_filter_from_url():
     assert len(app.dataframe[0].value) == 18
 
 
+@pytest.mark.parametrize(("widget", "value", "param", "expected", "areas"), [
+    ("phase", [1, 3], "phase", "1,3", "39"),
+    ("level", ["3", "4"], "level", "3,4", "18"),
+    ("region", ["east"], "region", "east", None),
+    ("province", ["21"], "province", "21", "2"),
+])
+def test_filter_widget_writes_url_and_narrows_kpis(widget, value, param, expected, areas):
+    """Each sidebar filter writes its parameter to the URL and narrows the KPIs."""
+    app = run(lang="en", dataset="demo")
+    labels = {"phase": "Phase", "level": "Level", "region": "Region", "province": "Province"}
+    box = next(m for m in app.sidebar.multiselect if m.label == labels[widget])
+    box.set_value(value).run()
+    assert not app.exception
+    assert app.query_params.get(param) in (expected, [expected])
+    if areas is not None:
+        assert metric(app, "Areas") == areas
+    reopened = run(**{k: (v[0] if isinstance(v, list) else v)
+                      for k, v in app.query_params.items()})
+    assert metric(reopened, "Areas") == metric(app, "Areas")
+
+
+def test_search_box_writes_q():
+    """Typing in the search box filters by name and puts q= in the URL."""
+    app = run(lang="en")
+    app.sidebar.text_input[0].input("Sikhio").run()
+    assert app.query_params.get("q") in ("Sikhio", ["Sikhio"])
+    assert metric(app, "Areas") == "1"
+
+
+def test_colour_mode_from_url_and_widget():
+    """color=phase selects the phase legend; the radio writes color back to the URL."""
+    app = run(lang="en", dataset="demo", color="phase")
+    assert app.sidebar.radio[0].value == "phase"
+    assert any('data-key="1"' in h.proto.body and "Phase 1" in h.proto.body for h in app.html
+               if "legend-provinces" in h.proto.body)
+    app.sidebar.radio[0].set_value("count").run()
+    assert app.query_params.get("color") in ("count", ["count"])
+
+
+def test_legend_counts_match_summary():
+    """Legend rows count the provinces of each class; classes add up to 77."""
+    app = run(lang="en", dataset="demo")
+    body = next(h.proto.body for h in app.html if "legend-provinces" in h.proto.body)
+    import re
+    counts = [int(n) for n in re.findall(r"<b>(\d+)</b>", body)]
+    assert sum(counts) == 77
+
+
+def test_public_record_shows_headline_figures_with_sources():
+    """The public record lists the programme's headline figures with as-of date and source."""
+    app = run(lang="en")
+    values = {m.label: m.value for m in app.metric}
+    assert values["Areas announced, all phases"] == "54 areas"
+    assert values["Jobs and livelihoods created (2022 results)"] == "more than 300 million baht"
+    assert any("thebangkokinsight" in h.proto.body and "2023-05-30" in h.proto.body
+               for h in app.html)
+
+
+def test_demo_has_no_official_figures():
+    """The demo dataset shows no official headline figures."""
+    app = run(lang="en", dataset="demo")
+    assert "Areas announced, all phases" not in {m.label for m in app.metric}
+
+
 def test_language_switch_writes_the_url():
     """Switching the language widget puts lang=en in the URL and relabels the page."""
     app = run()
     app.sidebar.segmented_control[0].set_value("en").run()
     assert app.query_params.get("lang") in ("en", ["en"])
-    assert app.title[0].value == "Eco Town Atlas"
+    assert title(app) == "Eco Town Atlas"
 
 
 def test_dataset_switch_writes_the_url():
@@ -69,5 +137,5 @@ def test_dataset_switch_writes_the_url():
 def test_bad_params_never_raise(params):
     """Malformed parameters give the normal page and a notice, never an exception."""
     app = run(**params)
-    assert app.title
+    assert title(app)
     assert app.toast, "a notice names the ignored parameter"
