@@ -1,14 +1,108 @@
-"""Eco Town Atlas: the entry point (``streamlit run app.py``). Layout only."""
+"""Eco Town Atlas, the overview page (``streamlit run app.py``).
+
+KPIs, the map with its legend, the selected province and the area table. Layout only:
+every computation is in ``ecotown``.
+"""
 
 import streamlit as st
+from streamlit_folium import st_folium
 
+from ecotown.assets import ensure_leaflet
+from ecotown.dataset import dataset_names
+from ecotown.figures import figure_rows
+from ecotown.filters import apply_filters
+from ecotown.html_blocks import chips_html, legend_html
 from ecotown.labels import t
-from ecotown.ui import current_view
+from ecotown.legend import kpi_entries, marker_legend, province_classes, province_legend
+from ecotown.mapview import build_base_map, build_layers
+from ecotown.safe_html import esc
+from ecotown.summary import summarise
+from ecotown.tables import display_areas
+from ecotown.ui import (
+    area_link_params,
+    cached_area_table,
+    cached_province_geojson,
+    cached_province_info,
+    compact_layout,
+    current_view,
+    dataset_badge,
+    load_or_stop,
+    map_click_handler,
+    md_escape,
+    select_province,
+    sidebar_common,
+    sidebar_filters,
+)
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
+ensure_leaflet()
+view = current_view()
+lang = view.lang
+sidebar_common(view, dataset_names())
+dataset = load_or_stop(view)
+areas = cached_area_table(view.dataset)
+sidebar_filters(view, areas, dataset)
 
-view = current_view(notify=False)
-overview = st.Page("pages/overview.py", title=t("page_overview", view.lang), icon="🗺️",
-                   default=True)
-area = st.Page("pages/area.py", title=t("page_area", view.lang), icon="📍", url_path="area")
-st.navigation([overview, area], position="hidden").run()
+goto_area = st.session_state.pop("_goto_area", None)
+if goto_area:
+    st.switch_page("pages/area.py", query_params=area_link_params(view, goto_area))
+
+shown = apply_filters(areas, view.filters)
+counts = summarise(dataset, areas, view.filters)
+info = cached_province_info()
+classes = province_classes(info["province_code"], shown, view.color)
+
+compact_layout()
+head, badge = st.columns([1, 1], vertical_alignment="center")
+head.markdown(f"### {t('app_title', lang)}")
+with badge:
+    dataset_badge(dataset, lang)
+
+kpi = st.columns([1, 1, 1, 5], vertical_alignment="center")
+kpi[0].metric(t("areas", lang), counts["areas"])
+kpi[1].metric(t("provinces", lang), counts["provinces"])
+kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
+kpi[3].html(chips_html(kpi_entries(counts, lang), "kpi-chips"))
+markers = marker_legend(shown, dataset.levels, lang)
+
+map_col, side_col = st.columns([3, 1])
+with map_col:
+    base = build_base_map(cached_province_geojson())
+    layers = build_layers(info, shown, view.color, dataset.levels, lang,
+                          view.selected_province)
+    st_folium(base, key="map", feature_group_to_add=layers, height=500,
+              use_container_width=True, returned_objects=["last_active_drawing"],
+              on_change=map_click_handler(view, "map"))
+    st.caption(t("click_province", lang))
+with side_col:
+    st.html(legend_html(t("legend_provinces", lang),
+                        province_legend(classes, view.color, dataset.levels, lang),
+                        test_id="legend-provinces"))
+    st.html(legend_html(t("legend_markers", lang), markers, round_=True,
+                        test_id="legend-markers"))
+    if view.selected_province:
+        name = info.set_index("province_code").loc[view.selected_province, f"name_{lang}"]
+        st.markdown(f"**{t('selected_province', lang)}: {md_escape(name)}**")
+        in_province = shown[shown["province_code"] == view.selected_province]
+        for row in in_province.itertuples():
+            label = row.name_th if lang == "th" else row.name_en
+            st.page_link("pages/area.py", label=md_escape(label),
+                         query_params=area_link_params(view, row.area_id))
+        if in_province.empty:
+            st.caption(t("no_areas_in_view", lang))
+        st.button(t("clear_selection", lang), on_click=select_province,
+                  args=(view, ""), icon=":material/close:")
+
+if not dataset.programme_figures.empty:
+    with st.expander(t("headline_figures", lang), expanded=False):
+        cols = st.columns(4)
+        for index, fig in enumerate(figure_rows(dataset.programme_figures, lang)):
+            with cols[index % 4]:
+                st.metric(fig["label"], fig["value"])
+                links = " ".join(f'<a href="{esc(u)}" target="_blank" rel="noopener">'
+                                 f'[{n + 1}]</a>' for n, u in enumerate(fig["sources"]))
+                st.html(f'<div style="font-size:0.75rem;color:#555">{t("as_of", lang)} '
+                        f'{esc(fig["as_of"])} · {t("source", lang)} {links}</div>')
+
+with st.expander(t("area_table", lang), expanded=False):
+    st.dataframe(display_areas(shown, dataset, lang), hide_index=True, width="stretch")

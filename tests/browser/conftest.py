@@ -1,0 +1,106 @@
+"""Real-browser fixtures: the app on a free port, Debian's Chromium, the network blocked.
+
+Every request that is not to the app's own origin is aborted and recorded, so a test can
+assert that the page made none.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url}/_stcore/health did not answer in {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """Start `streamlit run app.py` on a free port and wait on /_stcore/health."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must have /usr/bin/chromium (installed by .ci/run)")
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    port = _free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with open(log, "w") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield instance
+        instance.close()
+
+
+class BlockedRequests(list):
+    """The URLs of requests that were blocked because they left the app's origin."""
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A fresh page (1366×768) whose requests outside the app's origin are blocked."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    blocked = BlockedRequests()
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(app_url) or url.startswith(("data:", "blob:", "about:")):
+            request_route.continue_()
+        else:
+            blocked.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.blocked = blocked
+    tab.app_url = app_url
+    yield tab
+    context.close()

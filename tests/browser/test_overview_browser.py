@@ -1,0 +1,98 @@
+"""The overview in a real browser, offline: provinces painted, markers, clicks, no leaks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.conftest import ROOT
+from tests.browser.helpers import map_frame, painted, wait_for_markers
+
+pytestmark = pytest.mark.browser
+
+
+def summary(*args: str) -> dict:
+    result = subprocess.run([sys.executable, "-m", "ecotown", "summary", "--json", *args],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("query", ["", "?lang=en", "?dataset=demo", "?dataset=demo&lang=en"])
+def test_paints_77_provinces_with_no_outside_request(page, query):
+    """Every language and dataset paints 77 provinces and requests nothing off-origin."""
+    page.goto(page.app_url + "/" + query)
+    frame = map_frame(page)
+    state = painted(frame)
+    dataset = "demo" if "demo" in query else "public"
+    assert state["provinces"] == 77
+    assert state["svgPaths"] == 77 + state["markers"]
+    assert state["markers"] == summary("--dataset", dataset)["areas"]
+    assert page.blocked == []
+
+
+def test_demo_phase_1_shows_18_markers(page):
+    """?dataset=demo&phase=1 shows the 18 phase-1 areas, as the CLI counts them."""
+    page.goto(page.app_url + "/?dataset=demo&phase=1")
+    frame = map_frame(page)
+    wait_for_markers(frame, 18)
+    assert painted(frame)["markers"] == 18 == summary("--dataset", "demo", "--phase", "1")[
+        "areas"]
+    assert page.get_by_test_id("stMetricValue").first.inner_text() == "18"
+    assert page.blocked == []
+
+
+def test_filter_change_updates_markers_without_reloading_the_map(page):
+    """Changing the phase filter swaps markers in place: the map is not re-mounted."""
+    page.goto(page.app_url + "/?dataset=demo&lang=en")
+    frame = map_frame(page)
+    frame.evaluate("window.__ecotownMark = 'same-map'")
+    page.get_by_test_id("stMultiSelect").filter(has_text="Phase").first.click()
+    page.get_by_role("option", name="Phase 3").click()
+    page.keyboard.press("Escape")
+    wait_for_markers(frame, 21)
+    assert frame.evaluate("window.__ecotownMark") == "same-map"
+    assert parse_qs(urlparse(page.url).query)["phase"] == ["3"]
+    assert page.blocked == []
+
+
+def test_province_click_selects_it(page):
+    """Clicking a province puts sel=<code> in the URL and lists it beside the map."""
+    page.goto(page.app_url + "/?lang=en")
+    frame = map_frame(page)
+    point = frame.evaluate("""() => {
+        const layer = window.ecotownProvinces.getLayers().find(
+            l => l.feature.properties.province_code === '36');
+        const p = window.map.latLngToContainerPoint(layer.getCenter());
+        return {x: p.x, y: p.y};
+    }""")
+    frame.locator("#map_div").click(position=point)
+    page.wait_for_url("**sel=36**", timeout=20_000)
+    page.get_by_text("Selected province: Chaiyaphum").wait_for(timeout=20_000)
+    assert page.blocked == []
+
+
+def test_marker_click_opens_the_area(page):
+    """Clicking an area marker opens the area page for that area."""
+    page.goto(page.app_url + "/?lang=en&dataset=demo&province=52")
+    frame = map_frame(page)
+    wait_for_markers(frame, 1)
+    target = frame.evaluate("""() => {
+        let found = null;
+        window.map.eachLayer(l => {
+            if (!found && l instanceof L.CircleMarker &&
+                l.feature.properties.area_id === 'P3-03') { found = l; }
+        });
+        const p = window.map.latLngToContainerPoint(found.getLatLng());
+        return {x: p.x, y: p.y};
+    }""")
+    frame.locator("#map_div").click(position=target)
+    page.wait_for_url("**/area?**", timeout=20_000)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["area"] == ["P3-03"]
+    assert query["province"] == ["52"] and query["dataset"] == ["demo"]
+    page.get_by_text("P3-03").first.wait_for(timeout=20_000)
+    assert page.blocked == []
