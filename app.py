@@ -38,10 +38,8 @@ st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
 ensure_leaflet()
 view = current_view()
 lang = view.lang
-sidebar_common(view, dataset_names())
 dataset = load_or_stop(view)
 areas = cached_area_table(view.dataset)
-sidebar_filters(view, areas, dataset)
 
 goto_area = st.session_state.pop("_goto_area", None)
 if goto_area:
@@ -93,6 +91,10 @@ with side_col:
         st.button(t("clear_selection", lang), on_click=select_province,
                   args=(view, ""), icon=":material/close:")
 
+# The sidebar comes after the map so that the browser starts loading the map first.
+sidebar_common(view, dataset_names())
+sidebar_filters(view, areas, dataset)
+
 if not dataset.programme_figures.empty:
     with st.expander(t("headline_figures", lang), expanded=False):
         cols = st.columns(4)
@@ -104,5 +106,5 @@ if not dataset.programme_figures.empty:
                 st.html(f'<div style="font-size:0.75rem;color:#555">{t("as_of", lang)} '
                         f'{esc(fig["as_of"])} · {t("source", lang)} {links}</div>')
 
-with st.expander(t("area_table", lang), expanded=False):
+if st.toggle(t("show_area_table", lang), key="w_show_table"):
     st.dataframe(display_areas(shown, dataset, lang), hide_index=True, width="stretch")

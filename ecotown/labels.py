@@ -73,6 +73,7 @@ TEXT: dict[str, dict[str, str]] = {
     "location_precision": {"th": "ความละเอียดของตำแหน่ง", "en": "Location precision"},
     "share_known_level": {"th": "ทราบระดับ", "en": "Known level"},
     "data_year": {"th": "ปีข้อมูลล่าสุด", "en": "Latest data year"},
+    "show_area_table": {"th": "แสดงตารางพื้นที่", "en": "Show the table of areas"},
     "area_table": {"th": "ตารางพื้นที่", "en": "Table of areas"},
     "basis_stated": {"th": "ระบุโดยแหล่งที่มา", "en": "stated by a source"},
     "basis_inferred": {"th": "อนุมาน", "en": "inferred"},

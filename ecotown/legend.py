@@ -30,6 +30,7 @@ __all__ = [
     "marker_style",
     "province_classes",
     "province_legend",
+    "province_stats",
 ]
 
 EMPTY = "empty"  # a province with no area in the current view
@@ -49,27 +50,33 @@ class LegendEntry:
 
 def province_classes(codes: Iterable[str], areas: pd.DataFrame, mode: str) -> dict[str, tuple]:
     """(class key, colour) of every province code for ``mode`` (level, phase or count)."""
-    grouped = areas.groupby("province_code") if not areas.empty else None
+    if mode not in ("level", "phase", "count"):
+        raise ValueError(f"mode should be level, phase or count, got {mode!r}")
+    stats = province_stats(areas)
     classes: dict[str, tuple[str, str]] = {}
     for code in codes:
-        if grouped is None or code not in grouped.groups:
+        row = stats.get(code)
+        if row is None:
             classes[code] = (EMPTY, NO_AREA_COLOUR)
-            continue
-        rows = grouped.get_group(code)
-        if mode == "level":
-            highest = rows["level"].max()
-            if pd.isna(highest):
-                classes[code] = (NO_LEVEL, NO_LEVEL_COLOUR)
-            else:
-                classes[code] = (str(int(highest)), LEVEL_COLOURS[int(highest)])
+        elif mode == "level":
+            highest = row["highest_level"]
+            classes[code] = ((NO_LEVEL, NO_LEVEL_COLOUR) if pd.isna(highest)
+                             else (str(int(highest)), LEVEL_COLOURS[int(highest)]))
         elif mode == "phase":
-            first = int(rows["phase"].min())
-            classes[code] = (str(first), PHASE_COLOURS[first])
-        elif mode == "count":
-            classes[code] = count_class(len(rows))
+            classes[code] = (str(int(row["first_phase"])), PHASE_COLOURS[int(row["first_phase"])])
         else:
-            raise ValueError(f"mode should be level, phase or count, got {mode!r}")
+            classes[code] = count_class(int(row["areas"]))
     return classes
+
+
+def province_stats(areas: pd.DataFrame) -> dict[str, dict]:
+    """Per province: number of areas, highest latest level, first phase (one groupby)."""
+    if areas.empty:
+        return {}
+    grouped = areas.groupby("province_code")
+    table = pd.DataFrame({"areas": grouped.size(), "highest_level": grouped["level"].max(),
+                          "first_phase": grouped["phase"].min()})
+    return table.to_dict("index")
 
 
 def province_legend(classes: dict[str, tuple], mode: str, levels: pd.DataFrame,

@@ -21,7 +21,7 @@ from ecotown.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
 from ecotown.filters import level_key
 from ecotown.geography import region_name
 from ecotown.labels import t
-from ecotown.legend import marker_style, province_classes
+from ecotown.legend import marker_style, province_classes, province_stats
 from ecotown.safe_html import esc, js_literal
 from ecotown.style import BORDER_COLOUR, NO_AREA_COLOUR, OUTLINE_COLOUR, level_label, phase_label
 
@@ -151,18 +151,18 @@ def province_layer_data(province_info: pd.DataFrame, areas: pd.DataFrame, mode: 
     filtered area table.
     """
     classes = province_classes(province_info["province_code"], areas, mode)
-    by_code = {code: rows for code, rows in areas.groupby("province_code")} if len(areas) else {}
+    stats = province_stats(areas)
     looks = {}
     for row in province_info.itertuples():
         key, colour = classes[row.province_code]
-        rows = by_code.get(row.province_code)
+        found = stats.get(row.province_code)
         tip = [f"<b>{esc(row.name_th)}</b> · {esc(row.name_en)}",
                _line(t("region", lang), region_name(row.region, lang)),
-               _line(t("areas", lang), str(0 if rows is None else len(rows)))]
-        if rows is not None:
+               _line(t("areas", lang), str(0 if found is None else int(found["areas"])))]
+        if found is not None:
             tip.append(_line(t("latest_level", lang),
-                             level_label(rows["level"].max(), levels, lang)))
-            tip.append(_line(t("phase", lang), phase_label(rows["phase"].min(), lang)))
+                             level_label(found["highest_level"], levels, lang)))
+            tip.append(_line(t("phase", lang), phase_label(found["first_phase"], lang)))
         selected_now = row.province_code == selected
         looks[row.province_code] = {
             "style": {"fillColor": colour, "fillOpacity": 0.85,

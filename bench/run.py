@@ -1,0 +1,191 @@
+"""Performance figures of Eco Town Atlas beside a naive baseline, in one run.
+
+    python bench/run.py [--quick]
+
+Prints, for the overview map: the boundary GeoJSON and whole map payload sent to the
+browser, the script time of a rerun after a filter change (warm caches, median), and the
+time from navigation to 77 painted provinces in headless Chromium with every off-origin
+request blocked. The naive baseline is ``bench/naive_app.py``: folium.Choropleth over the
+raw Natural Earth provinces inside st_folium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+NE_FILE = Path(os.environ.get("ECOTOWN_NE_ADMIN1",
+                              ROOT.parent / "shared" / "reference" /
+                              "ne_10m_admin1_thailand.geojson"))
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1000:,.1f} KB"
+
+
+def payloads() -> dict:
+    """Bytes of boundary data and of the whole map HTML, ours and naive."""
+    import folium
+    import pandas as pd
+
+    from ecotown.dataset import load_dataset
+    from ecotown.geography import load_provinces
+    from ecotown.mapview import full_map, province_geojson
+    from ecotown.summary import area_table
+
+    provinces = load_provinces()
+    demo = load_dataset("demo")
+    areas = area_table(demo, provinces)
+    ours_geo = len(province_geojson(provinces).encode())
+    ours_map = len(full_map(provinces, areas, "level", demo.levels, "th").get_root().render()
+                   .encode())
+    raw = json.loads(NE_FILE.read_text(encoding="utf-8"))
+    raw["features"] = [f for f in raw["features"] if f["properties"].get("name")]
+    names = [f["properties"]["name"] for f in raw["features"]]
+    fmap = folium.Map(location=[13, 101], zoom_start=6)
+    folium.Choropleth(raw, data=pd.DataFrame({"name": names, "v": range(len(names))}),
+                      columns=["name", "v"], key_on="feature.properties.name").add_to(fmap)
+    naive_html = fmap.get_root().render()
+    return {"geo": (ours_geo, len(json.dumps(raw).encode())),
+            "map": (ours_map, len(naive_html.encode())),
+            "cdn": (0, naive_html.count("https://"))}
+
+
+def rerun_times(script: str, widget_label: str, options: list, runs: int) -> list[float]:
+    """Script time of reruns that change a multiselect filter, caches warm (AppTest)."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(script, default_timeout=120)
+    app.run()
+    times = []
+    for index in range(runs):
+        box = next(m for m in app.multiselect if m.label == widget_label)
+        box.set_value([options[index % len(options)]])
+        start = time.perf_counter()
+        app.run()
+        times.append(time.perf_counter() - start)
+        if app.exception:
+            raise RuntimeError(app.exception[0].value)
+    return times
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(script: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                return process, url
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise TimeoutError("server did not start")
+
+
+_PAINTED = """() => {
+  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  if (!frame || !frame.contentDocument) return 0;
+  return frame.contentDocument.querySelectorAll('path.leaflet-interactive').length;
+}"""
+
+
+def first_paint(url: str, browser, timeout: float = 10.0) -> tuple[float | None, int]:
+    """Seconds from navigation to 77 painted provinces (None if never), blocked requests."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    blocked = []
+
+    def route(r):
+        if r.request.url.startswith(url) or r.request.url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    result = None
+    while time.perf_counter() - start < timeout:
+        if page.evaluate(_PAINTED) >= 77:
+            result = time.perf_counter() - start
+            break
+        time.sleep(0.05)
+    context.close()
+    return result, len(blocked)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    runs = 5 if args.quick else 15
+    rows = []
+    sizes = payloads()
+    rows.append(("boundary GeoJSON sent", _kb(sizes["geo"][0]), _kb(sizes["geo"][1]), "≤ 120 KB"))
+    rows.append(("whole map payload (HTML)", _kb(sizes["map"][0]), _kb(sizes["map"][1]),
+                 "≤ 200 KB"))
+    rows.append(("CDN URLs in the map", str(sizes["cdn"][0]), str(sizes["cdn"][1]), "0"))
+
+    ours = rerun_times(str(ROOT / "app.py"), "ระยะ", [1, 2, 3], runs)
+    os.environ["ECOTOWN_NE_FILE"] = str(NE_FILE)
+    naive = rerun_times(str(ROOT / "bench" / "naive_app.py"), "Phase", [1, 2, 3], runs)
+    rows.append((f"rerun after filter change, median of {runs}",
+                 f"{statistics.median(ours) * 1000:.0f} ms",
+                 f"{statistics.median(naive) * 1000:.0f} ms", "≤ 150 ms"))
+
+    if Path(CHROMIUM).exists():
+        from playwright.sync_api import sync_playwright
+
+        ours_server, ours_url = _serve("app.py")
+        naive_server, naive_url = _serve("bench/naive_app.py", {"ECOTOWN_NE_FILE": str(NE_FILE)})
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=CHROMIUM,
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                first_paint(ours_url, browser)  # warm the server's caches once
+                mine = [first_paint(ours_url, browser) for _ in range(3)]
+                theirs = [first_paint(naive_url, browser) for _ in range(1)]
+                browser.close()
+        finally:
+            ours_server.terminate()
+            naive_server.terminate()
+        mine_s = [m[0] for m in mine if m[0] is not None]
+        rows.append(("first paint of 77 provinces, offline",
+                     f"{statistics.median(mine_s):.2f} s" if mine_s else "never",
+                     f"{theirs[0][0]:.2f} s" if theirs[0][0] else "never (10 s)", "≤ 3 s"))
+        rows.append(("requests blocked (off-origin)", str(mine[0][1]), str(theirs[0][1]), "0"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'figure'.ljust(width)}  {'Eco Town Atlas':>16}  {'naive baseline':>16}  target")
+    for name, mine_v, naive_v, target in rows:
+        print(f"{name.ljust(width)}  {mine_v:>16}  {naive_v:>16}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

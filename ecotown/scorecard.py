@@ -1,0 +1,419 @@
+"""The numbers behind the area drill-down page: indicator scores, scorecards and level history.
+
+Pure pandas, no Streamlit, so the page, the exports and the tests share one computation.
+Every indicator value is put on a 0–100 score using its catalogue scale and direction;
+an area's scorecard compares its values with the previous year it reported and with the
+medians of its phase and of the whole programme in the same year.
+
+Unknown area ids raise :class:`KeyError` (the page turns it into a message for the user);
+arguments of the wrong kind raise :class:`ValueError` naming the bad value.
+"""
+
+from __future__ import annotations
+
+from numbers import Integral
+
+import numpy as np
+import pandas as pd
+
+from ecotown.dataset import Dataset
+from ecotown.schema import YEAR_MAX, YEAR_MIN
+
+__all__ = [
+    "dimension_scores",
+    "has_indicator_data",
+    "indicator_score",
+    "indicator_scores",
+    "level_history",
+    "peers",
+    "scorecard",
+]
+
+HISTORY_DTYPES = {
+    "year": "Int64",
+    "level": "Int64",
+    "basis": "object",
+    "source": "object",
+    "note": "object",
+    "change": "Int64",
+}
+SCORECARD_DTYPES = {
+    "dimension_id": "object",
+    "aspect_id": "object",
+    "aspect_th": "object",
+    "aspect_en": "object",
+    "indicator_id": "object",
+    "name_th": "object",
+    "name_en": "object",
+    "unit_th": "object",
+    "unit_en": "object",
+    "higher_is_better": "boolean",
+    "year": "Int64",
+    "value": "float64",
+    "previous_value": "float64",
+    "change": "float64",
+    "change_is_better": "boolean",
+    "score": "float64",
+    "phase_median": "float64",
+    "programme_median": "float64",
+}
+DIMENSION_DTYPES = {
+    "dimension_id": "object",
+    "name_th": "object",
+    "name_en": "object",
+    "score": "float64",
+    "phase_median": "float64",
+    "programme_median": "float64",
+    "n_indicators": "Int64",
+}
+
+
+def indicator_score(value, scale_min, scale_max, higher_is_better):
+    """Put indicator values on a 0–100 score using their scale and direction.
+
+    The score is ``(value - scale_min) / (scale_max - scale_min) * 100`` when higher is
+    better and ``(scale_max - value) / (scale_max - scale_min) * 100`` otherwise, clipped
+    to ``[0, 100]``. A missing value (NaN) scores NaN.
+
+    Parameters
+    ----------
+    value, scale_min, scale_max
+        Numbers or array-likes that broadcast together.
+    higher_is_better
+        A bool or an array-like of bools (no missing entries).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float when every argument is a scalar, else an array of the broadcast shape.
+
+    Raises
+    ------
+    ValueError
+        If a ``scale_min`` is not below its ``scale_max``, or a direction is missing.
+    """
+    low = np.asarray(scale_min, dtype=float)
+    high = np.asarray(scale_max, dtype=float)
+    bad = ~(low < high)
+    if np.any(bad):
+        lows, highs, flags = np.broadcast_arrays(low, high, bad)
+        first = int(np.flatnonzero(flags.ravel())[0])
+        raise ValueError(f"scale_min must be below scale_max, got scale_min="
+                         f"{lows.ravel()[first]!r} and scale_max={highs.ravel()[first]!r}")
+    direction = np.asarray(higher_is_better, dtype=object)
+    if np.any(pd.isna(direction)):
+        raise ValueError(f"higher_is_better must be True or False, got {higher_is_better!r}")
+    higher = direction.astype(bool)
+    x = np.asarray(value, dtype=float)
+    raw = np.where(higher, x - low, high - x) / (high - low) * 100.0
+    scores = np.clip(raw, 0.0, 100.0)
+    return float(scores) if scores.ndim == 0 else scores
+
+
+def indicator_scores(dataset: Dataset) -> pd.DataFrame:
+    """Every indicator value of the dataset with its dimension, direction and 0–100 score.
+
+    Parameters
+    ----------
+    dataset
+        A loaded dataset.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``area_id, year, indicator_id, dimension_id, higher_is_better, value, score``, one
+        row per row of ``indicator_values``, in that table's order.
+    """
+    _check_dataset(dataset)
+    return _score_frame(dataset.indicator_values, dataset.indicators)
+
+
+def level_history(dataset: Dataset, area_id: str) -> pd.DataFrame:
+    """The level assessments of one area, oldest first, with the direction of each change.
+
+    Parameters
+    ----------
+    dataset
+        A loaded dataset.
+    area_id
+        The area's id.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year, level, basis, source, note, change``; ``change`` is +1, 0 or -1 for a level
+        above, equal to or below the previous assessment, and NA for the first one. Empty
+        (with these columns) when the area has no assessment.
+
+    Raises
+    ------
+    KeyError
+        If ``area_id`` is not an area of the dataset.
+    """
+    _area_row(dataset, area_id)
+    rows = dataset.assessments.loc[dataset.assessments["area_id"] == area_id]
+    if rows.empty:
+        return _empty(HISTORY_DTYPES)
+    history = rows.sort_values("year", kind="stable").reset_index(drop=True)
+    history = history[["year", "level", "basis", "source", "note"]].copy()
+    history["change"] = history["level"].astype("Int64").diff().clip(-1, 1)
+    return history.astype(HISTORY_DTYPES)
+
+
+def has_indicator_data(dataset: Dataset, area_id: str) -> bool:
+    """Whether the area has at least one indicator value.
+
+    Parameters
+    ----------
+    dataset
+        A loaded dataset.
+    area_id
+        The area's id.
+
+    Raises
+    ------
+    KeyError
+        If ``area_id`` is not an area of the dataset.
+    """
+    _area_row(dataset, area_id)
+    return not _area_values(dataset, area_id).empty
+
+
+def scorecard(dataset: Dataset, area_id: str, year: int | None = None) -> pd.DataFrame:
+    """One area's indicators in one year, with last change, score and peer medians.
+
+    Parameters
+    ----------
+    dataset
+        A loaded dataset.
+    area_id
+        The area's id.
+    year
+        The year to show; by default the latest year in which the area has a value.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per catalogue indicator, grouped by dimension in the order of
+        ``dimensions.csv`` and in catalogue order within a dimension:
+        ``dimension_id, aspect_id, aspect_th, aspect_en, indicator_id, name_th, name_en,
+        unit_th, unit_en, higher_is_better, year, value, previous_value, change,
+        change_is_better, score, phase_median, programme_median``.
+
+        ``previous_value`` is the area's value in the latest earlier year that has one;
+        ``change`` is ``value - previous_value``; ``change_is_better`` says whether the
+        change went the indicator's good way (NA when it is zero or unknown);
+        ``phase_median`` and ``programme_median`` are the medians of the values in ``year``
+        over the areas of this area's phase and over all areas. An indicator without a
+        value in ``year`` keeps its row with NA. Empty (with these columns) when the area
+        has no indicator value at all.
+
+    Raises
+    ------
+    KeyError
+        If ``area_id`` is not an area of the dataset.
+    ValueError
+        If ``year`` is not a whole number from YEAR_MIN to YEAR_MAX.
+    """
+    area = _area_row(dataset, area_id)
+    year = _check_year(year)
+    own = _area_values(dataset, area_id)
+    if own.empty:
+        return _empty(SCORECARD_DTYPES)
+    if year is None:
+        year = int(own["year"].max())
+
+    current = own.loc[own["year"] == year].set_index("indicator_id")["value"]
+    earlier = (own.loc[own["year"] < year].sort_values("year", kind="stable")
+               .groupby("indicator_id")["value"].last())
+    in_year = _values_in(dataset, year)
+    programme = in_year.groupby("indicator_id")["value"].median()
+    same_phase = in_year["area_id"].isin(_phase_area_ids(dataset, area))
+    phase = in_year.loc[same_phase].groupby("indicator_id")["value"].median()
+
+    card = _catalogue(dataset)[[c for c in SCORECARD_DTYPES if c in dataset.indicators.columns]
+                               + ["scale_min", "scale_max"]].copy()
+    ids = card["indicator_id"]
+    card["year"] = year
+    card["value"] = ids.map(current).astype("float64")
+    card["previous_value"] = ids.map(earlier).astype("float64")
+    card["change"] = card["value"] - card["previous_value"]
+    card["change_is_better"] = _better(card["change"], card["higher_is_better"])
+    card["score"] = indicator_score(card["value"].to_numpy(), card["scale_min"].to_numpy(),
+                                    card["scale_max"].to_numpy(),
+                                    card["higher_is_better"].to_numpy())
+    card["phase_median"] = ids.map(phase).astype("float64")
+    card["programme_median"] = ids.map(programme).astype("float64")
+    return card[list(SCORECARD_DTYPES)].reset_index(drop=True).astype(SCORECARD_DTYPES)
+
+
+def dimension_scores(dataset: Dataset, area_id: str, year: int | None = None) -> pd.DataFrame:
+    """One area's mean indicator score per dimension in one year, with peer medians.
+
+    Parameters
+    ----------
+    dataset
+        A loaded dataset.
+    area_id
+        The area's id.
+    year
+        The year to show; by default the latest year in which the area has a value.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per dimension in the order of ``dimensions.csv``: ``dimension_id, name_th,
+        name_en, score, phase_median, programme_median, n_indicators``. ``score`` is the mean
+        of the area's indicator scores in the dimension and year and ``n_indicators`` the
+        number of scores it averages; the medians are taken over the dimension scores of the
+        areas of this area's phase and of all areas that have one in that year. Empty (with
+        these columns) when the area has no indicator value at all.
+
+    Raises
+    ------
+    KeyError
+        If ``area_id`` is not an area of the dataset.
+    ValueError
+        If ``year`` is not a whole number from YEAR_MIN to YEAR_MAX.
+    """
+    area = _area_row(dataset, area_id)
+    year = _check_year(year)
+    own = _area_values(dataset, area_id)
+    if own.empty:
+        return _empty(DIMENSION_DTYPES)
+    if year is None:
+        year = int(own["year"].max())
+
+    scored = _score_frame(_values_in(dataset, year), dataset.indicators)
+    per_area = (scored.groupby(["area_id", "dimension_id"])["score"]
+                .agg(["mean", "count"]).reset_index())
+    mine = per_area.loc[per_area["area_id"] == area_id].set_index("dimension_id")
+    programme = per_area.groupby("dimension_id")["mean"].median()
+    same_phase = per_area["area_id"].isin(_phase_area_ids(dataset, area))
+    phase = per_area.loc[same_phase].groupby("dimension_id")["mean"].median()
+
+    result = dataset.dimensions[["dimension_id", "name_th", "name_en"]].copy()
+    ids = result["dimension_id"]
+    result["score"] = ids.map(mine["mean"]).astype("float64")
+    result["phase_median"] = ids.map(phase).astype("float64")
+    result["programme_median"] = ids.map(programme).astype("float64")
+    result["n_indicators"] = ids.map(mine["count"]).fillna(0).astype("Int64")
+    return result.reset_index(drop=True).astype(DIMENSION_DTYPES)
+
+
+def peers(dataset: Dataset, area_id: str) -> dict:
+    """The area's phase and how many areas share its phase and its province.
+
+    Parameters
+    ----------
+    dataset
+        A loaded dataset.
+    area_id
+        The area's id.
+
+    Returns
+    -------
+    dict
+        ``phase`` (int), ``phase_areas`` and ``province_areas`` (counts that include the
+        area itself).
+
+    Raises
+    ------
+    KeyError
+        If ``area_id`` is not an area of the dataset.
+    """
+    area = _area_row(dataset, area_id)
+    areas = dataset.areas
+    return {
+        "phase": int(area["phase"]),
+        "phase_areas": int((areas["phase"] == area["phase"]).sum()),
+        "province_areas": int((areas["province_code"] == area["province_code"]).sum()),
+    }
+
+
+def _check_dataset(dataset: object) -> None:
+    if not isinstance(dataset, Dataset):
+        raise ValueError(f"expected an ecotown Dataset, got {type(dataset).__name__}")
+
+
+def _area_row(dataset: Dataset, area_id: object) -> pd.Series:
+    """The area's row of ``areas``; KeyError naming an unknown id."""
+    _check_dataset(dataset)
+    if not isinstance(area_id, str):
+        raise ValueError(f"area_id must be a string, got {area_id!r}")
+    match = dataset.areas.loc[dataset.areas["area_id"] == area_id]
+    if match.empty:
+        raise KeyError(f"unknown area {area_id!r} in dataset {dataset.name!r}")
+    return match.iloc[0]
+
+
+def _check_year(year: object) -> int | None:
+    if year is None:
+        return None
+    if isinstance(year, bool) or not isinstance(year, Integral):
+        raise ValueError(f"year must be a whole number, got {year!r}")
+    if not YEAR_MIN <= int(year) <= YEAR_MAX:
+        raise ValueError(f"year {int(year)} is outside {YEAR_MIN}–{YEAR_MAX}")
+    return int(year)
+
+
+def _area_values(dataset: Dataset, area_id: str) -> pd.DataFrame:
+    values = dataset.indicator_values
+    return values.loc[(values["area_id"] == area_id) & values["value"].notna()]
+
+
+def _values_in(dataset: Dataset, year: int) -> pd.DataFrame:
+    values = dataset.indicator_values
+    return values.loc[(values["year"] == year) & values["value"].notna()]
+
+
+def _phase_area_ids(dataset: Dataset, area: pd.Series) -> pd.Series:
+    areas = dataset.areas
+    return areas.loc[areas["phase"] == area["phase"], "area_id"]
+
+
+def _catalogue(dataset: Dataset) -> pd.DataFrame:
+    """The indicator catalogue grouped by dimension in ``dimensions.csv`` order (stable)."""
+    indicators = dataset.indicators.reset_index(drop=True)
+    rank = {d: i for i, d in enumerate(dataset.dimensions["dimension_id"])}
+    order = indicators["dimension_id"].map(rank).fillna(len(rank))
+    return indicators.iloc[np.argsort(order.to_numpy(dtype=float), kind="stable")]
+
+
+def _score_frame(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """``values`` with their catalogue entry and score; values of unknown indicators dropped.
+
+    Looks the catalogue up by position instead of merging, which keeps the page fast.
+    """
+    position = pd.Index(indicators["indicator_id"]).get_indexer(values["indicator_id"])
+    known = position >= 0
+    position = position[known]
+
+    def pick(column: str, dtype=None) -> np.ndarray:
+        return indicators[column].to_numpy(dtype=dtype)[position]
+
+    higher = pick("higher_is_better", object)
+    value = values["value"].to_numpy(dtype=float)[known]
+    return pd.DataFrame({
+        "area_id": values["area_id"].to_numpy(dtype=object)[known],
+        "year": values["year"].array[known],
+        "indicator_id": values["indicator_id"].to_numpy(dtype=object)[known],
+        "dimension_id": pick("dimension_id", object),
+        "higher_is_better": pd.array(higher, dtype="boolean"),
+        "value": value,
+        "score": indicator_score(value, pick("scale_min", float), pick("scale_max", float),
+                                 higher),
+    })
+
+
+def _better(change: pd.Series, higher_is_better: pd.Series) -> pd.Series:
+    """True where ``change`` went the good way, False the bad way, NA when 0 or unknown."""
+    better = pd.Series(pd.NA, index=change.index, dtype="boolean")
+    known = change.notna() & (change != 0)
+    went_up = change[known] > 0
+    better[known] = went_up == higher_is_better[known].astype("boolean")
+    return better
+
+
+def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})
