@@ -33,6 +33,7 @@ from ecotown.ui import (
     sidebar_common,
     sidebar_filters,
 )
+from ecotown.urlstate import encode_view
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
 ensure_leaflet()
@@ -88,6 +89,9 @@ with side_col:
                          query_params=area_link_params(view, row.area_id))
         if in_province.empty:
             st.caption(t("no_areas_in_view", lang))
+        st.page_link("pages/province.py", label=t("province_page_link", lang),
+                     icon=":material/map:",
+                     query_params={**encode_view(view), "code": view.selected_province})
         st.button(t("clear_selection", lang), on_click=select_province,
                   args=(view, ""), icon=":material/close:")
 

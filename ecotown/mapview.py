@@ -236,3 +236,26 @@ def full_map(provinces: gpd.GeoDataFrame, areas: pd.DataFrame, mode: str,
 def payload_size(fmap: folium.Map) -> int:
     """Bytes of the rendered map HTML (what a browser would receive for this map)."""
     return len(fmap.get_root().render().encode("utf-8"))
+
+
+def locator_map(province_data: str, province_code: str, bounds: list, lat: float, lon: float,
+                marker: dict, tip: str, height: int = 260) -> folium.Map:
+    """A small map of one area inside its province (same offline assets, no tiles)."""
+    fmap = build_base_map(province_data, height=height)
+    fmap.fit_bounds(bounds, padding=(12, 12))
+    looks = {province_code: {"style": {"fillColor": "#d9d9d9", "fillOpacity": 1,
+                                       "color": OUTLINE_COLOUR, "weight": 2},
+                             "tip": tip, "key": "selected", "selected": True}}
+    _ProvinceRestyle(looks).add_to(fmap)
+    point = {"type": "FeatureCollection", "features": [{
+        "type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {"area_id": "", "tip": tip, "style": marker}}]}
+    _AreaMarkers(point).add_to(fmap)
+    return fmap
+
+
+def province_bounds(provinces: gpd.GeoDataFrame, province_code: str) -> list:
+    """``[[south, west], [north, east]]`` of a province."""
+    minx, miny, maxx, maxy = provinces.loc[provinces["province_code"] == province_code,
+                                           "geometry"].total_bounds
+    return [[miny, minx], [maxy, maxx]]

@@ -223,28 +223,38 @@ def scorecard(dataset: Dataset, area_id: str, year: int | None = None) -> pd.Dat
     if year is None:
         year = int(own["year"].max())
 
-    current = own.loc[own["year"] == year].set_index("indicator_id")["value"]
-    earlier = (own.loc[own["year"] < year].sort_values("year", kind="stable")
-               .groupby("indicator_id")["value"].last())
-    in_year = _values_in(dataset, year)
-    programme = in_year.groupby("indicator_id")["value"].median()
-    same_phase = in_year["area_id"].isin(_phase_area_ids(dataset, area))
-    phase = in_year.loc[same_phase].groupby("indicator_id")["value"].median()
+    catalogue = _catalogue(dataset)
+    size = len(catalogue)
+    ids = pd.Index(catalogue["indicator_id"])
+    # the area's values by catalogue position: this year's, and the latest earlier one
+    position = ids.get_indexer(own["indicator_id"])
+    years = own["year"].to_numpy(dtype="int64")
+    own_values = own["value"].to_numpy(dtype=float)
+    now = (years == year) & (position >= 0)
+    value = _by_position(size, position[now], own_values[now])
+    before = (years < year) & (position >= 0)
+    order = np.lexsort((years[before], position[before]))  # by position, then year
+    pos_before, val_before = position[before][order], own_values[before][order]
+    last = np.r_[pos_before[1:] != pos_before[:-1], True][:len(pos_before)]
+    previous = _by_position(size, pos_before[last], val_before[last])
 
-    card = _catalogue(dataset)[[c for c in SCORECARD_DTYPES if c in dataset.indicators.columns]
-                               + ["scale_min", "scale_max"]].copy()
-    ids = card["indicator_id"]
-    card["year"] = year
-    card["value"] = ids.map(current).astype("float64")
-    card["previous_value"] = ids.map(earlier).astype("float64")
-    card["change"] = card["value"] - card["previous_value"]
+    in_year = _values_in(dataset, year)
+    year_position = ids.get_indexer(in_year["indicator_id"])
+    year_values = in_year["value"].to_numpy(dtype=float)
+    same_phase = in_year["area_id"].isin(_phase_area_ids(dataset, area)).to_numpy()
+
+    card = catalogue[[c for c in SCORECARD_DTYPES if c in catalogue.columns]].copy()
+    card["year"] = pd.array(np.full(size, year), dtype="Int64")
+    card["value"] = value
+    card["previous_value"] = previous
+    card["change"] = value - previous
     card["change_is_better"] = _better(card["change"], card["higher_is_better"])
-    card["score"] = indicator_score(card["value"].to_numpy(), card["scale_min"].to_numpy(),
-                                    card["scale_max"].to_numpy(),
-                                    card["higher_is_better"].to_numpy())
-    card["phase_median"] = ids.map(phase).astype("float64")
-    card["programme_median"] = ids.map(programme).astype("float64")
-    return card[list(SCORECARD_DTYPES)].reset_index(drop=True).astype(SCORECARD_DTYPES)
+    card["score"] = indicator_score(value, catalogue["scale_min"].to_numpy(dtype=float),
+                                    catalogue["scale_max"].to_numpy(dtype=float),
+                                    catalogue["higher_is_better"].to_numpy(dtype=object))
+    card["phase_median"] = _medians(size, year_position[same_phase], year_values[same_phase])
+    card["programme_median"] = _medians(size, year_position, year_values)
+    return card[list(SCORECARD_DTYPES)]
 
 
 def dimension_scores(dataset: Dataset, area_id: str, year: int | None = None) -> pd.DataFrame:
@@ -284,21 +294,28 @@ def dimension_scores(dataset: Dataset, area_id: str, year: int | None = None) ->
     if year is None:
         year = int(own["year"].max())
 
+    # mean score of every (area, dimension) in the year, as an areas x dimensions grid
+    areas, dimensions = dataset.areas, dataset.dimensions
+    area_ids, dimension_ids = pd.Index(areas["area_id"]), pd.Index(dimensions["dimension_id"])
     scored = _score_frame(_values_in(dataset, year), dataset.indicators)
-    per_area = (scored.groupby(["area_id", "dimension_id"])["score"]
-                .agg(["mean", "count"]).reset_index())
-    mine = per_area.loc[per_area["area_id"] == area_id].set_index("dimension_id")
-    programme = per_area.groupby("dimension_id")["mean"].median()
-    same_phase = per_area["area_id"].isin(_phase_area_ids(dataset, area))
-    phase = per_area.loc[same_phase].groupby("dimension_id")["mean"].median()
+    row = area_ids.get_indexer(scored["area_id"])
+    column = dimension_ids.get_indexer(scored["dimension_id"])
+    score = scored["score"].to_numpy(dtype=float)
+    keep = (row >= 0) & (column >= 0) & ~np.isnan(score)
+    cell = row[keep] * len(dimension_ids) + column[keep]
+    size = len(area_ids) * len(dimension_ids)
+    counts = np.bincount(cell, minlength=size).reshape(len(area_ids), len(dimension_ids))
+    sums = np.bincount(cell, weights=score[keep], minlength=size).reshape(counts.shape)
+    means = pd.DataFrame(np.where(counts > 0, sums / np.maximum(counts, 1), np.nan))
+    same_phase = (areas["phase"] == area["phase"]).to_numpy(dtype=bool, na_value=False)
+    mine = area_ids.get_loc(area_id)
 
-    result = dataset.dimensions[["dimension_id", "name_th", "name_en"]].copy()
-    ids = result["dimension_id"]
-    result["score"] = ids.map(mine["mean"]).astype("float64")
-    result["phase_median"] = ids.map(phase).astype("float64")
-    result["programme_median"] = ids.map(programme).astype("float64")
-    result["n_indicators"] = ids.map(mine["count"]).fillna(0).astype("Int64")
-    return result.reset_index(drop=True).astype(DIMENSION_DTYPES)
+    result = dimensions[["dimension_id", "name_th", "name_en"]].reset_index(drop=True)
+    result["score"] = means.iloc[mine].to_numpy()
+    result["phase_median"] = means[same_phase].median().to_numpy()
+    result["programme_median"] = means.median().to_numpy()
+    result["n_indicators"] = pd.array(counts[mine], dtype="Int64")
+    return result
 
 
 def peers(dataset: Dataset, area_id: str) -> dict:
@@ -374,10 +391,10 @@ def _phase_area_ids(dataset: Dataset, area: pd.Series) -> pd.Series:
 
 def _catalogue(dataset: Dataset) -> pd.DataFrame:
     """The indicator catalogue grouped by dimension in ``dimensions.csv`` order (stable)."""
-    indicators = dataset.indicators.reset_index(drop=True)
-    rank = {d: i for i, d in enumerate(dataset.dimensions["dimension_id"])}
-    order = indicators["dimension_id"].map(rank).fillna(len(rank))
-    return indicators.iloc[np.argsort(order.to_numpy(dtype=float), kind="stable")]
+    indicators = dataset.indicators
+    rank = pd.Index(dataset.dimensions["dimension_id"]).get_indexer(indicators["dimension_id"])
+    rank = np.where(rank < 0, len(dataset.dimensions), rank)
+    return indicators.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
 
 
 def _score_frame(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
@@ -392,18 +409,35 @@ def _score_frame(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame
     def pick(column: str, dtype=None) -> np.ndarray:
         return indicators[column].to_numpy(dtype=dtype)[position]
 
+    def text(array: np.ndarray) -> pd.Series:
+        return pd.Series(array, dtype=object)  # like the dataset's text columns
+
     higher = pick("higher_is_better", object)
     value = values["value"].to_numpy(dtype=float)[known]
     return pd.DataFrame({
-        "area_id": values["area_id"].to_numpy(dtype=object)[known],
+        "area_id": text(values["area_id"].to_numpy(dtype=object)[known]),
         "year": values["year"].array[known],
-        "indicator_id": values["indicator_id"].to_numpy(dtype=object)[known],
-        "dimension_id": pick("dimension_id", object),
+        "indicator_id": text(values["indicator_id"].to_numpy(dtype=object)[known]),
+        "dimension_id": text(pick("dimension_id", object)),
         "higher_is_better": pd.array(higher, dtype="boolean"),
         "value": value,
         "score": indicator_score(value, pick("scale_min", float), pick("scale_max", float),
                                  higher),
     })
+
+
+def _by_position(size: int, position: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """An array of ``size`` NaNs with ``values`` placed at ``position`` (all distinct)."""
+    result = np.full(size, np.nan)
+    result[position] = values
+    return result
+
+
+def _medians(size: int, position: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The median of ``values`` at each position ``0 .. size - 1`` (NaN where none)."""
+    keep = position >= 0
+    medians = pd.Series(values[keep]).groupby(position[keep]).median()
+    return medians.reindex(range(size)).to_numpy(dtype=float)
 
 
 def _better(change: pd.Series, higher_is_better: pd.Series) -> pd.Series:

@@ -34,9 +34,9 @@ LEVEL_COLOURS: dict[int, str] = {
 }
 PHASE_COLOURS: dict[int, str] = {1: "#e69f00", 2: "#56b4e9", 3: "#009e73"}
 COUNT_CLASSES: tuple[tuple[int, int | None, str], ...] = (
-    (1, 1, "#c6dbef"),
-    (2, 2, "#6baed6"),
-    (3, None, "#08519c"),
+    (1, 1, "#9ecae1"),
+    (2, 2, "#4292c6"),
+    (3, None, "#08306b"),
 )
 NO_AREA_COLOUR = "#eeeeee"
 NO_LEVEL_COLOUR = "#9e9e9e"

@@ -30,3 +30,39 @@ def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFr
         t("sources", lang): ordered["sources"],
     }
     return pd.DataFrame(rows).reset_index(drop=True)
+
+
+def _change_text(change: object, better: object, lang: str) -> str:
+    if change is None or pd.isna(change):
+        return "–"
+    arrow = "▲" if change > 0 else ("▼" if change < 0 else "＝")
+    verdict = "" if better is None or pd.isna(better) else (
+        t("better", lang) if bool(better) else t("worse", lang))
+    return f"{arrow} {change:+.2f} {verdict}".strip()
+
+
+def display_scorecard(card: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One dimension's scorecard rows with headings and values in ``lang``."""
+    return pd.DataFrame({
+        t("indicator", lang): card[f"name_{lang}"],
+        t("aspect", lang): card[f"aspect_{lang}"],
+        t("value", lang): card["value"].round(2),
+        t("unit", lang): card[f"unit_{lang}"],
+        t("year", lang): card["year"],
+        t("change", lang): [_change_text(c, b, lang) for c, b in
+                            zip(card["change"], card["change_is_better"], strict=True)],
+        t("phase_median", lang): card["phase_median"].round(2),
+        t("programme_median", lang): card["programme_median"].round(2),
+        t("score", lang): card["score"].round(1),
+    }).reset_index(drop=True)
+
+
+def display_history(history: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFrame:
+    """An area's level history as a table, with basis, note and source."""
+    return pd.DataFrame({
+        t("year", lang): history["year"],
+        t("level", lang): [level_label(v, dataset.levels, lang) for v in history["level"]],
+        t("basis", lang): [t(f"basis_{b}", lang) for b in history["basis"]],
+        t("note", lang): history["note"],
+        t("source", lang): history["source"],
+    }).reset_index(drop=True)

@@ -22,7 +22,7 @@ LEVEL_VALUES = ("1", "2", "3", "4", "5", NO_LEVEL)
 MAX_QUERY = 100
 MAX_SHOWN = 40  # how much of a bad value a notice repeats
 KNOWN_PARAMS = ("dataset", "lang", "color", "phase", "level", "region", "province", "q",
-                "sel", "area", "present")
+                "sel", "area", "code", "present")
 
 
 @dataclass(frozen=True)

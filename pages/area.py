@@ -1,20 +1,131 @@
-"""The area page (placeholder until the drill-down issue): shows the area id. Layout only."""
+"""The area page: who, where, how far, how it scores, against its peers. Layout only."""
 
 import streamlit as st
+from streamlit_folium import st_folium
 
+from ecotown.assets import ensure_leaflet
+from ecotown.charts import dimension_chart, level_history_chart
 from ecotown.dataset import dataset_names
-from ecotown.labels import t
-from ecotown.ui import current_view, dataset_badge, load_or_stop, md_escape, sidebar_common
+from ecotown.labels import pick, t
+from ecotown.legend import marker_style
+from ecotown.mapview import locator_map, province_bounds
+from ecotown.safe_html import esc
+from ecotown.scorecard import dimension_scores, level_history, peers, scorecard
+from ecotown.style import level_label, phase_label
+from ecotown.tables import display_history, display_scorecard
+from ecotown.ui import (
+    cached_area_table,
+    cached_province_geojson,
+    cached_provinces,
+    compact_layout,
+    current_view,
+    dataset_badge,
+    load_or_stop,
+    md_escape,
+    sidebar_common,
+)
+from ecotown.urlstate import encode_view
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
+ensure_leaflet()
+compact_layout()
 view = current_view()
 lang = view.lang
-sidebar_common(view, dataset_names())
 dataset = load_or_stop(view)
-dataset_badge(dataset, lang)
-area_id = str(st.query_params.get("area", ""))
-st.title(t("area_page_coming", lang))
-if area_id in set(dataset.areas["area_id"]):
-    st.markdown(f"{t('area_id', lang)}: {md_escape(area_id)}")
-else:
-    st.error(t("unknown_area", lang, value=md_escape(area_id[:40])))
+areas = cached_area_table(view.dataset).set_index("area_id", drop=False)
+back = encode_view(view)
+st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
+             query_params=back)
+
+area_id = str(st.query_params.get("area", ""))[:60]
+ids = list(areas.index)
+choice = st.selectbox(
+    t("choose_area", lang), ids, index=ids.index(area_id) if area_id in ids else None,
+    format_func=lambda a: f"{pick(areas.at[a, 'name_th'], areas.at[a, 'name_en'], lang)} · "
+                          f"{areas.at[a, f'province_{lang}']} ({a})",
+    placeholder=t("choose_area", lang))
+if choice and choice != area_id:
+    st.query_params["area"] = choice
+    st.rerun()
+if area_id not in ids:
+    st.error(t("unknown_area", lang, value=md_escape(area_id)))
+    sidebar_common(view, dataset_names())
+    st.stop()
+
+area = areas.loc[area_id]
+other = "en" if lang == "th" else "th"
+head, badge = st.columns([3, 2], vertical_alignment="center")
+head.markdown(f"### {md_escape(area[f'name_{lang}'])}")
+head.caption(md_escape(area[f"name_{other}"]) + f" · {t('area_id', lang)} {md_escape(area_id)}")
+with badge:
+    dataset_badge(dataset, lang)
+
+level_text = level_label(area["level"], dataset.levels, lang)
+if area["level_year"] is not None and str(area["level_year"]) != "<NA>":
+    level_text += f" ({area['level_year']}, {t('basis_' + str(area['level_basis']), lang)})"
+facts = st.columns(4)
+with facts[0]:
+    st.markdown(f"**{t('province', lang)}**")
+    st.page_link("pages/province.py", label=md_escape(area[f"province_{lang}"]),
+                 query_params={**back, "code": area["province_code"]})
+facts[1].markdown(f"**{t('scope', lang)}**  \n{t('scope_' + area['scope'], lang)}")
+facts[2].markdown(f"**{t('phase', lang)}**  \n{phase_label(area['phase'], lang)} "
+                  f"({t('basis_' + area['phase_basis'], lang)})")
+facts[3].markdown(f"**{t('latest_level', lang)}**  \n{md_escape(level_text)}")
+
+left, right = st.columns([2, 3])
+with left:
+    st.markdown(f"**{t('level_history', lang)}**")
+    history = level_history(dataset, area_id)
+    if history.empty:
+        st.info(t("no_level_history", lang))
+    else:
+        st.altair_chart(level_history_chart(history, dataset.levels, lang), width="stretch")
+    st.markdown(f"**{t('locator', lang)}**")
+    provinces = cached_provinces()
+    tip = f"<b>{esc(area['name_th'])}</b><br>{esc(area['name_en'])}"
+    st_folium(locator_map(cached_province_geojson(), area["province_code"],
+                          province_bounds(provinces, area["province_code"]), area["lat"],
+                          area["lon"], marker_style(area["level"], area["phase"],
+                                                    area["phase_basis"]), tip),
+              key=f"locator-{area_id}", height=260, use_container_width=True,
+              returned_objects=[])
+    counts = peers(dataset, area_id)
+    st.caption(f"{t('in_phase', lang)}: {counts['phase_areas']} · "
+               f"{t('in_province', lang)}: {counts['province_areas']}")
+with right:
+    dims = dimension_scores(dataset, area_id)
+    if dims.empty:
+        st.info(t("no_indicator_data", lang))
+    else:
+        st.markdown(f"**{t('strengths_gaps', lang)}**")
+        st.altair_chart(dimension_chart(dims, area["level"], area["phase"], lang),
+                        width="stretch")
+        st.caption(t("chart_key", lang))
+
+card = scorecard(dataset, area_id)
+if not card.empty:
+    st.markdown(f"#### {t('indicator_scorecard', lang)}")
+    for dim in dims.itertuples():
+        summary = t("dimension_summary", lang, name=getattr(dim, f"name_{lang}"),
+                    score=f"{dim.score:.1f}", phase=f"{dim.phase_median:.1f}",
+                    programme=f"{dim.programme_median:.1f}", n=dim.n_indicators)
+        with st.expander(summary, expanded=False):
+            st.dataframe(display_scorecard(card[card["dimension_id"] == dim.dimension_id], lang),
+                         hide_index=True, width="stretch")
+
+st.markdown(f"#### {t('sources', lang)}")
+urls = list(dict.fromkeys(area["sources"].split() + " ".join(history["source"]).split()))
+links = [u for u in urls if u.startswith(("http://", "https://"))]
+st.html("<ul>" + "".join(f'<li><a href="{esc(u)}" target="_blank" rel="noopener noreferrer">'
+                         f"{esc(u)}</a></li>" for u in links) + "</ul>")
+other_text = [u for u in urls if u not in links]
+if other_text:
+    st.caption(md_escape(" ".join(other_text)))
+if not history.empty:
+    with st.expander(t("level_history", lang)):
+        st.dataframe(display_history(history, dataset, lang), hide_index=True, width="stretch")
+if area["note"]:
+    st.caption(f"{t('note', lang)}: {md_escape(area['note'])}")
+
+sidebar_common(view, dataset_names())

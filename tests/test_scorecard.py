@@ -424,3 +424,14 @@ def test_numpy_year_is_accepted(demo):
     """A year taken from a pandas column (numpy integer) works like an int."""
     card = scorecard(demo, "P2-04", np.int64(2023))
     assert card["year"].eq(2023).all()
+
+
+def test_empty_and_filled_frames_share_dtypes(demo, public):
+    """The page can rely on one set of dtypes whether or not an area has data."""
+    for function in (scorecard, dimension_scores):
+        filled, empty = function(demo, "P1-05"), function(public, "P1-05")
+        assert filled.dtypes.to_dict() == empty.dtypes.to_dict(), function.__name__
+    assert level_history(demo, "P1-05").dtypes.to_dict() == \
+        level_history(_dataset([("A", 1, "10")], [], [], []), "A").dtypes.to_dict()
+    card = scorecard(demo, "P1-05")
+    assert card["year"].dtype == "Int64" and card["change_is_better"].dtype == "boolean"

@@ -1,0 +1,64 @@
+"""The province page: its areas with phase and level, highest level, region. Layout only."""
+
+import streamlit as st
+
+from ecotown.dataset import dataset_names
+from ecotown.geography import region_name
+from ecotown.labels import pick, t
+from ecotown.style import level_label, phase_label
+from ecotown.ui import (
+    area_link_params,
+    cached_area_table,
+    cached_province_info,
+    compact_layout,
+    current_view,
+    dataset_badge,
+    load_or_stop,
+    md_escape,
+    sidebar_common,
+)
+from ecotown.urlstate import encode_view
+
+st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
+compact_layout()
+view = current_view()
+lang = view.lang
+dataset = load_or_stop(view)
+st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
+             query_params=encode_view(view))
+info = cached_province_info().set_index("province_code")
+code = str(st.query_params.get("code", ""))[:10]
+if code not in info.index:
+    st.error(t("unknown_province", lang, value=md_escape(code)))
+    sidebar_common(view, dataset_names())
+    st.stop()
+
+province = info.loc[code]
+areas = cached_area_table(view.dataset)
+in_province = areas[areas["province_code"] == code].sort_values("area_id")
+head, badge = st.columns([3, 2], vertical_alignment="center")
+head.markdown(f"### {md_escape(province[f'name_{lang}'])}")
+head.caption(md_escape(province["name_en" if lang == "th" else "name_th"]) +
+             f" · {province['iso_3166_2']}")
+with badge:
+    dataset_badge(dataset, lang)
+
+facts = st.columns(3)
+facts[0].metric(t("region", lang), region_name(province["region"], lang))
+facts[1].metric(t("areas", lang), len(in_province))
+highest = in_province["level"].max() if len(in_province) else None
+facts[2].metric(t("highest_level", lang), level_label(highest, dataset.levels, lang,
+                                                       short=True))
+for row in in_province.itertuples():
+    level_text = level_label(row.level, dataset.levels, lang)
+    if str(row.level_year) != "<NA>":
+        level_text += f" ({row.level_year})"
+    with st.container(border=True):
+        st.page_link("pages/area.py", label=md_escape(pick(row.name_th, row.name_en, lang)),
+                     icon=":material/location_on:",
+                     query_params=area_link_params(view, row.area_id))
+        st.caption(f"{phase_label(row.phase, lang)} ({t('basis_' + row.phase_basis, lang)}) · "
+                   f"{md_escape(level_text)} · {t('area_id', lang)} {md_escape(row.area_id)}")
+if in_province.empty:
+    st.info(t("no_areas_in_view", lang))
+sidebar_common(view, dataset_names())

@@ -1,0 +1,103 @@
+"""AppTest for the area and province pages: every id of both datasets, bad ids, numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ecotown.dataset import load_dataset
+from ecotown.regions import PROVINCE_REGION
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def heading(app: AppTest) -> str:
+    return next(m.value for m in app.markdown if m.value.startswith("### ")).removeprefix("### ")
+
+
+@pytest.mark.parametrize("dataset", ["public", "demo"])
+def test_every_area_page_opens(dataset):
+    """The area page opens for every area id of the dataset, with its name as heading."""
+    areas = load_dataset(dataset).areas
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["dataset"] = dataset
+    app.query_params["lang"] = "en"
+    app.switch_page("pages/area.py")
+    for row in areas.itertuples():
+        app.query_params["area"] = row.area_id
+        app.run()
+        assert not app.exception, (row.area_id, [e.value for e in app.exception])
+        assert not app.error, row.area_id
+        assert heading(app).replace("\\", "") == row.name_en
+
+
+@pytest.mark.parametrize("dataset", ["public", "demo"])
+def test_every_province_page_opens(dataset):
+    """The province page opens for all 77 codes and lists that province's areas."""
+    areas = load_dataset(dataset).areas
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["dataset"] = dataset
+    app.switch_page("pages/province.py")
+    for code in PROVINCE_REGION:
+        app.query_params["code"] = code
+        app.run()
+        assert not app.exception, (code, [e.value for e in app.exception])
+        shown = next(m.value for m in app.metric if m.label == "พื้นที่")
+        assert shown == str(int((areas["province_code"] == code).sum()))
+
+
+@pytest.mark.parametrize(("page", "params", "message"), [
+    ("pages/area.py", {"area": "NOPE"}, "No area 'NOPE'"),
+    ("pages/area.py", {"area": "<script>alert(1)</script>"}, "No area"),
+    ("pages/area.py", {}, "No area"),
+    ("pages/province.py", {"code": "99"}, "No province with code '99'"),
+    ("pages/province.py", {"code": "x" * 500}, "No province"),
+])
+def test_unknown_ids_give_a_message_and_a_way_back(page, params, message):
+    """Unknown or malformed ids show a clear message, never an exception."""
+    app = open_page(page, lang="en", **params)
+    assert any(message in e.value for e in app.error)
+    assert "<script>" not in " ".join(e.value for e in app.error)
+
+
+def test_public_area_without_indicators_says_so():
+    """A public-record area has no indicator data: the page says so and shows no number."""
+    app = open_page("pages/area.py", area="P1-01", lang="en")
+    assert any("no indicator data" in i.value for i in app.info)
+    assert not app.dataframe or all("Score" not in d.value.columns for d in app.dataframe)
+
+
+def test_demo_area_scorecard_numbers_equal_the_files():
+    """The scorecard shown for a demo area equals the values in the data files."""
+    app = open_page("pages/area.py", area="P2-04", dataset="demo", lang="en")
+    values = pd.read_csv(Path(APP).parent / "geodata" / "demo" / "indicator_values.csv")
+    latest = values[(values["area_id"] == "P2-04")]
+    latest = latest[latest["year"] == latest["year"].max()].set_index("indicator_id")["value"]
+    catalogue = pd.read_csv(Path(APP).parent / "geodata" / "demo" / "indicators.csv")
+    names = dict(zip(catalogue["name_en"], catalogue["indicator_id"], strict=True))
+    shown = pd.concat([d.value for d in app.dataframe if "Indicator" in d.value.columns])
+    assert len(shown) == 41
+    for row in shown.itertuples(index=False):
+        assert row[2] == pytest.approx(round(latest[names[row[0]]], 2))
+
+
+def test_back_link_keeps_the_view():
+    """"Back to the map" carries the dataset, language and filters the user came with."""
+    app = open_page("pages/area.py", area="P1-10", dataset="demo", lang="en", phase="1",
+                    region="east")
+    link = next(p for p in app.get("page_link") if p.proto.label == "Back to the map")
+    assert "phase=1" in link.proto.query_string and "region=east" in link.proto.query_string
+    assert "dataset=demo" in link.proto.query_string and "lang=en" in link.proto.query_string
