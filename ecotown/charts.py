@@ -23,7 +23,7 @@ def level_history_chart(history: pd.DataFrame, levels: pd.DataFrame, lang: str) 
     axis_expr = " : ".join(f"datum.value == {n} ? '{names[n].replace(chr(39), '')}'"
                            for n in range(1, 6)) + " : ''"
     x = alt.X("year:O", title=t("year", lang))
-    y = alt.Y("level:Q", title=t("level", lang), scale=alt.Scale(domain=[0.5, 5.5]),
+    y = alt.Y("level:Q", title=None, scale=alt.Scale(domain=[0.5, 5.5]),
               axis=alt.Axis(values=[1, 2, 3, 4, 5], labelExpr=axis_expr, labelLimit=220))
     line = alt.Chart(data).mark_line(interpolate="step-after", color="#555555").encode(x=x, y=y)
     points = alt.Chart(data).mark_circle(size=140, stroke="#333333", strokeWidth=1).encode(

@@ -126,7 +126,7 @@ _CSS = f"""<style>
 </style>"""
 
 
-def build_base_map(province_data: str, height: int = 560) -> folium.Map:
+def build_base_map(province_data: str, height: int = 560, fit: bool = True) -> folium.Map:
     """The stable part of the map: no tiles, Leaflet from our origin, province outlines."""
     fmap = folium.Map(location=[13.0, 101.0], zoom_start=6, tiles=None, min_zoom=5,
                       max_zoom=11, max_bounds=True, zoom_snap=0.25, control_scale=True,
@@ -134,7 +134,8 @@ def build_base_map(province_data: str, height: int = 560) -> folium.Map:
     fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
     fmap.get_root().header.add_child(Element(_CSS), name="ecotown_css")
-    fmap.fit_bounds(BOUNDS)
+    if fit:
+        fmap.fit_bounds(BOUNDS)
     _ProvinceLayer(province_data).add_to(fmap)
     return fmap
 
@@ -241,8 +242,11 @@ def payload_size(fmap: folium.Map) -> int:
 def locator_map(province_data: str, province_code: str, bounds: list, lat: float, lon: float,
                 marker: dict, tip: str, height: int = 260) -> folium.Map:
     """A small map of one area inside its province (same offline assets, no tiles)."""
-    fmap = build_base_map(province_data, height=height)
-    fmap.fit_bounds(bounds, padding=(12, 12))
+    fmap = build_base_map(province_data, height=height, fit=False)
+    (south, west), (north, east) = bounds
+    span = max(north - south, east - west)
+    fmap.location = [(south + north) / 2, (west + east) / 2]
+    fmap.options["zoom"] = 9 if span < 0.6 else 8 if span < 1.3 else 7 if span < 2.6 else 6
     looks = {province_code: {"style": {"fillColor": "#d9d9d9", "fillOpacity": 1,
                                        "color": OUTLINE_COLOUR, "weight": 2},
                              "tip": tip, "key": "selected", "selected": True}}
