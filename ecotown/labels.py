@@ -1,10 +1,15 @@
 """Thai and English text: every label, message and legend string, defined once.
 
-Thai is the default language. ``t(key, lang, **fields)`` formats a message; an unknown
+Thai is the default language. The texts of the exports and of data stewardship live in
+``ecotown.text_exports`` and ``ecotown.text_data`` and are merged here; a key defined twice
+is an error at import. ``t(key, lang, **fields)`` formats a message; an unknown
 language falls back to Thai, an unknown key raises ``KeyError`` (a bug, not user input).
 """
 
 from __future__ import annotations
+
+from ecotown.text_data import TEXT as _data_text
+from ecotown.text_exports import TEXT as _export_text
 
 __all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "normalise_lang", "pick", "t"]
 
@@ -211,3 +216,14 @@ def pick(th: str, en: str, lang: str) -> str:
     """Choose between a Thai and an English data value, falling back to the other if empty."""
     first, second = (th, en) if normalise_lang(lang) == "th" else (en, th)
     return first if first else second
+
+
+def _merge(*parts: dict[str, dict[str, str]]) -> None:
+    for part in parts:
+        clash = set(part) & set(TEXT)
+        if clash:
+            raise RuntimeError(f"text keys defined twice: {sorted(clash)}")
+        TEXT.update(part)
+
+
+_merge(_export_text, _data_text)
