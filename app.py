@@ -4,6 +4,8 @@ KPIs, the map with its legend, the selected province and the area table. Layout 
 every computation is in ``ecotown``.
 """
 
+from dataclasses import replace
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -29,11 +31,15 @@ from ecotown.ui import (
     load_or_stop,
     map_click_handler,
     md_escape,
+    presentation_layout,
     select_province,
     sidebar_common,
     sidebar_filters,
 )
 from ecotown.urlstate import encode_view
+
+MAP_HEIGHT = 500
+PRESENT_MAP_HEIGHT = 570
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
 ensure_leaflet()
@@ -52,6 +58,8 @@ info = cached_province_info()
 classes = province_classes(info["province_code"], shown, view.color)
 
 compact_layout()
+if view.present:
+    presentation_layout()
 head, badge = st.columns([1, 1], vertical_alignment="center")
 head.markdown(f"### {t('app_title', lang)}")
 with badge:
@@ -69,10 +77,12 @@ with map_col:
     base = build_base_map(cached_province_geojson())
     layers = build_layers(info, shown, view.color, dataset.levels, lang,
                           view.selected_province)
-    st_folium(base, key="map", feature_group_to_add=layers, height=500,
+    st_folium(base, key="map", feature_group_to_add=layers,
+              height=PRESENT_MAP_HEIGHT if view.present else MAP_HEIGHT,
               use_container_width=True, returned_objects=["last_active_drawing"],
               on_change=map_click_handler(view, "map"))
-    st.caption(t("click_province", lang))
+    if not view.present:
+        st.caption(t("click_province", lang))
 with side_col:
     st.html(legend_html(t("legend_provinces", lang),
                         province_legend(classes, view.color, dataset.levels, lang),
@@ -98,6 +108,11 @@ with side_col:
 # The sidebar comes after the map so that the browser starts loading the map first.
 sidebar_common(view, dataset_names())
 sidebar_filters(view, areas, dataset)
+
+if view.present:
+    st.page_link("app.py", label=t("exit_presentation", lang), icon=":material/close:",
+                 query_params=encode_view(replace(view, present=False)))
+    st.stop()
 
 if not dataset.programme_figures.empty:
     with st.expander(t("headline_figures", lang), expanded=False):

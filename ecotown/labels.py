@@ -86,6 +86,8 @@ TEXT: dict[str, dict[str, str]] = {
     "unknown_province": {"th": "ไม่พบจังหวัดรหัส '{value}'", "en": "No province with code '{value}'"},
     "highest_level": {"th": "ระดับสูงสุด", "en": "Highest level"},
     "province_page_link": {"th": "หน้าจังหวัด", "en": "Province page"},
+    "exit_presentation": {"th": "ออกจากโหมดนำเสนอ", "en": "Leave presentation mode"},
+    "presentation_mode": {"th": "โหมดนำเสนอ", "en": "Presentation mode"},
     "language": {"th": "ภาษา", "en": "Language"},
     "dataset": {"th": "ชุดข้อมูล", "en": "Dataset"},
     "areas": {"th": "พื้นที่", "en": "Areas"},

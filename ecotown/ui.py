@@ -197,6 +197,8 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
         st.text_input(t("search", lang), key="w_q", on_change=on_change, max_chars=MAX_QUERY)
         st.button(t("reset_filters", lang), on_click=on_reset, disabled=not f.active,
                   icon=":material/filter_alt_off:")
+        st.page_link("app.py", label=t("presentation_mode", lang), icon=":material/slideshow:",
+                     query_params={**encode_view(state), "present": "1"})
 
 
 def select_province(state: ViewState, code: str) -> None:
@@ -238,3 +240,20 @@ h2 { padding-top: 0.2rem; }
 def compact_layout() -> None:
     """Tighter spacing so the KPIs and the map fit a 1366×768 laptop screen."""
     st.html(_COMPACT_CSS)
+
+
+_PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stStatusWidget"], footer { display: none !important; }
+.block-container { padding: 0.6rem 1.2rem 0.2rem 1.2rem !important; max-width: 100% !important; }
+[data-testid="stMetricValue"] { font-size: 2.4rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.05rem; }
+h3 { font-size: 2rem !important; }
+[data-testid="legend-provinces"], [data-testid="legend-markers"] { font-size: 0.95rem !important; }
+</style>"""
+
+
+def presentation_layout() -> None:
+    """Presentation mode: no sidebar or Streamlit chrome, larger type, full width."""
+    st.html(_PRESENT_CSS)

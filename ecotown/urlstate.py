@@ -43,6 +43,7 @@ class ViewState:
     color: str = "level"
     filters: Filters = field(default_factory=Filters)
     selected_province: str = ""
+    present: bool = False
 
     def with_filters(self, **changes: object) -> ViewState:
         """A copy with some filter fields changed."""
@@ -111,10 +112,11 @@ def parse_view(params: Mapping[str, object], datasets: Iterable[str]) -> tuple[V
     if selected and selected not in PROVINCE_REGION:
         notices.append(Notice("sel", _shown(selected), "reason_unknown_value"))
         selected = ""
+    present = one_of("present", ("0", "1"), "0") == "1"
     filters = Filters(phases=phases, levels=levels, regions=regions, provinces=provinces,
                       query=query)
     return ViewState(dataset=dataset, lang=lang, color=color, filters=filters,
-                     selected_province=selected), notices
+                     selected_province=selected, present=present), notices
 
 
 def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, str]:
@@ -139,4 +141,6 @@ def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, 
         params["q"] = f.query
     if state.selected_province:
         params["sel"] = state.selected_province
+    if state.present:
+        params["present"] = "1"
     return params

@@ -140,3 +140,12 @@ def test_bad_params_never_raise(params):
     app = run(**params)
     assert title(app)
     assert app.toast, "a notice names the ignored parameter"
+
+
+def test_presentation_mode_hides_controls():
+    """present=1 keeps the KPIs and map, drops the table toggle and offers a way out."""
+    app = run(lang="en", dataset="demo", present="1")
+    assert metric(app, "Areas") == "54"
+    assert not app.toggle
+    assert any(p.proto.label == "Leave presentation mode" for p in app.get("page_link"))
+    assert any("stSidebar" in h.proto.body and "display: none" in h.proto.body for h in app.html)
