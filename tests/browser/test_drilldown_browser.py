@@ -1,0 +1,37 @@
+"""The drill-down in a real browser: reach an area from the map, read it, go back."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.helpers import map_frame, wait_for_markers
+
+pytestmark = pytest.mark.browser
+
+
+def test_area_page_from_province_panel_and_back_keeps_filters(page):
+    """Province panel → area page → back: the filters, language and dataset survive."""
+    page.goto(page.app_url + "/?dataset=demo&lang=en&phase=1&sel=21")
+    frame = map_frame(page)
+    wait_for_markers(frame, 18)
+    page.get_by_role("link", name="Pollution Control Zone (Map Ta Phut)").click()
+    page.wait_for_url("**/area?**", timeout=20_000)
+    page.get_by_role("heading", name="Pollution Control Zone (Map Ta Phut)").wait_for(
+        timeout=20_000)
+    page.get_by_text("Level 4 Symbiosis (2025, synthetic)").wait_for(timeout=20_000)
+    page.get_by_role("link", name="Back to the map").click()
+    page.wait_for_url(lambda url: "/area" not in url, timeout=20_000)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["phase"] == ["1"] and query["dataset"] == ["demo"] and query["lang"] == ["en"]
+    wait_for_markers(map_frame(page), 18)
+    assert page.blocked == []
+
+
+def test_public_area_without_indicators_in_thai(page):
+    """A public-record area in Thai says plainly that no indicator data exist."""
+    page.goto(page.app_url + "/area?area=P1-01")
+    page.get_by_text("ยังไม่มีข้อมูลตัวชี้วัดของพื้นที่นี้").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="จังหวัดชลบุรี").wait_for(timeout=20_000)
+    assert page.blocked == []
