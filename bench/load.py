@@ -24,7 +24,7 @@ from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import _serve  # noqa: E402
+from run import _serve
 
 FILTERS = ["", "phase=1", "phase=2,3", "level=3,4", "region=east", "dataset=demo",
            "dataset=demo&phase=3", "dataset=demo&level=1,2&lang=en", "q=rayong",
@@ -61,12 +61,13 @@ async def _session(url: str, index: int, deadline: float, times: list, errors: l
             for step in range(MAX_RERUNS_PER_SESSION):
                 if time.monotonic() >= deadline:
                     return True
-                elapsed, ok = await _rerun(ws, FILTERS[(index + step) % len(FILTERS)])
+                query = FILTERS[(index + step) % len(FILTERS)]
+                elapsed, ok = await _rerun(ws, query)
                 times.append(elapsed)
                 if not ok:
-                    errors.append(f"session {index} step {step} ({FILTERS[(index + step) % len(FILTERS)]})")
+                    errors.append(f"session {index} step {step} ({query})")
             return True
-    except (OSError, asyncio.TimeoutError, websockets.WebSocketException) as exc:
+    except (TimeoutError, OSError, websockets.WebSocketException) as exc:
         errors.append(f"session {index}: {type(exc).__name__}: {exc}")
         return False
 
