@@ -3,7 +3,11 @@
 A dataset is a directory of the CSV tables defined in :mod:`ecotown.schema` plus a
 ``dataset.json`` that says what it is (title, whether it is synthetic). Two ship with the
 app: ``public`` (the sourced public record, ``geodata/``) and ``demo`` (synthetic,
-``geodata/demo/``).
+``geodata/demo/``). Data stewards' imported datasets (:mod:`ecotown.store`) follow them,
+each loaded from its latest version.
+
+:func:`read_tables` and :func:`check_dataset` are the two halves of loading, so the
+importer validates a dataset it is about to write exactly as :func:`load_dataset` will.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 import geothai
 import pandas as pd
 
+from ecotown import store
 from ecotown.schema import TABLES, table
 from ecotown.validate import (
     DatasetError,
@@ -24,10 +29,26 @@ from ecotown.validate import (
     read_csv_strings,
 )
 
-__all__ = ["BUILTIN", "GEODATA", "Dataset", "dataset_dir", "dataset_names", "load_dataset"]
+__all__ = [
+    "BUILTIN",
+    "GEODATA",
+    "REFERENCES",
+    "Dataset",
+    "check_dataset",
+    "dataset_dir",
+    "dataset_names",
+    "dataset_version",
+    "load_dataset",
+    "read_tables",
+]
 
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
 BUILTIN = {"public": GEODATA, "demo": GEODATA / "demo"}
+# (table kind, column, problem code): every value of the column must be a known id
+REFERENCES = (("assessments", "area_id", "v_unknown_area"),
+              ("indicator_values", "area_id", "v_unknown_area"),
+              ("indicator_values", "indicator_id", "v_unknown_indicator"),
+              ("indicators", "dimension_id", "v_unknown_dimension"))
 
 
 @dataclass(frozen=True)
@@ -55,18 +76,35 @@ class Dataset:
 
 
 def dataset_names() -> list[str]:
-    """Names of the datasets that can be loaded, built-in first."""
-    return list(BUILTIN)
+    """Names of the datasets that can be loaded: built-in first, then imported ones."""
+    return [*BUILTIN, *store.dataset_names()]
+
+
+def _imported(name: object) -> bool:
+    return (isinstance(name, str) and name not in BUILTIN
+            and store.NAME_PATTERN.fullmatch(name) is not None
+            and store.latest_version(name) is not None)
 
 
 def dataset_dir(name_or_path: str | Path) -> Path:
-    """Return the directory of a dataset name (``public``, ``demo``) or a directory path."""
+    """Return the directory of a dataset name or a directory path.
+
+    A name is a built-in dataset (``public``, ``demo``) or an imported one (its latest
+    version); anything else must be an existing directory.
+    """
     if isinstance(name_or_path, str) and name_or_path in BUILTIN:
         return BUILTIN[name_or_path]
+    if _imported(name_or_path):
+        return store.version_path(str(name_or_path))
     path = Path(name_or_path)
     if path.is_dir():
         return path
     raise DatasetError([Problem(str(name_or_path), "v_unknown_dataset", value=str(name_or_path))])
+
+
+def dataset_version(name: str) -> str:
+    """The latest version of an imported dataset, ``""`` for any other; a cache key."""
+    return (store.latest_version(name) or "") if _imported(name) else ""
 
 
 def _read_meta(directory: Path) -> tuple[dict, list[Problem]]:
@@ -96,15 +134,13 @@ def _admin_problems(areas: pd.DataFrame, label: str) -> list[Problem]:
     return problems
 
 
-def load_dataset(name_or_path: str | Path) -> Dataset:
-    """Load and validate a dataset; raise :class:`DatasetError` listing every problem.
+def read_tables(directory: str | Path) -> tuple[dict, dict[str, pd.DataFrame], list[Problem]]:
+    """Read and type-check every table of a dataset directory, one table at a time.
 
-    Parameters
-    ----------
-    name_or_path
-        ``"public"``, ``"demo"`` or the path of a dataset directory.
+    Returns the metadata, one typed frame per table kind (with a ``_row`` column: the
+    spreadsheet row of each record; rows with a problem are left out) and the problems.
     """
-    directory = dataset_dir(name_or_path)
+    directory = Path(directory)
     meta, problems = _read_meta(directory)
     frames: dict[str, pd.DataFrame] = {}
     for tbl in TABLES:
@@ -116,26 +152,70 @@ def load_dataset(name_or_path: str | Path) -> Dataset:
         typed, table_problems = check_table(raw, tbl, tbl.filename)
         problems += table_problems
         frames[tbl.kind] = typed
+    return meta, frames, problems
 
-    areas = frames["areas"]
-    problems += _admin_problems(areas, "areas.csv")
-    area_ids = set(areas["area_id"])
-    problems += check_references(frames["assessments"], "area_id", area_ids,
-                                 "assessments.csv", "v_unknown_area")
-    problems += check_references(frames["indicator_values"], "area_id", area_ids,
-                                 "indicator_values.csv", "v_unknown_area")
-    problems += check_references(frames["indicator_values"], "indicator_id",
-                                 set(frames["indicators"]["indicator_id"]),
-                                 "indicator_values.csv", "v_unknown_indicator")
-    problems += check_references(frames["indicators"], "dimension_id",
-                                 set(frames["dimensions"]["dimension_id"]),
-                                 "indicators.csv", "v_unknown_dimension")
-    indicators = frames["indicators"]
-    for row, low, high in zip(indicators["_row"], indicators["scale_min"],
-                              indicators["scale_max"], strict=True):
-        if not low < high:
-            problems.append(Problem("indicators.csv", "v_scale", int(row), "scale_min",
-                                    str(low), {"min": low, "max": high}))
+
+def _parts(frame: pd.DataFrame, kind: str):
+    """Split a frame by the file its rows came from (``_file``, else the table's file)."""
+    if "_file" not in frame.columns:
+        yield table(kind).filename, frame
+        return
+    for label, part in frame.groupby("_file", sort=False):
+        yield str(label), part
+
+
+def check_dataset(frames: dict[str, pd.DataFrame],
+                  extra_ids: dict[str, set[str]] | None = None) -> list[Problem]:
+    """Check what spans tables: admin codes, area/indicator/dimension references, scales.
+
+    Parameters
+    ----------
+    frames
+        One typed frame per table kind with a ``_row`` column and, optionally, a ``_file``
+        column naming the file of each row (problems then name that file).
+    extra_ids
+        Ids to accept as known besides those in the frames, by id column (``area_id``,
+        ``indicator_id``, ``dimension_id``): e.g. the ids of rows rejected for another
+        reason, so one bad row is not reported again by every row that refers to it.
+    """
+    missing = sorted({tbl.kind for tbl in TABLES} - set(frames))
+    if missing:
+        raise ValueError(f"'frames' lacks the tables {missing}")
+    extra = extra_ids or {}
+    problems: list[Problem] = []
+    for label, part in _parts(frames["areas"], "areas"):
+        problems += _admin_problems(part, label)
+    known = {
+        "area_id": set(frames["areas"]["area_id"]) | extra.get("area_id", set()),
+        "indicator_id": set(frames["indicators"]["indicator_id"])
+        | extra.get("indicator_id", set()),
+        "dimension_id": set(frames["dimensions"]["dimension_id"])
+        | extra.get("dimension_id", set()),
+    }
+    for kind, column, code in REFERENCES:
+        for label, part in _parts(frames[kind], kind):
+            problems += check_references(part, column, known[column], label, code)
+    for label, part in _parts(frames["indicators"], "indicators"):
+        for row, low, high in zip(part["_row"], part["scale_min"], part["scale_max"],
+                                  strict=True):
+            if not low < high:
+                problems.append(Problem(label, "v_scale", int(row), "scale_min", str(low),
+                                        {"min": low, "max": high}))
+    return problems
+
+
+def load_dataset(name_or_path: str | Path) -> Dataset:
+    """Load and validate a dataset; raise :class:`DatasetError` listing every problem.
+
+    Parameters
+    ----------
+    name_or_path
+        ``"public"``, ``"demo"``, the name of an imported dataset (its latest version is
+        loaded) or the path of a dataset directory.
+    """
+    directory = dataset_dir(name_or_path)
+    meta, frames, problems = read_tables(directory)
+    problems += check_dataset(frames)
     if problems:
         raise DatasetError(problems)
     name = meta.get("id") or (name_or_path if isinstance(name_or_path, str) else directory.name)

@@ -127,6 +127,10 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "ข้อมูลสาธิตสังเคราะห์ — ไม่ใช่ข้อมูลทางการ ตัวเลขทั้งหมดสร้างขึ้นเพื่อการสาธิตเท่านั้น",
         "en": "Synthetic demo data — not official. Every number here is made up for demonstration.",
     },
+    "imported_banner": {
+        "th": "ชุดข้อมูลนำเข้า: {title} (รุ่น {version}) — นำเข้าโดยผู้ดูแลข้อมูล",
+        "en": "Imported dataset: {title} (version {version}), loaded by a data steward",
+    },
     "public_banner": {
         "th": "ข้อมูลสาธารณะ: เผยแพร่แล้ว {named} จาก {total} พื้นที่ ส่วนที่ไม่มีแหล่งที่มาจะไม่แสดง",
         "en": "Public record: {named} of {total} areas are named by a public source; gaps stay gaps.",

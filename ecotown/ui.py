@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ecotown.dataset import Dataset, dataset_names, load_dataset
+from ecotown.dataset import Dataset, dataset_names, dataset_version, load_dataset
 from ecotown.filters import Filters
 from ecotown.geography import load_provinces, region_name
 from ecotown.labels import LANGS, t
@@ -46,16 +46,25 @@ def cached_provinces():
     return load_provinces()
 
 
-@st.cache_data(show_spinner=False)
-def cached_dataset(name: str) -> Dataset:
-    """A validated dataset, loaded once per process (errors are not cached)."""
+@st.cache_data(show_spinner=False, max_entries=32)
+def _dataset_at(name: str, version: str) -> Dataset:
     return load_dataset(name)
 
 
-@st.cache_data(show_spinner=False)
+def cached_dataset(name: str) -> Dataset:
+    """A validated dataset, cached per version: an import (from the page or the command
+    line) is seen at the next rerun. Errors are not cached."""
+    return _dataset_at(name, dataset_version(name))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _area_table_at(name: str, version: str):
+    return area_table(_dataset_at(name, version), cached_provinces())
+
+
 def cached_area_table(name: str):
     """The area table of a dataset: areas, province, region and latest level."""
-    return area_table(cached_dataset(name), cached_provinces())
+    return _area_table_at(name, dataset_version(name))
 
 
 def md_escape(text: object) -> str:
@@ -105,6 +114,10 @@ def dataset_badge(dataset: Dataset, lang: str) -> None:
     """The banner that says which dataset this is; loud for synthetic data."""
     if dataset.synthetic:
         st.warning(t("synthetic_banner", lang), icon=":material/science:")
+    elif dataset.meta.get("imported"):
+        st.success(t("imported_banner", lang, title=md_escape(dataset.title(lang)),
+                     version=md_escape(dataset_version(dataset.name))),
+                   icon=":material/verified:")
     else:
         total = dataset.meta.get("areas_announced", "?")
         st.info(t("public_banner", lang, named=len(dataset.areas), total=total),
@@ -135,6 +148,8 @@ def sidebar_common(state: ViewState, datasets: list[str]) -> None:
         st.selectbox(t("dataset", state.lang), options=datasets,
                      format_func=lambda name: _dataset_title(name, state.lang),
                      key="w_dataset", on_change=on_dataset)
+        st.page_link("pages/data.py", label=t("dp_title", state.lang),
+                     icon=":material/database:", query_params=encode_view(state))
 
 
 def _dataset_title(name: str, lang: str) -> str:

@@ -1,0 +1,391 @@
+"""Versioned storage of imported datasets: complete versions, a LATEST pointer, an audit log.
+
+Layout of the writable data directory (``$ECOTOWN_DATA_DIR``, default ``data/`` at the
+repository root; the shipped ``geodata/`` is never written)::
+
+    .lock                          flock()ed while anything is written
+    audit.jsonl                    one JSON object per import or restore, appended
+    tmp/                           versions being written; leftovers of a crash are removed
+    datasets/NAME/LATEST           "0003": the published version
+    datasets/NAME/versions/0003/   every table CSV, dataset.json, manifest.json (read-only)
+
+A version is written into ``tmp/``, fsynced, renamed into ``versions/`` and only then
+published by atomically replacing ``LATEST``. A crash at any point leaves every published
+version untouched and ``LATEST`` naming the last good one; a version directory newer than
+``LATEST`` (renamed but never published) and anything in ``tmp/`` is removed by the next
+writer, under the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import re
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ecotown.labels import t
+from ecotown.schema import TABLES
+from ecotown.validate import DatasetError, Problem
+
+__all__ = [
+    "CRASH_ENV",
+    "DATA_DIR_ENV",
+    "NAME_PATTERN",
+    "PAUSE_ENV",
+    "RESERVED_NAMES",
+    "StoreError",
+    "StoreProblem",
+    "check_name",
+    "check_version",
+    "cleanup",
+    "commit_version",
+    "data_dir",
+    "dataset_names",
+    "latest_version",
+    "list_versions",
+    "locked",
+    "read_audit",
+    "version_files",
+    "version_path",
+]
+
+DATA_DIR_ENV = "ECOTOWN_DATA_DIR"
+# test-only hooks at the named steps of a commit (before_rename, before_latest, before_audit):
+CRASH_ENV = "ECOTOWN_TEST_CRASH_AT"  # os._exit(86) there, as a power cut would
+PAUSE_ENV = "ECOTOWN_TEST_PAUSE_AT"  # "step:seconds": sleep there, holding the lock
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{1,30}$")
+RESERVED_NAMES = frozenset({"public", "demo"})
+LOCK_TIMEOUT = 60.0
+AUDIT_FILE = "audit.jsonl"
+MANIFEST = "manifest.json"
+VERSION_FILES = frozenset({*(tbl.filename for tbl in TABLES), "dataset.json", MANIFEST})
+_VERSION = re.compile(r"^\d{4,9}$")
+_held = threading.local()
+
+
+@dataclass(frozen=True)
+class StoreProblem(Problem):
+    """A problem with a dataset name, a version or the data directory (not with a cell)."""
+
+    def message(self, lang: str = "th") -> str:
+        """Return the message in ``lang`` (no file location: there is none)."""
+        fields = {"value": self.value if self.value is not None else "", **self.params}
+        return t(self.code, lang, **fields)
+
+
+class StoreError(DatasetError):
+    """A refused store operation: bad name, unknown version, busy lock."""
+
+    def __init__(self, code: str, value: object = "", **params: object):
+        super().__init__([StoreProblem("", code, value=str(value)[:80], params=params)])
+        self.code = code
+
+
+def data_dir() -> Path:
+    """The writable data directory: ``$ECOTOWN_DATA_DIR`` or ``data/`` at the repo root."""
+    configured = os.environ.get(DATA_DIR_ENV, "").strip()
+    return Path(configured).expanduser().resolve() if configured else DEFAULT_DATA_DIR
+
+
+def check_name(name: object) -> str:
+    """Return ``name`` if it is a valid name for an imported dataset, else raise.
+
+    Parameters
+    ----------
+    name
+        Lower-case letters, digits, ``-`` and ``_``, 2–31 characters, starting with a
+        letter, and not a built-in dataset (``public``, ``demo``).
+
+    Raises
+    ------
+    StoreError
+        ``d_bad_name`` or ``d_reserved_name``, naming the value.
+    """
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        raise StoreError("d_bad_name", name if isinstance(name, str) else type(name).__name__)
+    if name in RESERVED_NAMES:
+        raise StoreError("d_reserved_name", name)
+    return name
+
+
+def check_version(version: object) -> str:
+    """Return a version as its directory name (``3``, ``"3"`` or ``"0003"`` → ``"0003"``)."""
+    text = str(version).strip()
+    if isinstance(version, bool) or not text.isascii() or not text.isdigit() or len(text) > 9 \
+            or int(text) < 1:
+        raise StoreError("d_bad_version", version)
+    return f"{int(text):04d}"
+
+
+def _datasets_root() -> Path:
+    return data_dir() / "datasets"
+
+
+def _read_latest(name: str) -> str | None:
+    try:
+        text = (_datasets_root() / name / "LATEST").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if _VERSION.fullmatch(text) else None
+
+
+def latest_version(name: str) -> str | None:
+    """The published version of an imported dataset, or ``None`` if it has none."""
+    check_name(name)
+    latest = _read_latest(name)
+    if latest is None or not (_datasets_root() / name / "versions" / latest).is_dir():
+        return None
+    return latest
+
+
+def dataset_names() -> list[str]:
+    """Names of the imported datasets that have a published version, sorted.
+
+    One directory listing and one small read per dataset; nothing is created.
+    """
+    try:
+        entries = list(os.scandir(_datasets_root()))
+    except OSError:
+        return []
+    names = [e.name for e in entries
+             if NAME_PATTERN.fullmatch(e.name) and e.name not in RESERVED_NAMES
+             and _read_latest(e.name) is not None]
+    return sorted(names)
+
+
+def version_path(name: str, version: object | None = None) -> Path:
+    """The directory of a published version (the latest if ``version`` is ``None``)."""
+    check_name(name)
+    latest = latest_version(name)
+    if latest is None:
+        raise StoreError("d_no_versions", name)
+    chosen = latest if version is None else check_version(version)
+    if int(chosen) > int(latest) or not (_datasets_root() / name / "versions" / chosen).is_dir():
+        raise StoreError("d_unknown_version", chosen, dataset=name)
+    return _datasets_root() / name / "versions" / chosen
+
+
+def list_versions(name: str) -> list[dict]:
+    """Every published version of ``name``, newest first: its manifest plus ``latest``."""
+    check_name(name)
+    latest = latest_version(name)
+    if latest is None:
+        return []
+    versions_dir = _datasets_root() / name / "versions"
+    found = []
+    for entry in os.scandir(versions_dir):
+        if _VERSION.fullmatch(entry.name) and int(entry.name) <= int(latest):
+            try:
+                manifest = json.loads(Path(entry.path, MANIFEST).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                manifest = {}
+            found.append({**manifest, "version": entry.name, "latest": entry.name == latest})
+    return sorted(found, key=lambda m: int(m["version"]), reverse=True)
+
+
+def read_audit(dataset: str | None = None) -> list[dict]:
+    """The audit log, oldest first (optionally of one dataset); unreadable lines are skipped."""
+    try:
+        lines = (data_dir() / AUDIT_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    entries = []
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and (dataset is None or entry.get("dataset") == dataset):
+            entries.append(entry)
+    return entries
+
+
+@contextlib.contextmanager
+def locked(timeout: float = LOCK_TIMEOUT) -> Iterator[Path]:
+    """Hold the data directory's exclusive lock (re-entrant within a thread).
+
+    Raises
+    ------
+    StoreError
+        ``d_busy`` if another writer holds the lock for longer than ``timeout`` seconds.
+    """
+    if getattr(_held, "depth", 0):
+        _held.depth += 1
+        try:
+            yield data_dir()
+        finally:
+            _held.depth -= 1
+        return
+    root = data_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    handle = open(root / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() > deadline:
+                    raise StoreError("d_busy", f"{timeout:g}") from None
+                time.sleep(0.05)
+        _held.depth = 1
+        try:
+            yield root
+        finally:
+            _held.depth = 0
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    finally:
+        handle.close()
+
+
+def _require_lock() -> None:
+    if not getattr(_held, "depth", 0):
+        raise RuntimeError("the data directory lock must be held (use store.locked())")
+
+
+def _test_hook(step: str) -> None:
+    pause = os.environ.get(PAUSE_ENV, "")
+    if pause.startswith(step + ":"):
+        time.sleep(float(pause.split(":", 1)[1]))
+    if os.environ.get(CRASH_ENV) == step:
+        os._exit(86)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(path, 0o444)
+
+
+def _remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def cleanup(name: str | None = None) -> None:
+    """Remove half-written temp directories and never-published versions (lock held)."""
+    _require_lock()
+    tmp = data_dir() / "tmp"
+    if tmp.is_dir():
+        for entry in os.scandir(tmp):
+            _remove_tree(Path(entry.path))
+    if name:
+        names = [name]
+    elif _datasets_root().is_dir():
+        names = [e.name for e in os.scandir(_datasets_root()) if NAME_PATTERN.fullmatch(e.name)]
+    else:
+        names = []
+    for each in names:
+        if not (_datasets_root() / each).is_dir():
+            continue
+        for entry in os.scandir(_datasets_root() / each):
+            if entry.name.startswith(".LATEST-"):  # a pointer that was never put in place
+                os.unlink(entry.path)
+        versions_dir = _datasets_root() / each / "versions"
+        if not versions_dir.is_dir():
+            continue
+        latest = _read_latest(each)
+        newest_good = int(latest) if latest else 0
+        for entry in os.scandir(versions_dir):
+            if _VERSION.fullmatch(entry.name) and int(entry.name) > newest_good:
+                tmp.mkdir(parents=True, exist_ok=True)
+                graveyard = tmp / f"orphan-{each}-{entry.name}-{secrets.token_hex(4)}"
+                os.rename(entry.path, graveyard)
+                _remove_tree(graveyard)
+            elif entry.name.startswith("."):
+                _remove_tree(Path(entry.path))
+
+
+def _append_audit(entry: Mapping) -> None:
+    path = data_dir() / AUDIT_FILE
+    line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
+    with open(path, "a+b") as handle:
+        handle.seek(0, os.SEEK_END)
+        if handle.tell():
+            handle.seek(-1, os.SEEK_END)
+            if handle.read(1) != b"\n":  # a crash cut the last line short: end it
+                handle.write(b"\n")
+        handle.write(line.encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def commit_version(name: str, files: Mapping[str, bytes], record: Mapping,
+                   verify: Callable[[Path], None] | None = None) -> str:
+    """Write a complete new version of ``name``, publish it and log it; return its number.
+
+    The caller holds :func:`locked` (it has just read the latest version under the same
+    lock). ``files`` maps file names (the schema's tables and ``dataset.json``) to bytes;
+    ``record`` (steward, action, files, changes, …) goes into ``manifest.json`` and the
+    audit log with ``time``, ``dataset`` and ``version`` added. ``verify`` is called on the
+    written temp directory before it is renamed; if it raises, nothing is published.
+    """
+    _require_lock()
+    check_name(name)
+    unknown = sorted(set(files) - (VERSION_FILES - {MANIFEST}))
+    if unknown:
+        raise ValueError(f"'files' may only hold dataset files, got {unknown}")
+    cleanup(name)
+    root = data_dir()
+    versions_dir = _datasets_root() / name / "versions"
+    versions_dir.mkdir(parents=True, exist_ok=True)
+    latest = _read_latest(name)
+    version = f"{(int(latest) if latest else 0) + 1:04d}"
+    entry = {**record, "time": datetime.now(UTC).isoformat(timespec="seconds"),
+             "dataset": name, "version": version}
+    (root / "tmp").mkdir(exist_ok=True)
+    temp = root / "tmp" / f"{name}-{version}-{secrets.token_hex(6)}"
+    temp.mkdir()
+    try:
+        for filename, data in files.items():
+            _write_file(temp / filename, data)
+        _write_file(temp / MANIFEST, json.dumps(entry, ensure_ascii=False, indent=2,
+                                                sort_keys=True).encode("utf-8"))
+        _fsync_dir(temp)
+        if verify is not None:
+            verify(temp)
+        _test_hook("before_rename")
+        os.rename(temp, versions_dir / version)
+    except BaseException:
+        _remove_tree(temp)
+        raise
+    _fsync_dir(versions_dir)
+    _test_hook("before_latest")
+    pointer = _datasets_root() / name / f".LATEST-{secrets.token_hex(6)}"
+    _write_file(pointer, f"{version}\n".encode("ascii"))
+    os.replace(pointer, _datasets_root() / name / "LATEST")
+    _fsync_dir(_datasets_root() / name)
+    _test_hook("before_audit")
+    _append_audit(entry)
+    return version
+
+
+def version_files(name: str, version: object) -> dict[str, bytes]:
+    """The dataset files of a published version (tables and ``dataset.json``), as bytes."""
+    directory = version_path(name, version)
+    return {filename: (directory / filename).read_bytes()
+            for filename in sorted(VERSION_FILES - {MANIFEST})
+            if (directory / filename).is_file()}

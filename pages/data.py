@@ -1,0 +1,217 @@
+"""The data page: datasets, versions, the import log and templates for everyone; imports
+and restores for a data steward with the admin token. Layout only: the logic is in
+``ecotown.importer``, ``ecotown.store``, ``ecotown.access`` and ``ecotown.templates``."""
+
+from math import ceil
+
+import streamlit as st
+
+from ecotown import access, importer, store, templates
+from ecotown.dataset import dataset_names, dataset_version
+from ecotown.labels import t
+from ecotown.schema import TABLES
+from ecotown.ui import current_view, md_escape, sidebar_common
+from ecotown.urlstate import encode_view
+from ecotown.validate import DatasetError
+
+st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
+view = current_view()
+lang = view.lang
+ss = st.session_state
+NEW = "\x00new"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def kind_title(kind: str) -> str:
+    tbl = next(tb for tb in TABLES if tb.kind == kind)
+    return f"{tbl.title_th if lang == 'th' else tbl.title_en} ({kind})"
+
+
+def show_messages(messages: list[str]) -> None:
+    for message in messages[:200]:
+        st.markdown(f"- {md_escape(message)}")
+
+
+def run_safely(action, *args) -> None:
+    """Run an import or restore from a button; keep its outcome for the next run."""
+    try:
+        ss["_data_done"] = action(*args)
+        ss["_upload_nonce"] = ss.get("_upload_nonce", 0) + 1
+        ss.pop("_data_read", None)
+        ss.pop("_data_plan", None)
+        st.cache_data.clear()  # every page shows the new version (datasets are cached by name)
+    except DatasetError as exc:
+        ss["_data_failed"] = exc.messages(lang)
+    except OSError as exc:
+        ss["_data_failed"] = [t("dp_write_failed", lang, detail=exc.strerror or exc)]
+
+
+def do_import(plan):
+    version, done = importer.commit(plan, ss.get("w_steward", ""))
+    return t("dp_imported", lang, dataset=done.dataset, version=version), done.dataset
+
+
+def do_restore(version_key: str):
+    name, old = ss.get("w_restore_dataset"), ss.get(version_key)
+    version = importer.restore(name, old, ss.get("w_steward", ""))
+    return t("dp_restored", lang, dataset=name, version=version, old=old), name
+
+
+def sign_in(expected: str) -> None:
+    client = st.context.ip_address
+    client = client if isinstance(client, str) and client else "local"
+    attempt = access.THROTTLE.attempt(client, ss.get("w_token", ""), expected)
+    ss["w_token"] = ""
+    ss["_data_admin"] = attempt.ok
+    ss["_sign_in"] = attempt
+
+
+def sign_out() -> None:
+    ss["_data_admin"] = False
+
+
+st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
+             query_params=encode_view(view))
+st.markdown(f"### {t('dp_title', lang)}")
+st.caption(t("dp_intro", lang))
+tab_data, tab_templates, tab_import = st.tabs(
+    [t("dp_tab_datasets", lang), t("dp_tab_templates", lang), t("dp_tab_import", lang)])
+imported = store.dataset_names()
+
+with tab_data:
+    st.markdown(f"**{t('dp_datasets', lang)}**")
+    st.dataframe(importer.dataset_rows(lang), hide_index=True, width="stretch")
+    st.markdown(f"**{t('dp_versions', lang)}**")
+    if imported:
+        shown = st.selectbox(t("dp_versions_of", lang), imported, key="w_versions_of")
+        st.dataframe(importer.version_rows(shown, lang), hide_index=True, width="stretch")
+    else:
+        st.info(t("dp_no_imported", lang))
+    st.markdown(f"**{t('dp_audit', lang)}**")
+    audit = importer.audit_rows(lang)
+    if audit.empty:
+        st.caption(t("dp_audit_empty", lang))
+    else:
+        st.dataframe(audit, hide_index=True, width="stretch")
+
+with tab_templates:
+    st.caption(t("dp_templates_intro", lang))
+    for tbl in TABLES:
+        name_col, xlsx_col, csv_col = st.columns([4, 1, 1], vertical_alignment="center")
+        name_col.markdown(md_escape(kind_title(tbl.kind)))
+        xlsx_col.download_button("XLSX", templates.template_xlsx(tbl.kind), mime=XLSX,
+                                 file_name=templates.template_filename(tbl.kind, "xlsx"),
+                                 key=f"tpl-xlsx-{tbl.kind}", icon=":material/download:")
+        csv_col.download_button("CSV", templates.template_csv(tbl.kind), mime="text/csv",
+                                file_name=templates.template_filename(tbl.kind, "csv"),
+                                key=f"tpl-csv-{tbl.kind}", icon=":material/download:")
+
+with tab_import:
+    expected = access.configured_token(st.secrets)
+    if not expected:
+        st.info(t("dp_no_token", lang, n=access.MIN_TOKEN_LENGTH), icon=":material/lock:")
+    elif not ss.get("_data_admin"):
+        st.text_input(t("dp_token", lang), type="password", key="w_token", max_chars=1000)
+        st.button(t("dp_sign_in", lang), on_click=sign_in, args=(expected,), key="w_sign_in")
+        attempt = ss.pop("_sign_in", None)
+        if attempt is not None and attempt.throttled:
+            st.warning(t("dp_token_wait", lang, seconds=ceil(attempt.wait)))
+        elif attempt is not None:
+            st.error(t("dp_token_wrong", lang))
+    else:
+        head, out = st.columns([5, 1], vertical_alignment="center")
+        head.success(t("dp_signed_in", lang), icon=":material/verified_user:")
+        out.button(t("dp_sign_out", lang), on_click=sign_out, key="w_sign_out")
+        done = ss.pop("_data_done", None)
+        if done:
+            st.success(done[0])
+            st.page_link("app.py", label=t("dp_open_dataset", lang), icon=":material/map:",
+                         query_params={**encode_view(view), "dataset": done[1]})
+        failed = ss.pop("_data_failed", None)
+        if failed:
+            st.error(t("dp_failed", lang))
+            show_messages(failed)
+
+        st.text_input(t("dp_steward", lang), key="w_steward", max_chars=importer.MAX_STEWARD)
+        target = st.selectbox(t("dp_target", lang), [NEW, *imported], key="w_target",
+                              format_func=lambda n: t("dp_new_dataset", lang) if n == NEW else n)
+        if target == NEW:
+            name_col, base_col = st.columns(2)
+            name = name_col.text_input(t("dp_new_name", lang), key="w_new_name",
+                                       max_chars=31).strip()
+            base = base_col.selectbox(t("dp_base", lang), dataset_names(), key="w_base")
+        else:
+            name, base = target, None
+        files = st.file_uploader(t("dp_upload", lang), type=["csv", "xlsx"],
+                                 accept_multiple_files=True,
+                                 key=f"w_files_{ss.get('_upload_nonce', 0)}")
+        replace = st.multiselect(t("dp_replace", lang), importer.KINDS, key="w_replace",
+                                 format_func=kind_title)
+        if files and name:
+            uploads = [importer.Upload.from_bytes(f.name, f.getvalue()) for f in files]
+            read_key = tuple(u.sha256 for u in uploads)
+            if ss.get("_data_read", (None,))[0] != read_key:
+                ss["_data_read"] = (read_key, *importer.read_files(uploads))
+            _, raws, read_problems = ss["_data_read"]
+            chosen = {}
+            for raw in raws:
+                detected = importer.detect_kind(raw.header, raw.hint)
+                picked = st.selectbox(
+                    t("dp_kind_for", lang, file=raw.key), [None, *importer.KINDS],
+                    key=f"w_kind_{raw.key}",
+                    format_func=lambda k, d=detected: kind_title(k) if k else
+                    f"{t('dp_kind_auto', lang)}: {kind_title(d) if d else '?'}")
+                if picked:
+                    chosen[raw.key] = picked
+            try:
+                plan_key = (read_key, name, store.latest_version(name), base,
+                            dataset_version(base) if base else "", sorted(chosen.items()),
+                            replace)
+                if ss.get("_data_plan", (None,))[0] != plan_key:  # preview once per choice
+                    ss["_data_plan"] = (plan_key, importer.preview_tables(
+                        raws, read_problems, name, uploads=uploads, base=base, kinds=chosen,
+                        replace=replace))
+                plan = ss["_data_plan"][1]
+            except DatasetError as exc:
+                plan = None
+                st.error(t("dp_failed", lang))
+                show_messages(exc.messages(lang))
+            if plan is not None and plan.problems:
+                st.error(t("dp_problems", lang, n=len(plan.problems)))
+                st.dataframe(importer.problem_rows(plan.problems, lang), hide_index=True,
+                             width="stretch")
+            elif plan is not None:
+                st.markdown(f"**{t('dp_preview', lang)}**")
+                for line in importer.preview_lines(plan, lang)[:1] + \
+                        [t(n, lang) for n in plan.notes]:
+                    st.caption(md_escape(line.strip()))
+                st.dataframe(importer.change_rows(plan, lang), hide_index=True,
+                             width="stretch")
+                areas = importer.area_change_rows(plan, lang)
+                if not areas.empty:
+                    st.dataframe(areas, hide_index=True, width="stretch")
+                if plan.new or plan.changed:
+                    st.button(t("dp_confirm", lang), type="primary", key="w_confirm",
+                              on_click=run_safely, args=(do_import, plan),
+                              icon=":material/upload:")
+                else:
+                    st.info(t("d_no_changes", lang).strip())
+        elif name:
+            try:
+                store.check_name(name)
+            except DatasetError as exc:
+                show_messages(exc.messages(lang))
+
+        if imported:
+            st.markdown(f"**{t('dp_restore', lang)}**")
+            ds_col, ver_col, go_col = st.columns([2, 2, 3], vertical_alignment="bottom")
+            restore_name = ds_col.selectbox(t("dp_versions_of", lang), imported,
+                                            key="w_restore_dataset")
+            older = [v["version"] for v in store.list_versions(restore_name) if not v["latest"]]
+            version_key = f"w_restore_version_{restore_name}_{len(older)}"  # new on a new version
+            old = ver_col.selectbox(t("dp_restore_version", lang), older, key=version_key)
+            go_col.button(t("dp_restore_button", lang), disabled=not old, key="w_restore",
+                          on_click=run_safely, args=(do_restore, version_key),
+                          icon=":material/history:")
+
+sidebar_common(view, dataset_names())

@@ -1,0 +1,254 @@
+"""The version store: names, complete versions, LATEST, audit log, crashes and concurrency."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ecotown import importer, store
+from ecotown.dataset import dataset_dir, dataset_names, dataset_version, load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+URL = "https://www.diw.go.th/"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A fresh, empty data directory for this test only."""
+    path = tmp_path / "data"
+    monkeypatch.setenv(store.DATA_DIR_ENV, str(path))
+    return path
+
+
+def assessments(*rows: tuple[str, int, int]) -> importer.Upload:
+    text = "area_id,year,level,basis,source,note\n" + "".join(
+        f"{a},{y},{lv},stated,{URL},\n" for a, y, lv in rows)
+    return importer.Upload.from_bytes("assessments.csv", text.encode())
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file under ``root`` (outside tmp/ and the lock) with its SHA-256."""
+    if not root.exists():
+        return {}
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and p.relative_to(root).parts[0] not in ("tmp", ".lock")}
+
+
+@pytest.mark.parametrize("name", ["official", "dwi-2025", "a1", "x_y", "o" * 31])
+def test_good_names(name):
+    """Lower-case names of 2–31 characters starting with a letter are accepted."""
+    assert store.check_name(name) == name
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("../etc", "d_bad_name"), ("a/b", "d_bad_name"), ("..", "d_bad_name"),
+    ("/tmp/x", "d_bad_name"), ("Official", "d_bad_name"), ("x", "d_bad_name"),
+    ("o" * 32, "d_bad_name"), ("1abc", "d_bad_name"), ("ab\x00c", "d_bad_name"),
+    ("เมือง", "d_bad_name"), ("a b", "d_bad_name"), ("", "d_bad_name"), (3, "d_bad_name"),
+    ("public", "d_reserved_name"), ("demo", "d_reserved_name"),
+])
+def test_bad_names_are_refused_with_the_value(name, code):
+    """Path tricks, capitals, other scripts and built-in names are refused, naming the value."""
+    with pytest.raises(store.StoreError) as caught:
+        store.check_name(name)
+    assert caught.value.code == code
+    message = caught.value.messages("en")[0]
+    assert (str(name)[:20] if isinstance(name, str) else "int") in message or name == ""
+
+
+@pytest.mark.parametrize(("given", "expected"), [(1, "0001"), ("2", "0002"), ("0003", "0003"),
+                                                 ("12345", "12345")])
+def test_versions_are_normalised(given, expected):
+    assert store.check_version(given) == expected
+
+
+@pytest.mark.parametrize("given", ["0", "-1", "x", "1.5", "../1", "", True, "１"])
+def test_bad_versions_are_refused(given):
+    with pytest.raises(store.StoreError):
+        store.check_version(given)
+
+
+def test_empty_data_dir_lists_nothing_and_creates_nothing(data_dir):
+    """Reading never creates the data directory."""
+    assert store.dataset_names() == [] and store.read_audit() == []
+    assert dataset_names() == ["public", "demo"]
+    assert not data_dir.exists()
+
+
+def test_commit_requires_the_lock(data_dir):
+    with pytest.raises(RuntimeError, match="lock"):
+        store.commit_version("official", {}, {})
+
+
+def test_commit_refuses_foreign_file_names(data_dir):
+    """Only dataset files can be written into a version (no path tricks through names)."""
+    with store.locked(), pytest.raises(ValueError, match="dataset files"):
+        store.commit_version("official", {"../../evil.csv": b"x"}, {})
+    assert snapshot(data_dir) == {}
+
+
+def test_versions_latest_audit_and_restore(data_dir):
+    """Each import is a complete version; restore copies an old one; all are logged."""
+    first, _ = importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    second, _ = importer.import_files([assessments(("P1-05", 2025, 5))], "official", "Bob")
+    assert (first, second) == ("0001", "0002")
+    assert store.latest_version("official") == "0002"
+    assert dataset_names() == ["public", "demo", "official"]
+    assert dataset_version("official") == "0002" and dataset_version("demo") == ""
+    assert dataset_dir("official") == data_dir / "datasets/official/versions/0002"
+    for version in ("0001", "0002"):
+        files = {p.name for p in (data_dir / "datasets/official/versions" / version).iterdir()}
+        assert files == store.VERSION_FILES
+    years = set(load_dataset("official").assessments["year"])
+    assert {2024, 2025} <= years
+    restored = importer.restore("official", 1, "Cy")
+    assert restored == "0003"
+    old = data_dir / "datasets/official/versions/0001"
+    new = data_dir / "datasets/official/versions/0003"
+    for name in store.VERSION_FILES - {"manifest.json"}:
+        assert (old / name).read_bytes() == (new / name).read_bytes()
+    assert 2025 not in set(load_dataset("official").assessments["year"])
+    listed = store.list_versions("official")
+    assert [v["version"] for v in listed] == ["0003", "0002", "0001"]
+    assert [v["latest"] for v in listed] == [True, False, False]
+    audit = store.read_audit("official")
+    assert [(e["version"], e["steward"], e["action"]) for e in audit] == [
+        ("0001", "Ann", "import"), ("0002", "Bob", "import"), ("0003", "Cy", "restore")]
+    assert audit[0]["files"][0]["name"] == "assessments.csv"
+    assert audit[0]["files"][0]["sha256"] == assessments(("P1-05", 2024, 4)).sha256
+    assert audit[0]["time"].endswith("+00:00")
+    assert audit[1]["changes"]["kinds"]["assessments"]["added"] == 1
+
+
+def test_versions_are_read_only_files(data_dir):
+    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    for path in (data_dir / "datasets/official/versions/0001").iterdir():
+        assert not os.access(path, os.W_OK) or os.geteuid() == 0
+        assert path.stat().st_mode & 0o222 == 0
+
+
+def test_unknown_version_and_dataset(data_dir):
+    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    with pytest.raises(store.StoreError) as caught:
+        store.version_path("official", 7)
+    assert caught.value.code == "d_unknown_version"
+    with pytest.raises(store.StoreError) as caught:
+        importer.restore("nothing", 1, "Ann")
+    assert caught.value.code == "d_no_versions"
+
+
+def test_temp_and_orphans_are_ignored_then_cleaned(data_dir):
+    """Half-written temp dirs and unpublished versions are invisible, then removed."""
+    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    (data_dir / "tmp" / "official-0002-dead").mkdir(parents=True)
+    (data_dir / "tmp" / "official-0002-dead" / "areas.csv").write_text("half")
+    orphan = data_dir / "datasets/official/versions/0002"
+    orphan.mkdir()
+    (orphan / "areas.csv").write_text("never published")
+    (data_dir / "datasets/official/.LATEST-abc").write_text("0002\n")
+    assert store.latest_version("official") == "0001"
+    assert [v["version"] for v in store.list_versions("official")] == ["0001"]
+    load_dataset("official")
+    version, _ = importer.import_files([assessments(("P1-05", 2025, 4))], "official", "Bob")
+    assert version == "0002"
+    assert list((data_dir / "tmp").iterdir()) == []
+    assert not (data_dir / "datasets/official/.LATEST-abc").exists()
+    assert (orphan / "areas.csv").read_text().startswith("area_id")
+
+
+def test_truncated_audit_line_is_skipped_and_ended(data_dir):
+    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    with open(data_dir / "audit.jsonl", "a", encoding="utf-8") as handle:
+        handle.write('{"time": "2025-01-01T00:00:00+00:00", "dat')
+    importer.import_files([assessments(("P1-05", 2025, 4))], "official", "Bob")
+    assert [e["version"] for e in store.read_audit()] == ["0001", "0002"]
+
+
+def test_lock_is_reentrant_in_a_thread(data_dir):
+    with store.locked(), store.locked():
+        pass
+    with store.locked():
+        store.cleanup()
+
+
+def _cli(data_dir: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
+    environment = {**os.environ, store.DATA_DIR_ENV: str(data_dir), **(env or {})}
+    return subprocess.Popen([sys.executable, "-m", "ecotown.cli_data", *args], cwd=ROOT,
+                            env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def _write(path: Path, *rows: tuple[str, int, int]) -> Path:
+    path.write_bytes(assessments(*rows).data)
+    return path
+
+
+@pytest.mark.parametrize("step", ["before_rename", "before_latest"])
+def test_crash_leaves_versions_and_latest_untouched(data_dir, tmp_path, step):
+    """An import killed between writing and publishing changes no published byte."""
+    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    before = snapshot(data_dir)
+    upload = _write(tmp_path / "next.csv", ("P1-05", 2025, 5))
+    crashed = _cli(data_dir, "import", str(upload), "--dataset", "official", "--yes",
+                   env={store.CRASH_ENV: step})
+    crashed.communicate(timeout=120)
+    assert crashed.returncode == 86
+    after = snapshot(data_dir)
+    unpublished = {k for k in after if k.startswith("datasets/official/versions/0002/")}
+    assert bool(unpublished) == (step == "before_latest")  # renamed, never published
+    assert {k: v for k, v in after.items() if k not in unpublished} == before
+    assert store.latest_version("official") == "0001"
+    assert [v["version"] for v in store.list_versions("official")] == ["0001"]
+    assert 2025 not in set(load_dataset("official").assessments["year"])
+    assert len(store.read_audit()) == 1
+    version, _ = importer.import_files([assessments(("P1-05", 2025, 5))], "official", "Bob")
+    assert version == "0002" and list((data_dir / "tmp").iterdir()) == []
+
+
+def test_crash_after_publishing_keeps_the_new_version(data_dir, tmp_path):
+    """Killed after LATEST moved: the new version is complete and loads; only its log
+    line is missing."""
+    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    upload = _write(tmp_path / "next.csv", ("P1-05", 2025, 5))
+    crashed = _cli(data_dir, "import", str(upload), "--dataset", "official", "--yes",
+                   env={store.CRASH_ENV: "before_audit"})
+    crashed.communicate(timeout=120)
+    assert crashed.returncode == 86
+    assert store.latest_version("official") == "0002"
+    assert 2025 in set(load_dataset("official").assessments["year"])
+    assert [e["version"] for e in store.read_audit()] == ["0001"]
+
+
+def test_two_concurrent_imports_both_land(data_dir, tmp_path):
+    """Two imports at once: the lock serialises them into two complete, distinct versions,
+    the second merged into the first (no lost update), both in the log."""
+    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    first = _write(tmp_path / "first.csv", ("P1-05", 2025, 5))
+    second = _write(tmp_path / "second.csv", ("P1-10", 2025, 3))
+    pause = {store.PAUSE_ENV: "before_rename:0.5"}
+    runs = [_cli(data_dir, "import", str(path), "--dataset", "official", "--yes",
+                 "--steward", who, env=pause)
+            for path, who in ((first, "One"), (second, "Two"))]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    versions = store.list_versions("official")
+    assert [v["version"] for v in versions] == ["0003", "0002", "0001"]
+    v2, v3 = (data_dir / "datasets/official/versions" / v for v in ("0002", "0003"))
+    assert (v2 / "assessments.csv").read_bytes() != (v3 / "assessments.csv").read_bytes()
+    for version in (v2, v3):
+        load_dataset(version)
+    latest = load_dataset("official").assessments
+    pairs = set(zip(latest["area_id"], latest["year"], strict=True))
+    assert {("P1-05", 2025), ("P1-10", 2025), ("P1-05", 2024)} <= pairs
+    audit = store.read_audit("official")
+    assert sorted(e["steward"] for e in audit[1:]) == ["One", "Two"]
+    assert [e["version"] for e in audit] == ["0001", "0002", "0003"]
+    assert all(json.loads(line) for line in
+               (data_dir / "audit.jsonl").read_text(encoding="utf-8").splitlines())
