@@ -18,6 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+STEWARD_TOKEN = "browser-test-token-2026"
 
 
 def _free_port() -> int:
@@ -40,13 +41,15 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> N
     raise TimeoutError(f"{url}/_stcore/health did not answer in {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Start `streamlit run app.py` on a free port and wait on /_stcore/health."""
+def _require_chromium() -> None:
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail("CI must have /usr/bin/chromium (installed by .ci/run)")
         pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+
+
+def serve(tmp_path_factory, env: dict[str, str] | None = None):
+    """Start `streamlit run app.py` on a free port; yield its URL once it is healthy."""
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     with open(log, "w") as handle:
@@ -54,7 +57,7 @@ def app_url(tmp_path_factory):
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT)
+            cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
@@ -65,6 +68,20 @@ def app_url(tmp_path_factory):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory):
+    """An empty writable data directory for the browser server (never the repo's data/)."""
+    return tmp_path_factory.mktemp("ecotown-data")
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, data_dir):
+    """The app on a free port, with a steward token and a fresh data directory."""
+    _require_chromium()
+    yield from serve(tmp_path_factory, {"ECOTOWN_DATA_DIR": str(data_dir),
+                                        "ECOTOWN_ADMIN_TOKEN": STEWARD_TOKEN})
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +117,14 @@ def page(browser, app_url):
 
     context.route("**/*", route)
     tab = context.new_page()
+    dialogs: list[str] = []
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    tab.dialogs = dialogs
     tab.blocked = blocked
     tab.app_url = app_url
     yield tab

@@ -1,0 +1,91 @@
+"""Hostile data in a real browser: script payloads in names, notes and sources never run.
+
+Areas whose names carry HTML tags, event handlers, template literals, ``</script>`` and
+``javascript:`` URLs are imported as a dataset; every view is opened (map with all
+tooltips open, area pages, province page, data page). No dialog may fire and the text must
+show literally.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ecotown import importer
+from ecotown.dataset import load_dataset
+from tests.browser.helpers import map_frame, wait_for_markers
+
+pytestmark = pytest.mark.browser
+
+PAYLOADS = [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(2)</script>",
+    "${alert(3)}",
+    "</script><script>alert(4)</script>",
+    '" onmouseover="alert(5)',
+    "[click me](javascript:alert(6))",
+    "<svg/onload=alert(7)>",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile(data_dir, monkeypatch_module):
+    """Import the public areas with hostile names into the dataset `hostile`."""
+    monkeypatch_module.setenv("ECOTOWN_DATA_DIR", str(data_dir))
+    areas = load_dataset("public").areas.copy()
+    for index, payload in enumerate(PAYLOADS):
+        areas.loc[index, "name_en"] = payload
+        areas.loc[index, "name_th"] = payload + " ไทย"
+        areas.loc[index, "note"] = payload
+        areas.loc[index, "sources"] = "javascript:alert(8) " + areas.loc[index, "sources"]
+    csv = areas.to_csv(index=False).encode("utf-8")
+    importer.import_files([importer.Upload.from_bytes("areas.csv", csv)], "hostile",
+                          "browser test")
+    return areas
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_overview_with_every_tooltip_open(page, hostile):
+    """The map renders hostile names as text in every tooltip; nothing runs."""
+    page.goto(page.app_url + "/?dataset=hostile&lang=en")
+    frame = map_frame(page)
+    wait_for_markers(frame, len(hostile))
+    text = frame.evaluate("""() => {
+        const tips = [];
+        window.map.eachLayer(l => { if (l.getTooltip && l.getTooltip()) {
+            l.openTooltip(); tips.push(l.getTooltip().getElement().textContent); } });
+        return tips.join("\\n");
+    }""")
+    for payload in PAYLOADS:
+        assert payload in text
+    assert frame.evaluate("document.querySelectorAll('.leaflet-tooltip img, "
+                          ".leaflet-tooltip script, .leaflet-tooltip svg').length") == 0
+    page.get_by_test_id("stMultiSelect").first.wait_for()
+    assert page.dialogs == [] and page.blocked == []
+
+
+@pytest.mark.parametrize("index", range(len(PAYLOADS)))
+def test_area_page_shows_payload_literally(page, hostile, index):
+    """Each hostile area's page shows the name, note and sources as plain text."""
+    area_id = hostile.loc[index, "area_id"]
+    page.goto(page.app_url + f"/area?area={area_id}&dataset=hostile&lang=en")
+    heading = page.get_by_role("heading", level=3).first
+    heading.wait_for(timeout=30_000)
+    assert heading.inner_text().strip() == PAYLOADS[index]
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    page.get_by_text("javascript:alert(8)").first.wait_for(timeout=10_000)
+    assert page.dialogs == [] and page.blocked == []
+
+
+def test_province_and_data_pages(page, hostile):
+    """The province page and the data page with hostile names: no script runs."""
+    code = hostile.loc[0, "province_code"]
+    page.goto(page.app_url + f"/province?code={code}&dataset=hostile&lang=en")
+    page.get_by_text(PAYLOADS[0]).first.wait_for(timeout=30_000)
+    page.goto(page.app_url + "/data?lang=en")
+    page.get_by_text("hostile").first.wait_for(state="attached", timeout=30_000)
+    assert page.dialogs == [] and page.blocked == []

@@ -1,0 +1,42 @@
+"""A data steward in a real browser: a wrong token is refused; the right one imports a file
+that then shows on the map."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecotown.style import LEVEL_COLOURS
+from tests.browser.conftest import STEWARD_TOKEN
+from tests.browser.helpers import map_frame, painted
+
+pytestmark = pytest.mark.browser
+
+ASSESSMENT = ("area_id,year,level,basis,source,note\n"
+              "P1-01,2024,3,stated,https://www.diw.go.th/,browser test\n")
+
+
+def test_wrong_token_refused_then_import_shows_on_map(page, tmp_path):
+    """Wrong token → refused; right token → upload, preview, confirm → the map changes."""
+    page.goto(page.app_url + "/data?lang=en")
+    page.get_by_role("tab", name="Import").click()
+    token = page.get_by_label("Admin token")
+    token.fill("not-the-token-at-all")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Wrong token").wait_for(timeout=20_000)
+    page.wait_for_timeout(2_500)  # the throttle's first delay is 1 s
+    token.fill(STEWARD_TOKEN)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Signed in").first.wait_for(timeout=20_000)
+
+    page.get_by_label("Steward name").fill("Browser Test")
+    page.get_by_label("Name of the new dataset").fill("browser")
+    page.get_by_label("Name of the new dataset").press("Enter")
+    upload = tmp_path / "assessments_2024.csv"
+    upload.write_text(ASSESSMENT, encoding="utf-8")
+    page.locator('input[type="file"]').set_input_files(str(upload))
+    page.get_by_role("button", name="Confirm the import").click(timeout=30_000)
+    page.get_by_text("Imported: browser version 0001").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Open this dataset's map").click()
+    frame = map_frame(page)
+    assert painted(frame)["provinceFills"]["20"] == LEVEL_COLOURS[3]
+    assert page.dialogs == [] and page.blocked == []
