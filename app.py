@@ -22,6 +22,7 @@ from ecotown.summary import summarise
 from ecotown.tables import display_areas
 from ecotown.ui import (
     area_link_params,
+    briefing_downloads,
     cached_area_table,
     cached_province_geojson,
     cached_province_info,
@@ -82,7 +83,10 @@ with map_col:
               use_container_width=True, returned_objects=["last_active_drawing"],
               on_change=map_click_handler(view, "map"))
     if not view.present:
-        st.caption(t("click_province", lang))
+        hint, download = st.columns([3, 1], vertical_alignment="center")
+        hint.caption(t("click_province", lang))
+        with download:
+            briefing_downloads(view, dataset, areas)
 with side_col:
     st.html(legend_html(t("legend_provinces", lang),
                         province_legend(classes, view.color, dataset.levels, lang),

@@ -1,16 +1,24 @@
-"""The command line: ``python -m ecotown summary --dataset demo --json``."""
+"""The command line: ``python -m ecotown summary --dataset demo --json``.
+
+``python -m ecotown briefing --dataset demo --phase 3 --lang th --format pdf --out brief.pdf``
+writes exactly the bytes of the web app's download button (:func:`ecotown.export.briefing`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
+from ecotown.cli_data import add_commands as add_data_commands
 from ecotown.dataset import load_dataset
 from ecotown.filters import Filters
 from ecotown.geography import load_provinces
 from ecotown.labels import t
+from ecotown.regions import REGIONS
 from ecotown.summary import area_table, summarise
+from ecotown.urlstate import COLOR_MODES, MAX_QUERY, parse_view
 from ecotown.validate import DatasetError
 
 __all__ = ["main"]
@@ -45,6 +53,67 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _province_codes(text: str | None, provinces) -> str | None:
+    """Province names (Thai or English, any case) become DOPA codes; codes pass through."""
+    if text is None:
+        return None
+    by_name = {str(name).casefold(): code for code, th, en in
+               zip(provinces["province_code"], provinces["name_th"], provinces["name_en"],
+                   strict=True) for name in (th, en)}
+    return ",".join(by_name.get(part.strip().casefold(), part.strip())
+                    for part in text.split(","))
+
+
+_ALLOWED = {
+    "lang": "th, en",
+    "color": ", ".join(COLOR_MODES),
+    "phase": "1, 2, 3",
+    "level": "1, 2, 3, 4, 5, none",
+    "region": ", ".join(REGIONS),
+    "province": "DOPA code or name, e.g. 21, Rayong, ระยอง",
+    "q": f"at most {MAX_QUERY} characters",
+}
+
+
+def _briefing(args: argparse.Namespace) -> int:
+    from ecotown.export import FORMATS, briefing
+
+    lang = args.lang if args.lang in ("th", "en") else "th"
+    if args.format not in FORMATS:
+        print(t("brief_cli_bad_format", lang, value=args.format, choices=", ".join(FORMATS)),
+              file=sys.stderr)
+        return 1
+    provinces = load_provinces()
+    params = {"lang": args.lang, "color": args.color, "phase": args.phase,
+              "level": args.level, "region": args.region,
+              "province": _province_codes(args.province, provinces), "q": args.q}
+    view, notices = parse_view({k: v for k, v in params.items() if v is not None},
+                               [args.dataset])
+    if notices:  # on the command line a value that a URL would drop is an error
+        for notice in notices:
+            print(t("brief_cli_bad_value", lang, param=notice.param, value=notice.value,
+                    reason=t("brief_cli_too_long" if notice.reason == "reason_too_long"
+                             else notice.reason, lang),
+                    allowed=_ALLOWED.get(notice.param, "")),
+                  file=sys.stderr)
+        return 1
+    dataset = load_dataset(args.dataset)
+    export = briefing(dataset, area_table(dataset, provinces), provinces, view, args.format)
+    if args.out == "-":
+        sys.stdout.buffer.write(export.data)
+        sys.stdout.buffer.flush()
+        return 0
+    path = Path(args.out or export.filename)
+    try:
+        path.write_bytes(export.data)
+    except OSError as exc:
+        print(t("brief_cli_cannot_write", lang, path=path, detail=exc.strerror or exc),
+              file=sys.stderr)
+        return 1
+    print(t("brief_cli_wrote", lang, path=path, size=len(export.data)))
+    return 0
+
+
 def _validate_dataset(args: argparse.Namespace) -> int:
     load_dataset(args.dataset)
     print(f"{args.dataset}: OK")
@@ -69,6 +138,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--dataset", default="public")
     check.add_argument("--lang", choices=("th", "en"), default="th")
     check.set_defaults(run=_validate_dataset)
+    brief = sub.add_parser("briefing", help="the current view as PNG, PDF, CSV or XLSX",
+                           description="Export a view like the app's download button: a "
+                           "16:9 PNG slide, an A4 PDF, or the area table as CSV or XLSX.")
+    brief.add_argument("--dataset", default="public", help="public, demo or a directory")
+    brief.add_argument("--format", default="pdf", help="png, pdf, csv or xlsx")
+    brief.add_argument("--out", help="output file (default: the suggested file name; "
+                       "'-' for standard output)")
+    brief.add_argument("--lang", default="th", help="th or en")
+    brief.add_argument("--color", default="level", help="province colour: level, phase, count")
+    brief.add_argument("--phase", help="e.g. 1,3")
+    brief.add_argument("--level", help="e.g. 3,4,none")
+    brief.add_argument("--region", help="e.g. east,north")
+    brief.add_argument("--province", help="DOPA codes or names, e.g. 21,Chon Buri")
+    brief.add_argument("--q", help="search area names")
+    brief.set_defaults(run=_briefing)
+    add_data_commands(sub)
     return parser
 
 

@@ -23,7 +23,15 @@ from ecotown.geography import region_name
 from ecotown.labels import t
 from ecotown.legend import marker_style, province_classes, province_stats
 from ecotown.safe_html import esc, js_literal
-from ecotown.style import BORDER_COLOUR, NO_AREA_COLOUR, OUTLINE_COLOUR, level_label, phase_label
+from ecotown.style import (
+    BORDER_COLOUR,
+    MAP_EXTENT,
+    NO_AREA_COLOUR,
+    OUTLINE_COLOUR,
+    SEA_COLOUR,
+    level_label,
+    phase_label,
+)
 
 __all__ = [
     "BOUNDS",
@@ -35,8 +43,7 @@ __all__ = [
     "province_layer_data",
 ]
 
-BOUNDS = [[5.4, 97.2], [20.6, 105.8]]  # Thailand, south-west and north-east corners
-SEA_COLOUR = "#e6eef5"
+BOUNDS = [[MAP_EXTENT[1], MAP_EXTENT[0]], [MAP_EXTENT[3], MAP_EXTENT[2]]]
 
 
 def province_geojson(provinces: gpd.GeoDataFrame) -> str:
@@ -166,7 +173,7 @@ def province_layer_data(province_info: pd.DataFrame, areas: pd.DataFrame, mode: 
             tip.append(_line(t("phase", lang), phase_label(found["first_phase"], lang)))
         selected_now = row.province_code == selected
         looks[row.province_code] = {
-            "style": {"fillColor": colour, "fillOpacity": 0.85,
+            "style": {"fillColor": colour, "fillOpacity": 1,
                       "color": OUTLINE_COLOUR if selected_now else BORDER_COLOUR,
                       "weight": 3 if selected_now else 0.8},
             "tip": "<br>".join(tip),

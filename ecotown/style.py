@@ -41,6 +41,8 @@ COUNT_CLASSES: tuple[tuple[int, int | None, str], ...] = (
 NO_AREA_COLOUR = "#eeeeee"
 NO_LEVEL_COLOUR = "#9e9e9e"
 BORDER_COLOUR = "#ffffff"
+SEA_COLOUR = "#e6eef5"
+MAP_EXTENT = (97.2, 5.4, 105.8, 20.6)  # west, south, east, north of the national map
 OUTLINE_COLOUR = "#333333"
 
 

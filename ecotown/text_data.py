@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (one line per Thai/English text reads best, as in labels.py)
+
 """Thai and English texts of data stewardship (merged into ``ecotown.labels.TEXT``).
 
 ``d_*``: import problems, previews, templates and the command line; ``dp_*``: the data page.

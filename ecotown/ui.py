@@ -272,3 +272,21 @@ h3 { font-size: 2rem !important; }
 def presentation_layout() -> None:
     """Presentation mode: no sidebar or Streamlit chrome, larger type, full width."""
     st.html(_PRESENT_CSS)
+
+
+def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
+    """Download buttons for the current view's briefing (PNG, PDF, CSV, XLSX).
+
+    Files are made only when a button is pressed (``data`` is a callable), by the same
+    function as ``python -m ecotown briefing``, so both give the same bytes.
+    """
+    from ecotown.export import FORMATS, MIME, briefing, briefing_filename
+
+    with st.popover(t("brief_download", state.lang), icon=":material/download:"):
+        for fmt in FORMATS:
+            st.download_button(
+                t(f"brief_format_{fmt}", state.lang),
+                data=lambda fmt=fmt: briefing(dataset, areas, cached_provinces(), state,
+                                              fmt).data,
+                file_name=briefing_filename(dataset, state, fmt), mime=MIME[fmt],
+                on_click="ignore", key=f"brief-{fmt}", width="stretch")

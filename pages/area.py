@@ -14,6 +14,7 @@ from ecotown.scorecard import dimension_scores, level_history, peers, scorecard
 from ecotown.style import level_label, phase_label
 from ecotown.tables import display_history, display_scorecard
 from ecotown.ui import (
+    briefing_downloads,
     cached_area_table,
     cached_province_geojson,
     cached_provinces,
@@ -34,8 +35,12 @@ lang = view.lang
 dataset = load_or_stop(view)
 areas = cached_area_table(view.dataset).set_index("area_id", drop=False)
 back = encode_view(view)
-st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
-             query_params=back)
+back_col, export_col = st.columns([4, 1], vertical_alignment="center")
+with back_col:
+    st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
+                 query_params=back)
+with export_col:
+    briefing_downloads(view, dataset, cached_area_table(view.dataset))
 
 area_id = str(st.query_params.get("area", ""))[:60]
 ids = list(areas.index)

@@ -8,6 +8,7 @@ from ecotown.labels import pick, t
 from ecotown.style import level_label, phase_label
 from ecotown.ui import (
     area_link_params,
+    briefing_downloads,
     cached_area_table,
     cached_province_info,
     compact_layout,
@@ -24,8 +25,12 @@ compact_layout()
 view = current_view()
 lang = view.lang
 dataset = load_or_stop(view)
-st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
-             query_params=encode_view(view))
+back_col, export_col = st.columns([4, 1], vertical_alignment="center")
+with back_col:
+    st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
+                 query_params=encode_view(view))
+with export_col:
+    briefing_downloads(view, dataset, cached_area_table(view.dataset))
 info = cached_province_info().set_index("province_code")
 code = str(st.query_params.get("code", ""))[:10]
 if code not in info.index:

@@ -1,0 +1,360 @@
+"""Briefing exports: the picture shows what the app counts, in the app's colours, and the
+tables are safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import itertools
+import math
+import re
+
+import openpyxl
+import pypdf
+import pytest
+from matplotlib.text import Text
+from PIL import Image
+
+from ecotown.export import (
+    FORMATS,
+    briefing,
+    briefing_facts,
+    briefing_figure,
+    briefing_filename,
+    png_pixel,
+)
+from ecotown.filters import NO_LEVEL, Filters, apply_filters
+from ecotown.fonts import register_fonts
+from ecotown.labels import TEXT, t
+from ecotown.legend import EMPTY, province_classes
+from ecotown.summary import area_table, summarise
+from ecotown.tables import display_areas
+from ecotown.urlstate import ViewState
+
+# name: (dataset, lang, colour mode, filters)
+VIEWS = {
+    "demo-phase3-th": ("demo", "th", "level", Filters(phases=(3,))),
+    "demo-phase3-en": ("demo", "en", "level", Filters(phases=(3,))),
+    "public-all-en": ("public", "en", "level", Filters()),
+    "public-all-th": ("public", "th", "level", Filters()),
+    "demo-phase-colours-en": ("demo", "en", "phase", Filters()),
+    "demo-east-levels-th": ("demo", "th", "count",
+                            Filters(levels=("2", "3", NO_LEVEL), regions=("east", "north"))),
+    "demo-nothing-en": ("demo", "en", "level", Filters(query="no such area")),
+}
+
+
+@pytest.fixture(scope="module")
+def env(public, demo, province_polygons):
+    """Datasets, their area tables and a cache of exports, so each is rendered once."""
+    datasets = {"public": public, "demo": demo}
+    tables = {name: area_table(ds, province_polygons) for name, ds in datasets.items()}
+    cache: dict = {}
+
+    def view(name: str) -> ViewState:
+        dataset, lang, colour, filters = VIEWS[name]
+        return ViewState(dataset=dataset, lang=lang, color=colour, filters=filters)
+
+    def export(name: str, fmt: str):
+        if (name, fmt) not in cache:
+            state = view(name)
+            cache[name, fmt] = briefing(datasets[state.dataset], tables[state.dataset],
+                                        province_polygons, state, fmt)
+        return cache[name, fmt]
+
+    def facts(name: str):
+        state = view(name)
+        return briefing_facts(datasets[state.dataset], tables[state.dataset],
+                              province_polygons, state)
+
+    return dataclasses.make_dataclass("Env", ["datasets", "tables", "view", "export",
+                                              "facts"])(datasets, tables, view, export, facts)
+
+
+def _pdf_text(data: bytes, mode: str = "plain") -> str:
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    return page.extract_text(extraction_mode=mode)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+# --- the picture ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["demo-phase3-th", "public-all-en"])
+def test_png_is_a_16_9_slide(env, name):
+    """The PNG decodes and is a 16:9 slide at least 1920 pixels wide."""
+    image = Image.open(io.BytesIO(env.export(name, "png").data))
+    assert image.format == "PNG"
+    assert image.width >= 1920 and image.width * 9 == image.height * 16
+
+
+@pytest.mark.parametrize("name", ["demo-phase3-th", "demo-phase3-en", "public-all-en",
+                                  "public-all-th"])
+def test_pdf_text_has_title_labels_and_every_number(env, name):
+    """The PDF is A4 landscape with selectable text: title, headings, every legend row with
+    its count and the KPI figures, in the view's language."""
+    data = env.export(name, "pdf").data
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
+    text = " ".join(_pdf_text(data).split())  # wrapped lines joined
+    layout = _pdf_text(data, "layout")
+    facts = env.facts(name)
+    lang = facts.lang
+    for key in ("app_title", "brief_kpi_levels", "brief_kpi_phases", "legend_provinces",
+                f"color_{env.view(name).color}"):
+        assert t(key, lang) in text, key
+    other = "en" if lang == "th" else "th"
+    assert t("legend_provinces", other) not in text
+    for _, value in facts.kpis:
+        assert re.search(rf"(?<![\d.]){re.escape(value)}", text), value
+    rows = facts.kpi_levels + facts.kpi_phases + facts.province_legend
+    for entry in rows:
+        words = entry.label.split(" ")
+        prefixes = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+        assert any(re.search(rf"{re.escape(p)} {{2,}}{entry.count}(?!\d)", layout)
+                   for p in prefixes), (entry.label, entry.count)
+
+
+def test_pdf_text_has_each_thai_cluster_once(env):
+    """Regression: matplotlib maps every glyph of a Thai cluster to the whole cluster, so
+    "ที่" used to come out as "ที่ที่ที่"; each cluster is now extracted once."""
+    text = _pdf_text(env.export("demo-phase3-th", "pdf").data)
+    assert "แผนที่เมืองอุตสาหกรรมเชิงนิเวศ" in text
+    assert "ที่ที่" not in text and "ข้ข้" not in text
+
+
+@pytest.mark.parametrize("name", ["demo-phase3-th", "public-all-en", "demo-east-levels-th",
+                                  "demo-nothing-en", "demo-phase-colours-en"])
+def test_facts_are_the_summary_counts(env, name):
+    """KPIs and legend counts come from summarise() for the same filters."""
+    state = env.view(name)
+    dataset, areas = env.datasets[state.dataset], env.tables[state.dataset]
+    counts = summarise(dataset, areas, state.filters)
+    facts = env.facts(name)
+    assert facts.counts == counts
+    assert [v for _, v in facts.kpis] == [str(counts["areas"]), str(counts["provinces"]),
+                                          f"{counts['known_level_share']:.0%}"]
+    assert {e.key: e.count for e in facts.kpi_levels} == counts["by_level"]
+    assert {e.key.removeprefix("phase"): e.count for e in facts.kpi_phases} == \
+        counts["by_phase"]
+    legend = {e.key: e.count for e in facts.province_legend}
+    assert sum(legend.values()) == 77
+    assert legend[EMPTY] == 77 - counts["provinces"]
+    markers = {e.key: e.count for e in facts.marker_legend}
+    assert sum(markers[k] for k in ("1", "2", "3", "4", "5", NO_LEVEL)) == counts["areas"]
+    assert len(facts.markers) == counts["areas"]
+
+
+@pytest.mark.parametrize("name", ["demo-phase3-th", "demo-phase-colours-en"])
+def test_png_province_colours_match_the_shared_table(env, name, province_polygons):
+    """Sampled inside provinces, away from borders and markers, the PNG shows exactly the
+    colour legend.province_classes gives (the web map's colours); the sea is the sea."""
+    state = env.view(name)
+    areas = apply_filters(env.tables[state.dataset], state.filters)
+    classes = province_classes(province_polygons["province_code"], areas, state.color)
+    markers = env.facts(name).markers
+    image = Image.open(io.BytesIO(env.export(name, "png").data)).convert("RGB")
+    seen = set()
+    for row in province_polygons.itertuples():
+        point = row.geometry.representative_point()
+        if row.geometry.boundary.distance(point) < 0.1:
+            continue
+        if any(math.hypot(point.x - m.lon, point.y - m.lat) < 0.3 for m in markers):
+            continue
+        x, y = png_pixel(point.x, point.y)
+        key, colour = classes[row.province_code]
+        assert image.getpixel((int(x), int(y))) == _rgb(colour), (row.name_en, key)
+        seen.add(key)
+    assert EMPTY in seen and len(seen) >= 2, seen
+    sea = png_pixel(97.6, 8.0)  # the Andaman Sea
+    assert image.getpixel((int(sea[0]), int(sea[1]))) == _rgb("#e6eef5")
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("demo-phase3-th", "png"),
+                                           ("public-all-th", "pdf"),
+                                           ("demo-east-levels-th", "png"),
+                                           ("demo-nothing-en", "pdf")])
+def test_text_is_inside_the_page_and_never_overlaps(env, name, fmt, province_polygons):
+    """Every text box lies on the page and no two overlap; nothing is cut with an ellipsis."""
+    figure = briefing_figure(env.facts(name), province_polygons, fmt)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    boxes = [(a.get_text(), a.get_window_extent(renderer)) for a in figure.findobj(Text)
+             if a.get_visible() and a.get_text()]
+    page = figure.bbox
+    for text, box in boxes:
+        assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= page.x1 and box.y1 <= page.y1, text
+        assert "…" not in text
+    for (text_a, a), (text_b, b) in itertools.combinations(boxes, 2):
+        width = min(a.x1, b.x1) - max(a.x0, b.x0)
+        height = min(a.y1, b.y1) - max(a.y0, b.y0)
+        assert width <= 0.5 or height <= 0.5, (text_a, text_b)
+
+
+def test_synthetic_badge_only_on_synthetic_data(env):
+    """The demo PDF says it is synthetic (in both languages); the public record does not."""
+    for lang, demo_name, public_name in (("th", "demo-phase3-th", "public-all-th"),
+                                         ("en", "demo-phase3-en", "public-all-en")):
+        badge = t("brief_badge_synthetic", lang)
+        assert badge in _pdf_text(env.export(demo_name, "pdf").data)
+        public_text = _pdf_text(env.export(public_name, "pdf").data)
+        assert badge not in public_text
+        assert t("brief_badge_public", lang) in public_text
+
+
+def test_public_pdf_dates_its_figures(env):
+    """The public record's briefing gives the data year and the headline figures' date."""
+    text = _pdf_text(env.export("public-all-en", "pdf").data)
+    assert "Latest level assessment: 2022" in text and "30 May 2023" in text
+    assert "Natural Earth" in text and "GeoNames" in text and "DIW" in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_same_inputs_give_the_same_bytes(env, fmt, province_polygons):
+    """Deterministic output: no time stamp or software version in any format."""
+    state = env.view("demo-phase3-th")
+    again = briefing(env.datasets["demo"], env.tables["demo"], province_polygons, state, fmt)
+    assert again.data == env.export("demo-phase3-th", fmt).data
+    if fmt == "png":
+        info = Image.open(io.BytesIO(again.data)).info
+        assert "Software" not in info and not any("time" in k.lower() for k in info)
+    if fmt == "pdf":
+        meta = pypdf.PdfReader(io.BytesIO(again.data)).metadata
+        assert "/CreationDate" not in meta and meta["/Producer"] == "Eco Town Atlas"
+
+
+def test_filename_and_mime(env, province_polygons):
+    """File names say dataset, filters and language in safe characters only."""
+    export = env.export("demo-phase3-th", "pdf")
+    assert (export.filename, export.mime) == ("ecotown-demo-phase3-th.pdf", "application/pdf")
+    assert briefing_filename(env.datasets["demo"], env.view("demo-phase3-th"), "pdf") == \
+        export.filename
+    assert env.export("demo-east-levels-th", "csv").filename == \
+        "ecotown-demo-level2_3_none-east_north-by-count-th.csv"
+    for query in ("../../etc/passwd", "ระยอง", 'a"b<c>|d*?'):
+        view = ViewState(dataset="demo", lang="en",
+                         filters=Filters(query=query, provinces=("21",)))
+        facts = briefing_facts(env.datasets["demo"], env.tables["demo"], province_polygons,
+                               view)
+        assert re.fullmatch(r"ecotown-demo-province21-q-[a-z0-9-]+-en", facts.stem), facts.stem
+
+
+def test_bad_arguments_name_the_value(env, province_polygons):
+    """An unknown format, language or colour mode is a ValueError that names it."""
+    dataset, areas = env.datasets["demo"], env.tables["demo"]
+    with pytest.raises(ValueError, match="'gif'"):
+        briefing(dataset, areas, province_polygons, ViewState(), "gif")
+    with pytest.raises(ValueError, match="'fr'"):
+        briefing(dataset, areas, province_polygons, ViewState(lang="fr"), "csv")
+    with pytest.raises(ValueError, match="'rainbow'"):
+        briefing(dataset, areas, province_polygons, ViewState(color="rainbow"), "csv")
+
+
+# --- the tables ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["demo-phase3-th", "public-all-en", "demo-east-levels-th"])
+def test_xlsx_has_exactly_the_filtered_rows(env, name):
+    """The workbook's table is display_areas for the filter (same order) with lat/lon, and an
+    About sheet says what the data is."""
+    state = env.view(name)
+    dataset = env.datasets[state.dataset]
+    expected = display_areas(apply_filters(env.tables[state.dataset], state.filters),
+                             dataset, state.lang)
+    book = openpyxl.load_workbook(io.BytesIO(env.export(name, "xlsx").data))
+    table, about = book.worksheets
+    rows = list(table.iter_rows(values_only=True))
+    assert list(rows[0][:len(expected.columns)]) == list(expected.columns)
+    assert rows[0][-2:] == (t("brief_lat", state.lang), t("brief_lon", state.lang))
+    assert [r[0] for r in rows[1:]] == list(expected.iloc[:, 0])
+    assert all(isinstance(r[-1], float) for r in rows[1:])
+    notes = " ".join(str(v) for r in about.iter_rows(values_only=True) for v in r)
+    assert t("brief_synthetic_yes" if dataset.synthetic else "brief_synthetic_no",
+             state.lang) in notes
+    year = env.facts(name).counts["year"]
+    assert str(year + 543 if state.lang == "th" else year) in notes  # Buddhist Era in Thai
+    assert book.properties.created.year == 2000 and book.properties.modified.year == 2000
+
+
+@pytest.mark.parametrize("name", ["demo-phase3-en", "public-all-th"])
+def test_csv_has_bom_and_the_filtered_rows(env, name):
+    """UTF-8 with BOM (Excel opens Thai correctly), one row per filtered area in order."""
+    state = env.view(name)
+    data = env.export(name, "csv").data
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    expected = display_areas(apply_filters(env.tables[state.dataset], state.filters),
+                             env.datasets[state.dataset], state.lang)
+    assert rows[0] == [*expected.columns, t("brief_lat", state.lang), t("brief_lon", state.lang)]
+    assert [r[0] for r in rows[1:]] == list(expected.iloc[:, 0])
+
+
+@pytest.fixture(scope="module")
+def hostile(demo, province_polygons):
+    """The demo dataset with formula-like, markup and mathtext names, and its area table."""
+    areas = demo.areas.copy()
+    areas.loc[0, "name_en"] = '=HYPERLINK("http://evil.example","click")'
+    areas.loc[0, "name_th"] = "+ระยอง"
+    areas.loc[1, "name_en"] = "@SUM(A1:A9)"
+    areas.loc[1, "name_th"] = "-1+2"
+    areas.loc[2, "name_en"] = "\tcmd|' /C calc'!A0"
+    areas.loc[3, "name_en"] = "$\\frac{1}{0}$ <script>alert(1)</script> \x00\x07"
+    meta = {**demo.meta, "title_en": "$x^{2$ <b>Demo</b>", "title_th": "=ชุดข้อมูล"}
+    dataset = dataclasses.replace(demo, areas=areas, meta=meta)
+    return dataset, area_table(dataset, province_polygons)
+
+
+def test_formula_injection_is_defused(hostile, province_polygons):
+    """A cell that starts with = + - @ or a tab gets a leading apostrophe, in CSV and XLSX."""
+    dataset, areas = hostile
+    for lang in ("en", "th"):
+        view = ViewState(dataset="demo", lang=lang)
+        text = briefing(dataset, areas, province_polygons, view, "csv").data.decode("utf-8-sig")
+        book = openpyxl.load_workbook(io.BytesIO(
+            briefing(dataset, areas, province_polygons, view, "xlsx").data))
+        cells = [c for row in book.worksheets[0].iter_rows(values_only=True) for c in row
+                 if isinstance(c, str)]
+        cells += [c for row in book.worksheets[1].iter_rows(values_only=True) for c in row
+                  if isinstance(c, str)]
+        for value in ('=HYPERLINK("http://evil.example","click")', "+ระยอง", "@SUM(A1:A9)",
+                      "-1+2"):
+            assert "'" + value in cells
+            assert ("'" + value.replace('"', '""')) in text
+        assert not any(c.startswith(("=", "+", "-", "@", "\t")) for c in cells)
+        assert "'=ชุดข้อมูล" in " ".join(cells) or lang == "en"
+
+
+def test_hostile_text_does_not_break_the_picture(hostile, province_polygons):
+    """Mathtext, markup, control characters and formulas are drawn as plain text."""
+    dataset, areas = hostile
+    view = ViewState(dataset="demo", lang="en",
+                     filters=Filters(query="$\\frac{1}{0}$ =1+1 <b>\x00"))
+    export = briefing(dataset, areas, province_polygons, view, "pdf")
+    text = _pdf_text(export.data)
+    assert "$\\frac{1}{0}$" in text and "$x^{2$" in text
+    assert Image.open(io.BytesIO(briefing(dataset, areas, province_polygons, view,
+                                          "png").data)).width == 1920
+
+
+# --- texts and fonts ----------------------------------------------------------------------
+
+
+def test_export_texts_exist_in_both_languages():
+    """Every briefing text has a Thai and an English version."""
+    keys = [k for k in TEXT if k.startswith("brief_")]
+    assert len(keys) > 20
+    assert all(TEXT[k]["th"] and TEXT[k]["en"] for k in keys)
+
+
+def test_font_registration_is_idempotent():
+    """Sarabun is registered once, whatever the number of calls."""
+    from matplotlib import font_manager
+
+    first = register_fonts()
+    count = sum(e.name == "Sarabun" for e in font_manager.fontManager.ttflist)
+    assert register_fonts() == first == "Sarabun"
+    assert sum(e.name == "Sarabun" for e in font_manager.fontManager.ttflist) == count >= 16
