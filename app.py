@@ -83,11 +83,10 @@ with map_col:
               use_container_width=True, returned_objects=["last_active_drawing"],
               on_change=map_click_handler(view, "map"))
     if not view.present:
-        hint, download = st.columns([3, 1], vertical_alignment="center")
-        hint.caption(t("click_province", lang))
-        with download:
-            briefing_downloads(view, dataset, areas)
+        st.caption(t("click_province", lang))
 with side_col:
+    if not view.present:
+        briefing_downloads(view, dataset, areas)
     st.html(legend_html(t("legend_provinces", lang),
                         province_legend(classes, view.color, dataset.levels, lang),
                         test_id="legend-provinces"))

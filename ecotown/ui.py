@@ -282,7 +282,8 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
     """
     from ecotown.export import FORMATS, MIME, briefing, briefing_filename
 
-    with st.popover(t("brief_download", state.lang), icon=":material/download:"):
+    with st.popover(t("brief_download", state.lang), icon=":material/download:",
+                    width="stretch"):
         for fmt in FORMATS:
             st.download_button(
                 t(f"brief_format_{fmt}", state.lang),

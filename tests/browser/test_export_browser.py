@@ -1,0 +1,43 @@
+"""Exports in a real browser: each download from the popover is the right, valid file."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+from pypdf import PdfReader
+
+from tests.browser.helpers import map_frame
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("label", "suffix"), [
+    ("Picture, PNG (16:9 slide)", ".png"), ("PDF (A4 landscape)", ".pdf"),
+    ("Table, CSV", ".csv"), ("Table, Excel (XLSX)", ".xlsx"),
+])
+def test_download_each_export(page, label, suffix, tmp_path):
+    """The popover's downloads for ?dataset=demo&phase=3 are the filtered view's files."""
+    page.goto(page.app_url + "/?dataset=demo&lang=en&phase=3")
+    map_frame(page)
+    page.get_by_role("button", name="Download briefing").click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=label).click()
+    download = info.value
+    assert download.suggested_filename == f"ecotown-demo-phase3-en{suffix}"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    data = path.read_bytes()
+    if suffix == ".png":
+        assert Image.open(io.BytesIO(data)).size == (1920, 1080)
+    elif suffix == ".pdf":
+        text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+        assert "Eco Town Atlas" in text and "Phase 3" in text
+    elif suffix == ".csv":
+        assert data.startswith(b"\xef\xbb\xbf") and data.decode("utf-8-sig").count("\n") == 22
+    else:
+        sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+        assert sheet.max_row == 22
+    assert page.blocked == []
