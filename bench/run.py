@@ -1,12 +1,14 @@
 """Performance figures of Eco Town Atlas beside a naive baseline, in one run.
 
-    python bench/run.py [--quick]
+    python bench/run.py [--quick] [--load-seconds 60] [--sessions 20]
 
 Prints, for the overview map: the boundary GeoJSON and whole map payload sent to the
-browser, the script time of a rerun after a filter change (warm caches, median), and the
-time from navigation to 77 painted provinces in headless Chromium with every off-origin
-request blocked. The naive baseline is ``bench/naive_app.py``: folium.Choropleth over the
-raw Natural Earth provinces inside st_folium.
+browser, the script time of a rerun after a filter change (warm caches, median), the time
+from navigation to 77 painted provinces in headless Chromium with every off-origin request
+blocked; the warm time of a briefing PNG and PDF (bench/export_bench.py); and the load
+figures of bench/load.py (concurrent sessions changing filters). The naive baseline is
+``bench/naive_app.py`` (folium.Choropleth over the raw Natural Earth provinces inside
+st_folium) and, for exports, GeoPandas' default plot of the raw file.
 """
 
 from __future__ import annotations
@@ -141,6 +143,8 @@ def first_paint(url: str, browser, timeout: float = 10.0) -> tuple[float | None,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument("--sessions", type=int, default=20)
     args = parser.parse_args()
     runs = 5 if args.quick else 15
     rows = []
@@ -179,6 +183,36 @@ def main() -> int:
                      f"{statistics.median(mine_s):.2f} s" if mine_s else "never",
                      f"{theirs[0][0]:.2f} s" if theirs[0][0] else "never (10 s)", "≤ 3 s"))
         rows.append(("requests blocked (off-origin)", str(mine[0][1]), str(theirs[0][1]), "0"))
+
+    import export_bench
+
+    for fmt in ("png", "pdf"):
+        mine_t, _ = export_bench._median_time(export_bench.ours(fmt), runs // 3 or 1)
+        naive_t, _ = export_bench._median_time(export_bench.naive(fmt), runs // 3 or 1)
+        rows.append((f"briefing {fmt.upper()}, warm median", f"{mine_t:.2f} s",
+                     f"{naive_t:.2f} s", "≤ 2 s"))
+
+    import asyncio
+
+    from load import run_load
+
+    load_rows = {}
+    for label, script, env in (("ours", "app.py", None),
+                               ("naive", "bench/naive_app.py", {"ECOTOWN_NE_FILE": str(NE_FILE)})):
+        server, url = _serve(script, env)
+        try:
+            load_rows[label] = asyncio.run(run_load(url, args.sessions, args.load_seconds))
+        finally:
+            server.terminate()
+    mine_l, naive_l = load_rows["ours"], load_rows["naive"]
+    rows.append((f"load: sessions held of {args.sessions} ({args.load_seconds:.0f} s)",
+                 str(mine_l["sessions_held"]), str(naive_l["sessions_held"]), "all"))
+    rows.append(("load: reruns completed", str(mine_l["reruns"]), str(naive_l["reruns"]), ""))
+    rows.append(("load: errors", str(mine_l["errors"]), str(naive_l["errors"]), "0"))
+    rows.append(("load: filter change → page, median", f"{mine_l['median_ms']} ms",
+                 f"{naive_l['median_ms']} ms", ""))
+    rows.append(("load: filter change → page, p95", f"{mine_l['p95_ms']} ms",
+                 f"{naive_l['p95_ms']} ms", ""))
 
     width = max(len(r[0]) for r in rows)
     print(f"{'figure'.ljust(width)}  {'Eco Town Atlas':>16}  {'naive baseline':>16}  target")
