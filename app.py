@@ -24,8 +24,8 @@ from ecotown.ui import (
     area_link_params,
     briefing_downloads,
     cached_area_table,
-    cached_province_geojson,
     cached_province_info,
+    cached_province_url,
     compact_layout,
     current_view,
     dataset_badge,
@@ -75,7 +75,7 @@ markers = marker_legend(shown, dataset.levels, lang)
 
 map_col, side_col = st.columns([3, 1])
 with map_col:
-    base = build_base_map(cached_province_geojson())
+    base = build_base_map(province_url=cached_province_url())
     layers = build_layers(info, shown, view.color, dataset.levels, lang,
                           view.selected_province)
     st_folium(base, key="map", feature_group_to_add=layers,

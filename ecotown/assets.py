@@ -8,12 +8,14 @@ made from the installed package at start-up (and is git-ignored), never download
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import shutil
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
-__all__ = ["LEAFLET_CSS_URL", "LEAFLET_JS_URL", "STATIC_DIR", "ensure_leaflet", "leaflet_source"]
+__all__ = ["LEAFLET_CSS_URL", "LEAFLET_JS_URL", "STATIC_DIR", "ensure_leaflet",
+           "ensure_province_file", "leaflet_source"]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 _SUBDIR = Path("vendor") / f"leaflet-{xstatic_leaflet.VERSION}"
@@ -41,3 +43,20 @@ def ensure_leaflet(static_dir: Path = STATIC_DIR) -> Path:
         shutil.copyfile(src, tmp)
         tmp.replace(dst)
     return target
+
+
+def ensure_province_file(province_data: str, static_dir: Path = STATIC_DIR) -> str:
+    """Write the province GeoJSON under a content-hashed name; return its URL.
+
+    The browser fetches it once from the app's own origin and caches it, so the 77 polygons
+    are not re-sent with every rerun of the map.
+    """
+    digest = hashlib.sha256(province_data.encode("utf-8")).hexdigest()[:12]
+    name = f"provinces-{digest}.json"
+    target = static_dir / "vendor" / name
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(province_data, encoding="utf-8")
+        tmp.replace(target)
+    return f"/app/static/vendor/{name}"

@@ -53,22 +53,44 @@ def province_geojson(provinces: gpd.GeoDataFrame) -> str:
 
 
 class _ProvinceLayer(MacroElement):
-    """The base polygons; registers the layer as ``window.ecotownProvinces``."""
+    """The base polygons; registers the layer as ``window.ecotownProvinces``.
+
+    ``data`` is either the GeoJSON itself (standalone HTML, tests, exports) or the URL of the
+    static file the app serves (the web map: fetched once and cached by the browser).
+    Colours arrive later from :class:`_ProvinceRestyle`, applied when both are there.
+    """
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
+{{ this._parent.get_name() }}.createPane("ecotownProvinces");
+{{ this._parent.get_name() }}.getPane("ecotownProvinces").style.zIndex = 350;
+var {{ this.get_name() }} = L.geoJSON(null, {
+    pane: "ecotownProvinces",
     style: function () { return {{ this.style }}; },
     bubblingMouseEvents: false
 }).addTo({{ this._parent.get_name() }});
 window.ecotownProvinces = {{ this.get_name() }};
+window.ecotownProvincesLoaded = false;
+(function () {
+    function loaded(data) {
+        {{ this.get_name() }}.addData(data);
+        window.ecotownProvincesLoaded = true;
+        if (window.ecotownApplyLooks) { window.ecotownApplyLooks(); }
+    }
+    {% if this.url %}
+    fetch({{ this.url }}).then(function (r) { return r.json(); }).then(loaded);
+    {% else %}
+    loaded({{ this.data }});
+    {% endif %}
+})();
 {% endmacro %}
 """)
 
-    def __init__(self, data: str):
+    def __init__(self, data: str = "", url: str = ""):
         super().__init__()
         self._name = "ProvinceLayer"
         self.data = data
+        self.url = js_literal(url) if url else ""
         self.style = js_literal({"color": BORDER_COLOUR, "weight": 0.8, "fillColor":
                                  NO_AREA_COLOUR, "fillOpacity": 1})
 
@@ -78,9 +100,10 @@ class _ProvinceRestyle(MacroElement):
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-(function () {
-    var looks = {{ this.looks }};
-    if (!window.ecotownProvinces) { return; }
+window.ecotownLooks = {{ this.looks }};
+window.ecotownApplyLooks = function () {
+    var looks = window.ecotownLooks;
+    if (!window.ecotownProvinces || !window.ecotownProvincesLoaded) { return; }
     window.ecotownProvinces.eachLayer(function (layer) {
         var look = looks[layer.feature.properties.province_code];
         if (!look) { return; }
@@ -91,7 +114,8 @@ class _ProvinceRestyle(MacroElement):
     });
     document.documentElement.setAttribute("data-ecotown-provinces",
         String(window.ecotownProvinces.getLayers().length));
-})();
+};
+window.ecotownApplyLooks();
 {% endmacro %}
 """)
 
@@ -133,8 +157,13 @@ _CSS = f"""<style>
 </style>"""
 
 
-def build_base_map(province_data: str, height: int = 560, fit: bool = True) -> folium.Map:
-    """The stable part of the map: no tiles, Leaflet from our origin, province outlines."""
+def build_base_map(province_data: str = "", height: int = 560, fit: bool = True,
+                   province_url: str = "") -> folium.Map:
+    """The stable part of the map: no tiles, Leaflet from our origin, province outlines.
+
+    Give the polygons inline (``province_data``) or as the URL of the app's static copy
+    (``province_url``, see :func:`ecotown.assets.ensure_province_file`).
+    """
     fmap = folium.Map(location=[13.0, 101.0], zoom_start=6, tiles=None, min_zoom=5,
                       max_zoom=11, max_bounds=True, zoom_snap=0.25, control_scale=True,
                       height=height, prefer_canvas=False)
@@ -143,7 +172,7 @@ def build_base_map(province_data: str, height: int = 560, fit: bool = True) -> f
     fmap.get_root().header.add_child(Element(_CSS), name="ecotown_css")
     if fit:
         fmap.fit_bounds(BOUNDS)
-    _ProvinceLayer(province_data).add_to(fmap)
+    _ProvinceLayer(province_data, province_url).add_to(fmap)
     return fmap
 
 
@@ -246,10 +275,10 @@ def payload_size(fmap: folium.Map) -> int:
     return len(fmap.get_root().render().encode("utf-8"))
 
 
-def locator_map(province_data: str, province_code: str, bounds: list, lat: float, lon: float,
+def locator_map(province_url: str, province_code: str, bounds: list, lat: float, lon: float,
                 marker: dict, tip: str, height: int = 260) -> folium.Map:
     """A small map of one area inside its province (same offline assets, no tiles)."""
-    fmap = build_base_map(province_data, height=height, fit=False)
+    fmap = build_base_map(height=height, fit=False, province_url=province_url)
     (south, west), (north, east) = bounds
     span = max(north - south, east - west)
     fmap.location = [(south + north) / 2, (west + east) / 2]

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from ecotown.assets import ensure_province_file
 from ecotown.dataset import Dataset, dataset_names, dataset_version, load_dataset
 from ecotown.filters import Filters
 from ecotown.geography import load_provinces, region_name
@@ -152,9 +153,14 @@ def sidebar_common(state: ViewState, datasets: list[str]) -> None:
                      icon=":material/database:", query_params=encode_view(state))
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _title_at(name: str, version: str, lang: str) -> str:
+    return _dataset_at(name, version).title(lang)
+
+
 def _dataset_title(name: str, lang: str) -> str:
     try:
-        return cached_dataset(name).title(lang)
+        return _title_at(name, dataset_version(name), lang)
     except DatasetError:
         return name
 
@@ -163,6 +169,12 @@ def _dataset_title(name: str, lang: str) -> str:
 def cached_province_geojson() -> str:
     """The compact province GeoJSON sent to the browser (computed once per process)."""
     return province_geojson(cached_provinces())
+
+
+@st.cache_data(show_spinner=False)
+def cached_province_url() -> str:
+    """The URL of the province GeoJSON served from the app's static folder."""
+    return ensure_province_file(cached_province_geojson())
 
 
 @st.cache_data(show_spinner=False)

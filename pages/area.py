@@ -16,7 +16,7 @@ from ecotown.tables import display_history, display_scorecard
 from ecotown.ui import (
     briefing_downloads,
     cached_area_table,
-    cached_province_geojson,
+    cached_province_url,
     cached_provinces,
     compact_layout,
     current_view,
@@ -89,7 +89,7 @@ with left:
     st.markdown(f"**{t('locator', lang)}**")
     provinces = cached_provinces()
     tip = f"<b>{esc(area['name_th'])}</b><br>{esc(area['name_en'])}"
-    st_folium(locator_map(cached_province_geojson(), area["province_code"],
+    st_folium(locator_map(cached_province_url(), area["province_code"],
                           province_bounds(provinces, area["province_code"]), area["lat"],
                           area["lon"], marker_style(area["level"], area["phase"],
                                                     area["phase_basis"]), tip),
