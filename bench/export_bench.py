@@ -22,6 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import print_rows  # noqa: E402
+
 NE_FILE = Path(os.environ.get("ECOTOWN_NE_ADMIN1",
                               ROOT.parent / "shared" / "reference" /
                               "ne_10m_admin1_thailand.geojson"))
@@ -87,10 +91,7 @@ def main() -> int:
                      f"{theirs:.2f} s", "≤ 2 s"))
         rows.append((f"{fmt.upper()} size", f"{mine_size / 1000:,.0f} KB",
                      f"{their_size / 1000:,.0f} KB", ""))
-    width = max(len(r[0]) for r in rows)
-    print(f"{'figure'.ljust(width)}  {'Eco Town Atlas':>16}  {'naive baseline':>16}  target")
-    for name, mine_v, naive_v, target in rows:
-        print(f"{name.ljust(width)}  {mine_v:>16}  {naive_v:>16}  {target}")
+    print_rows(rows)
     return 0
 
 
