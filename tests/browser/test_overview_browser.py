@@ -56,6 +56,27 @@ def test_filter_change_updates_markers_without_reloading_the_map(page):
     wait_for_markers(frame, 21)
     assert frame.evaluate("window.__ecotownMark") == "same-map"
     assert parse_qs(urlparse(page.url).query)["phase"] == ["3"]
+    expected = summary("--dataset", "demo", "--phase", "3")
+    kpis = page.get_by_test_id("stMetricValue")
+    page.wait_for_function("() => document.querySelector('[data-testid=stMetricValue]')"
+                           ".innerText.trim() === '21'", timeout=20_000)
+    assert kpis.nth(1).inner_text().strip() == str(expected["provinces"])
+    legend = page.locator('[data-testid="legend-markers"] [data-key="phase3"] b')
+    assert legend.inner_text() == str(expected["by_phase"]["3"])
+    page.reload()
+    frame = map_frame(page)
+    wait_for_markers(frame, 21)
+    assert painted(frame)["markers"] == 21
+    assert page.blocked == []
+
+
+def test_presentation_mode_fills_the_window(page):
+    """present=1: no sidebar, the map spans most of the window's width."""
+    page.goto(page.app_url + "/?dataset=demo&present=1")
+    map_frame(page)
+    assert not page.get_by_test_id("stSidebar").is_visible()
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    assert box["width"] > 0.7 * 1366 and box["y"] + box["height"] <= 768 + 2
     assert page.blocked == []
 
 
