@@ -146,6 +146,7 @@ TEXT: dict[str, dict[str, str]] = {
     "dp_replace": {"th": "แทนที่ทั้งตาราง (แถวเดิมที่ไม่อยู่ในไฟล์จะถูกลบ)", "en": "Replace whole tables (rows not in the file are removed)"},
     "dp_problems": {"th": "พบปัญหา {n} รายการ แก้ไขไฟล์แล้วอัปโหลดใหม่ ยังไม่ได้บันทึกข้อมูลใด ๆ", "en": "Problems found: {n}. Fix the files and upload them again; nothing was written."},
     "dp_preview": {"th": "สิ่งที่จะเปลี่ยนแปลง", "en": "What the import would change"},
+    "dp_replace_none": {"th": "ไม่แทนที่ (รวมตามรหัส)", "en": "none (merge by key)"},
     "dp_confirm": {"th": "ยืนยันการนำเข้า", "en": "Confirm the import"},
     "dp_imported": {"th": "นำเข้าแล้ว: {dataset} เวอร์ชัน {version}", "en": "Imported: {dataset} version {version}"},
     "dp_open_dataset": {"th": "เปิดแผนที่ของชุดข้อมูลนี้", "en": "Open this dataset's map"},

@@ -146,7 +146,8 @@ with tab_import:
                                  accept_multiple_files=True,
                                  key=f"w_files_{ss.get('_upload_nonce', 0)}")
         replace = st.multiselect(t("dp_replace", lang), importer.KINDS, key="w_replace",
-                                 format_func=kind_title)
+                                 format_func=kind_title,
+                                 placeholder=t("dp_replace_none", lang))
         if files and name:
             uploads = [importer.Upload.from_bytes(f.name, f.getvalue()) for f in files]
             read_key = tuple(u.sha256 for u in uploads)
