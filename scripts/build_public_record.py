@@ -100,6 +100,15 @@ def _write(path: Path, kind: str, rows: list[dict]) -> None:
             writer.writerow({c: row.get(c, "") for c in columns})
 
 
+def write_levels_and_dimensions(out: Path) -> None:
+    """Write ``levels.csv`` and ``dimensions.csv``: the sourced names every dataset shares."""
+    _write(out / "levels.csv", "levels", [dict(zip(("level", "name_th", "name_en", "source"),
+                                                   r, strict=True)) for r in LEVELS])
+    _write(out / "dimensions.csv", "dimensions",
+           [dict(zip(("dimension_id", "name_th", "name_en", "source"), r, strict=True))
+            for r in DIMENSIONS])
+
+
 def build(reference: Path, out: Path) -> None:
     """Write the public-record tables into ``out`` from the reference CSV."""
     provinces = gpd.read_file(out / "provinces.geojson").set_index("province_code")
@@ -125,11 +134,7 @@ def build(reference: Path, out: Path) -> None:
             })
     _write(out / "areas.csv", "areas", areas)
     _write(out / "assessments.csv", "assessments", assessments)
-    _write(out / "levels.csv", "levels", [dict(zip(("level", "name_th", "name_en", "source"),
-                                                   r, strict=True)) for r in LEVELS])
-    _write(out / "dimensions.csv", "dimensions",
-           [dict(zip(("dimension_id", "name_th", "name_en", "source"), r, strict=True))
-            for r in DIMENSIONS])
+    write_levels_and_dimensions(out)
     keys = ("figure_id", "label_th", "label_en", "value", "qualifier", "unit_th", "unit_en")
     _write(out / "programme_figures.csv", "programme_figures",
            [{**dict(zip(keys, r, strict=True)), "as_of": FIGURES_AS_OF, "source": NEWS_2023}

@@ -479,11 +479,7 @@ def build(out: Path, seed: int = DEFAULT_SEED, geodata: Path = GEODATA) -> None:
     ]
     _write(out / "areas.csv", "areas", areas)
     _write(out / "assessments.csv", "assessments", assessments)
-    _write(out / "levels.csv", "levels", [dict(zip(("level", "name_th", "name_en", "source"),
-                                                   r, strict=True)) for r in LEVELS])
-    _write(out / "dimensions.csv", "dimensions",
-           [dict(zip(("dimension_id", "name_th", "name_en", "source"), r, strict=True))
-            for r in DIMENSIONS])
+    _PUBLIC.write_levels_and_dimensions(out)
     _write(out / "indicators.csv", "indicators", catalogue)
     _write(out / "indicator_values.csv", "indicator_values", values)
     _write(out / "programme_figures.csv", "programme_figures", [])
