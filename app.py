@@ -9,7 +9,6 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ecotown.assets import ensure_leaflet
 from ecotown.dataset import dataset_names
 from ecotown.figures import figure_rows
 from ecotown.filters import apply_filters
@@ -34,6 +33,7 @@ from ecotown.ui import (
     md_escape,
     presentation_layout,
     select_province,
+    serve_leaflet,
     sidebar_common,
     sidebar_filters,
 )
@@ -43,7 +43,7 @@ MAP_HEIGHT = 500
 PRESENT_MAP_HEIGHT = 570
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
-ensure_leaflet()
+serve_leaflet()
 view = current_view()
 lang = view.lang
 dataset = load_or_stop(view)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ecotown.assets import ensure_province_file
+from ecotown.assets import ensure_leaflet, ensure_province_file
 from ecotown.dataset import Dataset, dataset_names, dataset_version, load_dataset
 from ecotown.filters import Filters
 from ecotown.geography import load_provinces, region_name
@@ -169,6 +169,12 @@ def _dataset_title(name: str, lang: str) -> str:
 def cached_province_geojson() -> str:
     """The compact province GeoJSON sent to the browser (computed once per process)."""
     return province_geojson(cached_provinces())
+
+
+@st.cache_resource(show_spinner=False)
+def serve_leaflet() -> str:
+    """Copy Leaflet from its pip package into the static folder, once per process."""
+    return str(ensure_leaflet())
 
 
 @st.cache_data(show_spinner=False)

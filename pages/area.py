@@ -3,7 +3,6 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ecotown.assets import ensure_leaflet
 from ecotown.charts import dimension_chart, level_history_chart
 from ecotown.dataset import dataset_names
 from ecotown.labels import pick, t
@@ -23,12 +22,13 @@ from ecotown.ui import (
     dataset_badge,
     load_or_stop,
     md_escape,
+    serve_leaflet,
     sidebar_common,
 )
 from ecotown.urlstate import encode_view
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
-ensure_leaflet()
+serve_leaflet()
 compact_layout()
 view = current_view()
 lang = view.lang
