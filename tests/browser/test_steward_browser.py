@@ -3,6 +3,8 @@ that then shows on the map."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ecotown.style import LEVEL_COLOURS
@@ -11,6 +13,7 @@ from tests.browser.helpers import map_frame, painted
 
 pytestmark = pytest.mark.browser
 
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 ASSESSMENT = ("area_id,year,level,basis,source,note\n"
               "P1-01,2024,3,stated,https://www.diw.go.th/,browser test\n")
 
@@ -29,14 +32,31 @@ def test_wrong_token_refused_then_import_shows_on_map(page, tmp_path):
     page.get_by_text("Signed in").first.wait_for(timeout=20_000)
 
     page.get_by_label("Steward name").fill("Browser Test")
+    page.get_by_label("Steward name").press("Enter")
     page.get_by_label("Name of the new dataset").fill("browser")
     page.get_by_label("Name of the new dataset").press("Enter")
+    _settle(page)
     upload = tmp_path / "assessments_2024.csv"
     upload.write_text(ASSESSMENT, encoding="utf-8")
     page.locator('input[type="file"]').set_input_files(str(upload))
-    page.get_by_role("button", name="Confirm the import").click(timeout=30_000)
+    page.get_by_text("assessments_2024.csv").first.wait_for(timeout=30_000)
+    try:
+        page.get_by_text("What the import would change").wait_for(timeout=60_000)
+        page.get_by_role("button", name="Confirm the import").click(timeout=30_000)
+    except Exception:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "steward-import.png"), full_page=True)
+        raise
     page.get_by_text("Imported: browser version 0001").wait_for(timeout=30_000)
     page.get_by_role("link", name="Open this dataset's map").click()
     frame = map_frame(page)
     assert painted(frame)["provinceFills"]["20"] == LEVEL_COLOURS[3]
     assert page.dialogs == [] and page.blocked == []
+
+
+def _settle(page) -> None:
+    """Wait until the app has finished the rerun that the last input started."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_timeout(300)
