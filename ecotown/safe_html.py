@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 
-__all__ = ["esc", "js_literal"]
+__all__ = ["esc", "js_literal", "md_escape"]
 
 
 def esc(text: object) -> str:
@@ -29,3 +29,11 @@ def js_literal(value: object) -> str:
                        ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, code)
     return text
+
+
+def md_escape(text: object) -> str:
+    """Escape data-derived text for Streamlit markdown (no markup, no HTML, no links)."""
+    escaped = html.escape(str(text), quote=True)
+    for char in "\\`*_{}[]()#+-.!|<>~$":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped

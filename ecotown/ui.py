@@ -6,7 +6,6 @@ by ``app.py`` and ``pages/``.
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 
 import streamlit as st
@@ -18,6 +17,7 @@ from ecotown.geography import load_provinces, region_name
 from ecotown.labels import LANGS, t
 from ecotown.mapview import province_geojson
 from ecotown.regions import REGIONS
+from ecotown.safe_html import md_escape
 from ecotown.style import level_label, phase_label
 from ecotown.summary import area_table
 from ecotown.urlstate import (
@@ -66,14 +66,6 @@ def _area_table_at(name: str, version: str):
 def cached_area_table(name: str):
     """The area table of a dataset: areas, province, region and latest level."""
     return _area_table_at(name, dataset_version(name))
-
-
-def md_escape(text: object) -> str:
-    """Escape data-derived text for Streamlit markdown (no markup, no HTML, no links)."""
-    escaped = html.escape(str(text), quote=True)
-    for char in "\\`*_{}[]()#+-.!|<>~$":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
 
 
 def current_view(notify: bool = True) -> ViewState:

@@ -38,3 +38,12 @@ def test_legend_and_chips_escape_labels():
 ])
 def test_format_figure(value, qualifier, unit, lang, expected):
     assert format_figure(value, qualifier, unit, lang) == expected
+
+
+@pytest.mark.parametrize("raw", ["[click](javascript:alert(1))", "<b>x</b>", "**bold**", "# h"])
+def test_md_escape_leaves_no_markup(raw):
+    from ecotown.safe_html import md_escape
+
+    out = md_escape(raw)
+    assert "<" not in out and "](" not in out and not out.startswith("#")
+    assert all(c not in out.replace("\\*", "") for c in "*")
