@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -73,14 +74,14 @@ def payloads() -> dict:
 
 
 def rerun_times(script: str, widget_label: str, options: list, runs: int) -> list[float]:
-    """Script time of reruns that change a multiselect filter, caches warm (AppTest)."""
+    """Script time of reruns that change a filter (multiselect or pills), caches warm."""
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(script, default_timeout=120)
     app.run()
     times = []
     for index in range(runs):
-        box = next(m for m in app.multiselect if m.label == widget_label)
+        box = next(m for m in [*app.multiselect, *app.button_group] if m.label == widget_label)
         box.set_value([options[index % len(options)]])
         start = time.perf_counter()
         app.run()
@@ -122,28 +123,43 @@ _PAINTED = """() => {
 }"""
 
 
+def off_origin(origin: str) -> re.Pattern:
+    """Every URL outside ``origin`` (data: and blob: URLs stay in the page).
+
+    Given to ``route`` as a pattern, Playwright's driver lets same-origin requests through
+    itself; only the blocked ones reach Python, so blocking does not slow the page down.
+    """
+    return re.compile(rf"^(?!{re.escape(origin)}/|data:|blob:|about:)")
+
+
 def first_paint(url: str, browser, timeout: float = 10.0) -> tuple[float | None, int]:
-    """Seconds from navigation to 77 painted provinces (None if never), blocked requests."""
+    """Seconds from navigation to 77 painted provinces (None if never), blocked requests.
+
+    The wait happens inside Playwright (``wait_for_function``, checked on every animation
+    frame), so the route handler that blocks off-origin requests answers each request at
+    once. Polling from Python with ``time.sleep`` would hold every request until the next
+    Playwright call and add that delay to each step of the page's loading chain.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     blocked = []
 
-    def route(r):
-        if r.request.url.startswith(url) or r.request.url.startswith(("data:", "blob:")):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
+    def block(r):
+        blocked.append(r.request.url)
+        r.abort()
 
-    context.route("**/*", route)
+    context.route(off_origin(url), block)
     page = context.new_page()
     start = time.perf_counter()
-    page.goto(url)
     result = None
-    while time.perf_counter() - start < timeout:
-        if page.evaluate(_PAINTED) >= 77:
-            result = time.perf_counter() - start
-            break
-        time.sleep(0.05)
+    try:
+        page.goto(url, wait_until="commit", timeout=timeout * 1000)
+        page.wait_for_function(f"() => ({_PAINTED})() >= 77", polling=50,
+                               timeout=max(1.0, timeout - (time.perf_counter() - start)) * 1000)
+        result = time.perf_counter() - start
+    except PlaywrightTimeout:
+        pass
     context.close()
     return result, len(blocked)
 

@@ -48,6 +48,8 @@ TEXT: dict[str, dict[str, str]] = {
     "search": {"th": "ค้นหาชื่อพื้นที่", "en": "Search area names"},
     "reset_filters": {"th": "ล้างตัวกรอง", "en": "Clear filters"},
     "all": {"th": "ทั้งหมด", "en": "All"},
+    "filters_hint": {"th": "ไม่ได้เลือกในหมวดใด แสดงทั้งหมดของหมวดนั้น",
+                     "en": "Nothing chosen in a group shows all of it"},
     "selected_province": {"th": "จังหวัดที่เลือก", "en": "Selected province"},
     "click_province": {"th": "คลิกจังหวัดบนแผนที่เพื่อดูรายชื่อพื้นที่ คลิกหมุดเพื่อเปิดหน้าพื้นที่", "en": "Click a province to list its areas; click a marker to open the area."},
     "clear_selection": {"th": "ยกเลิกการเลือก", "en": "Clear selection"},

@@ -210,13 +210,15 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
         st.radio(t("color_by", lang), COLOR_MODES, key="w_color", on_change=on_change,
                  format_func=lambda mode: t(f"color_{mode}", lang))
         st.subheader(t("filters", lang))
-        st.multiselect(t("phase", lang), [1, 2, 3], key="w_phase", on_change=on_change,
-                       format_func=lambda p: phase_label(p, lang), placeholder=t("all", lang))
-        st.multiselect(t("level", lang), list(LEVEL_VALUES), key="w_level",
-                       on_change=on_change, placeholder=t("all", lang),
-                       format_func=lambda v: level_label(v, dataset.levels, lang))
-        st.multiselect(t("region", lang), list(REGIONS), key="w_region", on_change=on_change,
-                       format_func=lambda r: region_name(r, lang), placeholder=t("all", lang))
+        st.caption(t("filters_hint", lang))
+        # Few options: pills show every choice at once and need one click each.
+        st.pills(t("phase", lang), [1, 2, 3], key="w_phase", on_change=on_change,
+                 selection_mode="multi", format_func=lambda p: phase_label(p, lang))
+        st.pills(t("level", lang), list(LEVEL_VALUES), key="w_level", on_change=on_change,
+                 selection_mode="multi",
+                 format_func=lambda v: level_label(v, dataset.levels, lang))
+        st.pills(t("region", lang), list(REGIONS), key="w_region", on_change=on_change,
+                 selection_mode="multi", format_func=lambda r: region_name(r, lang))
         st.multiselect(t("province", lang), sorted(names, key=names.get), key="w_province",
                        on_change=on_change, format_func=names.get, placeholder=t("all", lang))
         st.text_input(t("search", lang), key="w_q", on_change=on_change, max_chars=MAX_QUERY)
@@ -259,6 +261,10 @@ _COMPACT_CSS = """<style>
 [data-testid="stAlert"] p { font-size: 0.85rem; }
 [data-testid="stAlertContainer"] { padding: 0.45rem 0.8rem; }
 h2 { padding-top: 0.2rem; }
+[data-testid="stSidebar"] [data-testid="stButtonGroup"] button {
+  height: auto; min-height: 2rem; padding-top: 0.2rem; padding-bottom: 0.2rem; }
+[data-testid="stSidebar"] [data-testid="stButtonGroup"] button p {
+  white-space: normal; text-overflow: clip; text-align: left; line-height: 1.3; }
 </style>"""
 
 

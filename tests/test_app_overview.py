@@ -61,7 +61,8 @@ def test_filter_widget_writes_url_and_narrows_kpis(widget, value, param, expecte
     """Each sidebar filter writes its parameter to the URL and narrows the KPIs."""
     app = run(lang="en", dataset="demo")
     labels = {"phase": "Phase", "level": "Level", "region": "Region", "province": "Province"}
-    box = next(m for m in app.sidebar.multiselect if m.label == labels[widget])
+    boxes = [*app.sidebar.multiselect, *app.sidebar.button_group]
+    box = next(m for m in boxes if m.label == labels[widget])
     box.set_value(value).run()
     assert not app.exception
     assert app.query_params.get(param) in (expected, [expected])
