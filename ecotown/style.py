@@ -67,10 +67,10 @@ def level_label(level: object, levels: pd.DataFrame | None, lang: str, short: bo
     head = t("level_n", lang, n=number)
     if short or levels is None or levels.empty:
         return head
-    match = levels[levels["level"] == number]
-    if match.empty:
-        return head
-    name = str(match.iloc[0][f"name_{lang}"] or "")
+    # Plain lists, not a boolean mask: this runs for every province and marker on each rerun.
+    names = dict(zip(levels["level"].tolist(), levels[f"name_{lang}"].tolist(), strict=True))
+    name = names.get(number)
+    name = "" if name is None or pd.isna(name) else str(name)
     return f"{head} {name}" if name else head
 
 
