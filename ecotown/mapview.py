@@ -125,19 +125,89 @@ window.ecotownApplyLooks();
         self.looks = js_literal(looks)
 
 
+# Markers that would overlap on screen (central Thailand at national zoom) are pushed apart
+# just enough to touch, each one moved off its true point getting a thin leader line back to
+# it. Display only, recomputed from the true points after every zoom, so a marker sits exactly
+# on its point as soon as there is room.
+_DECLUTTER_JS = """
+function ecotownDeclutter(markers) {
+  var leaders = L.layerGroup(), map = null;
+  function layout() {
+    if (!map) return;
+    var zoom = map.getZoom();
+    var items = markers.getLayers().map(function (layer) {
+      var c = layer.feature.geometry.coordinates, home = L.latLng(c[1], c[0]);
+      var p = map.project(home, zoom);
+      return {layer: layer, home: home, hx: p.x, hy: p.y, x: p.x, y: p.y,
+              r: (layer.options.radius || 6) + (layer.options.weight || 0) / 2};
+    });
+    for (var step = 0; step < 400; step++) {
+      var worst = 0;
+      for (var i = 0; i < items.length; i++) {
+        for (var j = i + 1; j < items.length; j++) {
+          var a = items[i], b = items[j], need = a.r + b.r + 1;
+          var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
+          if (d >= need) continue;
+          if (d < 1e-6) { dx = Math.cos(2.4 * (i + j)); dy = Math.sin(2.4 * (i + j)); d = 1; }
+          else { dx /= d; dy /= d; }
+          var push = (need - d) / 2;
+          a.x -= dx * push; a.y -= dy * push; b.x += dx * push; b.y += dy * push;
+          worst = Math.max(worst, need - d);
+        }
+      }
+      if (worst < 0.01) break;
+    }
+    leaders.clearLayers();
+    var moved = 0;
+    items.forEach(function (it) {
+      var off = Math.sqrt((it.x - it.hx) * (it.x - it.hx) + (it.y - it.hy) * (it.y - it.hy));
+      if (off < 0.5) { it.layer.setLatLng(it.home); return; }
+      var shown = map.unproject(L.point(it.x, it.y), zoom);
+      it.layer.setLatLng(shown);
+      moved++;
+      if (off > it.r) {
+        L.polyline([it.home, shown], {pane: "ecotownLeaders", color: "#444444", weight: 1,
+                                       opacity: 0.9, interactive: false}).addTo(leaders);
+      }
+    });
+    var root = document.documentElement;
+    root.setAttribute("data-ecotown-moved", String(moved));
+    root.setAttribute("data-ecotown-layout-zoom", String(zoom));
+  }
+  markers.on("add", function () {
+    map = markers._map;
+    if (!map.getPane("ecotownLeaders")) {
+      var pane = map.createPane("ecotownLeaders");
+      pane.style.zIndex = 390;
+      pane.style.pointerEvents = "none";
+    }
+    leaders.addTo(map);
+    map.on("zoomend", layout);
+    layout();
+  });
+  markers.on("remove", function () {
+    if (map) { map.off("zoomend", layout); leaders.remove(); }
+    map = null;
+  });
+  return markers;
+}
+"""
+
+
 class _AreaMarkers(MacroElement):
     """Circle markers for the areas of the current view, with escaped tooltips."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
+""" + _DECLUTTER_JS + """
+var {{ this.get_name() }} = ecotownDeclutter(L.geoJSON({{ this.data }}, {
     pointToLayer: function (feature, latlng) {
         return L.circleMarker(latlng, feature.properties.style);
     },
     onEachFeature: function (feature, layer) {
         layer.bindTooltip(feature.properties.tip, {className: "ecotown-tip"});
     }
-}).addTo({{ this._parent.get_name() }});
+})).addTo({{ this._parent.get_name() }});
 document.documentElement.setAttribute("data-ecotown-markers",
     String({{ this.get_name() }}.getLayers().length));
 {% endmacro %}

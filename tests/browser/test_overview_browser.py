@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from urllib.parse import parse_qs, urlparse
@@ -136,3 +137,56 @@ def test_marker_click_opens_the_area(page):
     assert query["province"] == ["52"] and query["dataset"] == ["demo"]
     page.get_by_text("P3-03").first.wait_for(timeout=20_000)
     assert page.blocked == []
+
+
+_MARKER_GEOMETRY = """() => {
+    const out = [];
+    window.map.eachLayer(l => {
+        if (l instanceof L.CircleMarker) {
+            const c = l.feature.geometry.coordinates;
+            const home = window.map.project(L.latLng(c[1], c[0]));
+            const at = window.map.project(l.getLatLng());
+            out.push({x: at.x, y: at.y, hx: home.x, hy: home.y,
+                      r: l.options.radius + l.options.weight / 2});
+        }
+    });
+    const pane = window.map.getPane('ecotownLeaders');
+    return {markers: out, leaders: pane ? pane.querySelectorAll('path').length : 0,
+            moved: document.documentElement.getAttribute('data-ecotown-moved')};
+}"""
+
+
+@pytest.mark.parametrize("zoom", [None, 7.5, 11])
+def test_markers_never_overlap_and_moved_ones_point_home(page, zoom):
+    """At any zoom no two area markers overlap; a marker pushed off its true point has a
+    leader line back to it and stays near it; markers with room sit exactly on their point."""
+    page.goto(page.app_url + "/?dataset=demo&lang=en")
+    frame = map_frame(page)
+    wait_for_markers(frame, 54)
+    if zoom is not None:
+        frame.evaluate("""zoom => window.map.setView([13.75, 100.6], zoom, {animate: false})""",
+                       zoom)
+    frame.wait_for_function("""() => document.documentElement.getAttribute(
+        'data-ecotown-layout-zoom') === String(window.map.getZoom())""", timeout=10_000)
+    state = frame.evaluate(_MARKER_GEOMETRY)
+    markers = state["markers"]
+    assert len(markers) == 54
+
+    def off(m):
+        return math.dist((m["x"], m["y"]), (m["hx"], m["hy"]))
+
+    for index, one in enumerate(markers):
+        for other in markers[index + 1:]:
+            gap = math.dist((one["x"], one["y"]), (other["x"], other["y"]))
+            assert gap >= one["r"] + other["r"] - 0.5, (one, other)
+    moved = [m for m in markers if off(m) >= 0.5]
+    assert len(moved) == int(state["moved"])
+    assert state["leaders"] == len([m for m in markers if off(m) > m["r"]])
+    assert all(off(m) < 100 for m in moved)
+    for one in markers:
+        if all(math.dist((one["hx"], one["hy"]), (o["hx"], o["hy"])) > 150
+               for o in markers if o is not one):
+            assert off(one) < 0.5, one
+    if zoom is None:
+        assert moved, "central Thailand's markers overlap at national zoom"
+    assert page.dialogs == [] and page.blocked == []

@@ -21,8 +21,8 @@ ASSESSMENT = ("area_id,year,level,basis,source,note\n"
 def test_wrong_token_refused_then_import_shows_on_map(page, tmp_path):
     """Wrong token → refused; right token → upload, preview, confirm → the map changes."""
     page.goto(page.app_url + "/data?lang=en")
-    page.get_by_role("tab", name="Import").click()
     token = page.get_by_label("Admin token")
+    _open_tab(page, "Import", token)
     token.fill("not-the-token-at-all")
     page.get_by_role("button", name="Sign in").click()
     page.get_by_text("Wrong token").wait_for(timeout=20_000)
@@ -60,3 +60,17 @@ def _settle(page) -> None:
     page.wait_for_function(
         "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
     page.wait_for_timeout(300)
+
+
+def _open_tab(page, name: str, shows) -> None:
+    """Click a tab once the page has settled; click again if a late rerun swallowed it."""
+    page.get_by_role("tab", name=name).wait_for(timeout=30_000)
+    _settle(page)
+    for _ in range(3):
+        page.get_by_role("tab", name=name).click()
+        try:
+            shows.wait_for(state="visible", timeout=5_000)
+            return
+        except Exception:
+            _settle(page)
+    shows.wait_for(state="visible", timeout=5_000)
