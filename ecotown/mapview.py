@@ -166,7 +166,7 @@ function ecotownDeclutter(markers) {
       it.layer.setLatLng(shown);
       moved++;
       if (off > it.r) {
-        L.polyline([it.home, shown], {pane: "ecotownLeaders", color: "#444444", weight: 1,
+        L.polyline([it.home, shown], {pane: "ecotownLeaders", color: "__LEADER__", weight: 1,
                                        opacity: 0.9, interactive: false}).addTo(leaders);
       }
     });
@@ -191,7 +191,7 @@ function ecotownDeclutter(markers) {
   });
   return markers;
 }
-"""
+""".replace("__LEADER__", OUTLINE_COLOUR)
 
 
 class _AreaMarkers(MacroElement):
