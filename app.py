@@ -122,7 +122,7 @@ if not dataset.programme_figures.empty:
         cols = st.columns(4)
         for index, fig in enumerate(figure_rows(dataset.programme_figures, lang)):
             with cols[index % 4]:
-                st.metric(fig["label"], fig["value"])
+                st.metric(md_escape(fig["label"]), md_escape(fig["value"]))
                 links = " ".join(f'<a href="{esc(u)}" target="_blank" rel="noopener">'
                                  f'[{n + 1}]</a>' for n, u in enumerate(fig["sources"]))
                 st.html(f'<div style="font-size:0.75rem;color:#555">{t("as_of", lang)} '

@@ -1,14 +1,22 @@
 """Who may import: the admin token, checked in constant time, and a throttle on failures.
 
 The token comes from ``$ECOTOWN_ADMIN_TOKEN`` (or the page passes Streamlit's secrets).
-Without one, imports are disabled. Wrong tokens slow the client down: after ``n``
-failures the next attempt waits ``base · 2**(n-1)`` seconds, at most ``cap``. No Streamlit
-import here; the clock is injectable for tests.
+Without one, imports are disabled. Wrong tokens slow the one who typed them down: after
+``n`` failures in a browser session the next attempt from that session waits
+``base · 2**(n-1)`` seconds, at most ``cap``. The throttle is keyed by session, not by
+address, so behind one address (a proxy, a ministry's NAT) a guesser never locks out the
+other stewards; a global rate on checks bounds how fast many sessions together can guess.
+Refusals are logged (session key and address, never the token). A signed-in session keeps
+the token's fingerprint and is checked against the configured token on every write, so
+rotating the token signs every session out. No Streamlit import here; the clock is
+injectable for tests.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import logging
 import os
 import threading
 import time
@@ -17,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "GLOBAL_RATE",
     "MIN_TOKEN_LENGTH",
     "THROTTLE",
     "TOKEN_ENV",
@@ -24,7 +33,11 @@ __all__ = [
     "Throttle",
     "check_token",
     "configured_token",
+    "still_signed_in",
+    "token_fingerprint",
 ]
+
+_log = logging.getLogger("ecotown.access")
 
 TOKEN_ENV = "ECOTOWN_ADMIN_TOKEN"
 MIN_TOKEN_LENGTH = 12
@@ -53,6 +66,21 @@ def check_token(given: object, expected: str | None) -> bool:
             or len(given) > MAX_TOKEN_LENGTH:
         return False
     return hmac.compare_digest(given.strip().encode("utf-8"), expected.encode("utf-8"))
+
+
+def token_fingerprint(token: str | None) -> str:
+    """A fingerprint of the configured token (not the token, not reversible); ``""`` if none."""
+    if not token:
+        return ""
+    return hmac.new(token.encode("utf-8"), b"ecotown steward session", hashlib.sha256
+                    ).hexdigest()
+
+
+def still_signed_in(fingerprint: object, expected: str | None) -> bool:
+    """Whether a session signed in with ``fingerprint`` may still write (token unchanged)."""
+    current = token_fingerprint(expected)
+    return bool(current) and isinstance(fingerprint, str) and \
+        hmac.compare_digest(fingerprint, current)
 
 
 @dataclass(frozen=True)
@@ -128,16 +156,58 @@ class Throttle:
         with self._lock:
             self._failures.clear()
 
-    def attempt(self, key: str, given: object, expected: str | None) -> Attempt:
-        """Check a token for ``key``: refused without checking while it must wait."""
+    def attempt(self, key: str, given: object, expected: str | None,
+                rate: GlobalRate | None = None, client: str = "") -> Attempt:
+        """Check a token for ``key`` (a session): refused without checking while it must
+        wait, or while the global ``rate`` of checks is spent. Refusals are logged."""
         wait = self.delay(key)
+        if wait <= 0 and rate is not None:
+            wait = rate.take()
         if wait > 0:
+            _log.warning("steward sign-in refused without a check (wait %.1f s): session %s, "
+                         "address %s", wait, _short(key), client or "-")
             return Attempt(False, wait, throttled=True)
         if check_token(given, expected):
             self.success(key)
+            _log.info("steward signed in: session %s, address %s", _short(key), client or "-")
             return Attempt(True)
         self.failure(key)
+        _log.warning("steward sign-in refused (wrong token): session %s, address %s",
+                     _short(key), client or "-")
         return Attempt(False, self.delay(key))
 
 
+def _short(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
+
+
+class GlobalRate:
+    """A token bucket over every token check of the process: ``per_second``, ``burst``.
+
+    ``take`` returns 0 when a check may go ahead (and spends one), else the seconds until
+    one may. Many sessions guessing together get no more than ``per_second`` checks.
+    """
+
+    def __init__(self, per_second: float = 5.0, burst: int = 20,
+                 clock: Callable[[], float] = time.monotonic):
+        if per_second <= 0 or burst < 1:
+            raise ValueError(f"'per_second' and 'burst' should be positive, got {per_second}, "
+                             f"{burst}")
+        self.per_second, self.burst, self.clock = per_second, burst, clock
+        self._tokens, self._at = float(burst), clock()
+        self._lock = threading.Lock()
+
+    def take(self) -> float:
+        """Spend one check, or say how long until one is free."""
+        with self._lock:
+            now = self.clock()
+            self._tokens = min(self.burst, self._tokens + (now - self._at) * self.per_second)
+            self._at = now
+            if self._tokens >= 1:
+                self._tokens -= 1
+                return 0.0
+            return (1 - self._tokens) / self.per_second
+
+
 THROTTLE = Throttle()
+GLOBAL_RATE = GlobalRate()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -20,7 +22,9 @@ def level_history_chart(history: pd.DataFrame, levels: pd.DataFrame, lang: str) 
         "colour": [LEVEL_COLOURS[int(v)] for v in history["level"]],
     })
     names = {n: level_label(n, levels, lang) for n in range(1, 6)}
-    axis_expr = " : ".join(f"datum.value == {n} ? '{names[n].replace(chr(39), '')}'"
+    # The names are data: each goes into the Vega expression as a JSON string literal
+    # (quotes, backslashes and every non-ASCII character escaped), never as code.
+    axis_expr = " : ".join(f"datum.value == {n} ? {json.dumps(names[n], ensure_ascii=True)}"
                            for n in range(1, 6)) + " : ''"
     x = alt.X("year:O", title=t("year", lang))
     y = alt.Y("level:Q", title=None, scale=alt.Scale(domain=[0.5, 5.5]),

@@ -148,6 +148,14 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _repair(args: argparse.Namespace) -> int:
+    name = store.check_name(args.dataset)
+    steward = importer.check_steward(args.steward)
+    version = store.repair_latest(name, steward)
+    print(t("d_repaired", args.lang, dataset=name, version=version))
+    return 0
+
+
 def _audit(args: argparse.Namespace) -> int:
     entries = store.read_audit(args.dataset)
     if args.json:
@@ -179,6 +187,11 @@ def _guarded(handler):
         except DatasetError as exc:  # a refused name, version, base, or a broken base
             _print_problems(exc.problems, args.lang)
             return 1
+        except OSError as exc:  # not writable, a file in the way, disk full: data unchanged
+            detail = exc.strerror or type(exc).__name__
+            print(t("d_cli_data_dir", args.lang, path=store.data_dir(), detail=detail),
+                  file=sys.stderr)
+            return 1
 
     return run
 
@@ -198,7 +211,8 @@ def _file_options(parser: argparse.ArgumentParser, target_required: bool) -> Non
 
 
 def add_commands(subparsers) -> None:
-    """Add ``import``, ``validate``, ``versions``, ``restore``, ``audit`` and ``templates``."""
+    """Add ``import``, ``validate``, ``versions``, ``restore``, ``repair``, ``audit`` and
+    ``templates``."""
     imp = subparsers.add_parser("import", help="import files as a new dataset version")
     _file_options(imp, target_required=True)
     imp.add_argument("--steward", default=None, help="who imports (default: login name)")
@@ -221,6 +235,13 @@ def add_commands(subparsers) -> None:
     res.add_argument("--yes", action="store_true")
     res.add_argument("--lang", choices=("th", "en"), default="th")
     res.set_defaults(run=_guarded(_restore))
+
+    rep = subparsers.add_parser("repair", help="point a damaged LATEST at the newest complete "
+                                               "version (audited)")
+    rep.add_argument("dataset")
+    rep.add_argument("--steward", default=None)
+    rep.add_argument("--lang", choices=("th", "en"), default="th")
+    rep.set_defaults(run=_guarded(_repair))
 
     aud = subparsers.add_parser("audit", help="print the import log")
     aud.add_argument("--dataset", default=None)

@@ -164,6 +164,25 @@ def _parts(frame: pd.DataFrame, kind: str):
         yield str(label), part
 
 
+def _case_duplicates(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Ids that differ only in upper or lower case (``ZZ-01``, ``zz-01``): one id twice."""
+    problems: list[Problem] = []
+    for tbl in TABLES:
+        if len(tbl.key) != 1 or tbl.kind not in frames:
+            continue
+        frame = frames[tbl.kind]
+        column = tbl.key[0]
+        first: dict[str, tuple[str, int]] = {}
+        labels = frame["_file"] if "_file" in frame.columns else [tbl.filename] * len(frame)
+        for row, value, label in zip(frame["_row"], frame[column], labels, strict=True):
+            folded = str(value).casefold()
+            if folded in first and first[folded][0] != str(value):
+                problems.append(Problem(str(label), "v_duplicate", int(row), column, str(value),
+                                        {"first_row": first[folded][1]}))
+            first.setdefault(folded, (str(value), int(row)))
+    return problems
+
+
 def check_dataset(frames: dict[str, pd.DataFrame],
                   extra_ids: dict[str, set[str]] | None = None) -> list[Problem]:
     """Check what spans tables: admin codes, area/indicator/dimension references, scales.
@@ -195,6 +214,7 @@ def check_dataset(frames: dict[str, pd.DataFrame],
     for kind, column, code in REFERENCES:
         for label, part in _parts(frames[kind], kind):
             problems += check_references(part, column, known[column], label, code)
+    problems += _case_duplicates(frames)
     for label, part in _parts(frames["indicators"], "indicators"):
         for row, low, high in zip(part["_row"], part["scale_min"], part["scale_max"],
                                   strict=True):

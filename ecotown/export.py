@@ -45,6 +45,7 @@ from ecotown.legend import (
     province_classes,
     province_legend,
 )
+from ecotown.safe_html import drawable, guard_formula, xml_text
 from ecotown.style import BORDER_COLOUR, MAP_EXTENT, SEA_COLOUR, level_label, phase_label
 from ecotown.summary import summarise
 from ecotown.tables import display_areas
@@ -69,7 +70,6 @@ FIXED_TIME = datetime(2000, 1, 1)  # workbook created/modified: no wall clock in
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 BADGE_COLOURS = {True: "#b3261e", False: "#1d4f91"}  # synthetic: red; public record: blue
 EXTENT = MAP_EXTENT  # the lon/lat box of the map, shared with the web map
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _RENDER_LOCK = threading.Lock()
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
@@ -187,7 +187,12 @@ def _filter_words(dataset: Dataset, provinces: pd.DataFrame, view: ViewState,
 
 def _date_text(as_of: str, lang: str) -> str:
     """``2023-05-30`` as ``30 May 2023`` or ``30 พ.ค. 2566`` (Buddhist Era in Thai)."""
-    parts = [int(p) for p in str(as_of).split("-")]
+    try:
+        parts = [int(p) for p in str(as_of).split("-")]
+        if len(parts) > 1 and not 1 <= parts[1] <= 12:
+            raise ValueError(as_of)
+    except ValueError:  # the schema admits only real dates; say what the data says
+        return _clean(as_of)
     year = parts[0] + 543 if lang == "th" else parts[0]
     month = t(f"brief_month_{parts[1]}", lang) if len(parts) > 1 else ""
     day = str(parts[2]) if len(parts) > 2 else ""
@@ -473,7 +478,7 @@ class _Page:
         """Draw one line whose line box starts ``top`` inches from the top; return its
         bottom. ``ascent`` (in ems) is the room above the baseline."""
         baseline = top + ascent * size / 72
-        text = text.replace("\u00a0", " ")  # no-break spaces only glue words for wrap()
+        text = drawable(text).replace("\u00a0", " ")  # no-break spaces only glue words
         self.fig.text(x, self.sheet.height - baseline, text, transform=self.fig.dpi_scale_trans,
                       fontsize=size, fontweight=weight, color=colour, ha=ha, va="baseline",
                       fontfamily=self.family, parse_math=False)
@@ -829,11 +834,7 @@ def _pdf_bytes(figure: Figure, facts: BriefingFacts) -> bytes:
 # --- tables ---------------------------------------------------------------------------------
 
 
-def _guard(value: object) -> object:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+_guard = guard_formula
 
 
 def _cell(value: object) -> object:
@@ -882,12 +883,7 @@ class _FixedTimeZip(zipfile.ZipFile):
                           compresslevel)
 
 
-def _xlsx_text(value: object) -> object:
-    if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        return ILLEGAL_CHARACTERS_RE.sub(" ", value)
-    return value
+_xlsx_text = xml_text
 
 
 def _about_rows(dataset: Dataset, facts: BriefingFacts, rows: int) -> list[tuple[str, object]]:
@@ -937,7 +933,7 @@ def _xlsx_bytes(dataset: Dataset, table: pd.DataFrame, facts: BriefingFacts) -> 
     about.column_dimensions["B"].width = 110
     book.properties.creator = PRODUCER
     book.properties.lastModifiedBy = PRODUCER
-    book.properties.title = f"{facts.title} — {facts.subtitle}"
+    book.properties.title = xml_text(f"{facts.title} — {facts.subtitle}")
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ecotown.labels import t
+from ecotown.safe_html import http_urls
 
 __all__ = ["figure_rows", "format_figure"]
 
@@ -34,5 +35,5 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> list[dict]:
         else:
             value = format_figure(row.value, row.qualifier, unit, lang)
         rows.append({"id": row.figure_id, "label": getattr(row, f"label_{lang}"),
-                     "value": value, "as_of": row.as_of, "sources": row.source.split()})
+                     "value": value, "as_of": row.as_of, "sources": http_urls(row.source)[0]})
     return rows

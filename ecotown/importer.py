@@ -44,6 +44,7 @@ from ecotown.dataset import (
     read_tables,
 )
 from ecotown.labels import t
+from ecotown.safe_html import visible_start
 from ecotown.schema import TABLES, Table, table
 from ecotown.templates import INSTRUCTIONS_SHEET, format_cell, table_csv
 from ecotown.validate import DatasetError, Problem, check_table
@@ -84,6 +85,8 @@ KINDS = tuple(tbl.kind for tbl in TABLES)
 MAX_BYTES = 20 * 1024 * 1024  # per file
 MAX_ROWS = 200_000  # per table or sheet, blank rows included
 MAX_UNZIPPED = 200 * 1024 * 1024  # an XLSX's content, unpacked
+MAX_SHARED_STRINGS = 20 * 1024 * 1024  # its text table, unpacked (read whole into memory)
+MAX_PROBLEMS = 1_000  # listed one by one; the rest are counted per file and column
 MAX_CELL = 5_000  # characters
 MAX_COLUMNS = 50
 MAX_FILES = 30
@@ -106,13 +109,15 @@ class Caps:
     max_bytes: int = MAX_BYTES
     max_rows: int = MAX_ROWS
     max_unzipped: int = MAX_UNZIPPED
+    max_shared_strings: int = MAX_SHARED_STRINGS
+    max_problems: int = MAX_PROBLEMS
     max_cell: int = MAX_CELL
     max_columns: int = MAX_COLUMNS
     max_files: int = MAX_FILES
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_rows", "max_unzipped", "max_cell", "max_columns",
-                     "max_files"):
+        for name in ("max_bytes", "max_rows", "max_unzipped", "max_shared_strings",
+                     "max_problems", "max_cell", "max_columns", "max_files"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"'{name}' should be a positive whole number, got {value!r}")
@@ -286,7 +291,16 @@ def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}"
 
 
-def _decode(data: bytes) -> tuple[str, str] | None:
+def _decode(data: bytes) -> tuple[str, str] | tuple[None, int] | None:
+    """The text and its encoding; ``(None, offset)`` for a file of mixed encodings.
+
+    A file that is UTF-8 but for some bytes (a TIS-620 character pasted into UTF-8 text)
+    would read as TIS-620 mojibake. Thai in UTF-8 takes three bytes a character, which
+    TIS-620 text rarely forms by chance (two-byte forms it often does): when at least three
+    characters decode from UTF-8 sequences of three or more bytes, and at least twice as
+    many as the bytes that fail, the file is refused with the offset of its first byte
+    that is not UTF-8.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -295,8 +309,13 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     try:
         text = data.decode("utf-8-sig")
         return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    good = sum(1 for ch in loose if ord(ch) >= 0x800 and ch != "\ufffd")
+    if good >= 3 and good >= 2 * bad:
+        return None, first_bad
     try:
         return data.decode("cp874"), "tis-620"
     except UnicodeDecodeError:
@@ -305,6 +324,8 @@ def _decode(data: bytes) -> tuple[str, str] | None:
 
 def _read_csv(data: bytes, name: str, caps: Caps) -> tuple[list[RawTable], list[ImportProblem]]:
     decoded = _decode(data)
+    if decoded is not None and decoded[0] is None:
+        return [], [_problem(name, "", "d_mixed_encoding", value=decoded[1])]
     if decoded is None or "\x00" in decoded[0]:
         return [], [_problem(name, "", "d_not_text")]
     text, encoding = decoded
@@ -400,11 +421,16 @@ def _read_xlsx(data: bytes, name: str, caps: Caps) -> tuple[list[RawTable], list
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            strings = sum(info.file_size for info in archive.infolist()
+                          if info.filename.lower().endswith("sharedstrings.xml"))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         return [], [_problem(name, "", "d_bad_xlsx", detail=_shown(exc))]
     if unpacked > caps.max_unzipped:
         return [], [_problem(name, "", "d_unzipped_too_large", value=_mb(unpacked),
                              limit=_mb(caps.max_unzipped))]
+    if strings > caps.max_shared_strings:
+        return [], [_problem(name, "", "d_shared_strings_too_large", value=_mb(strings),
+                             limit=_mb(caps.max_shared_strings))]
     import openpyxl  # imported here: only XLSX uploads need it
 
     tables: list[RawTable] = []
@@ -421,6 +447,9 @@ def _read_xlsx(data: bytes, name: str, caps: Caps) -> tuple[list[RawTable], list
             sheets = [ws for ws in workbook.worksheets
                       if ws.title.strip().lower() != INSTRUCTIONS_SHEET]
             for sheet in sheets:
+                if getattr(sheet, "sheet_state", "visible") != "visible":
+                    problems += _hidden_sheet(sheet, name, caps)
+                    continue
                 try:
                     found, sheet_problems = _read_sheet(sheet, name, caps)
                 except Exception as exc:
@@ -433,6 +462,16 @@ def _read_xlsx(data: bytes, name: str, caps: Caps) -> tuple[list[RawTable], list
     if not tables and not problems:
         problems.append(_problem(name, "", "v_empty_file"))
     return tables, problems
+
+
+def _hidden_sheet(sheet, name: str, caps: Caps) -> list[ImportProblem]:
+    """A hidden or very hidden sheet is never imported; if it holds data, say so."""
+    for cells in sheet.iter_rows(max_row=caps.max_rows + 1, max_col=caps.max_columns,
+                                 values_only=True):
+        if any(c is not None and str(c).strip() for c in cells):
+            return [_problem(name, _shown(sheet.title), "d_hidden_sheet",
+                             value=sheet.sheet_state)]
+    return []
 
 
 def _read_sheet(sheet, name: str, caps: Caps) -> tuple[list[RawTable], list[ImportProblem]]:
@@ -552,7 +591,7 @@ def _formula_text_problems(raw: RawTable, tbl: Table, source: str) -> list[Impor
     positions = [raw.header.index(c) for c in text_columns]
     for number, row in zip(raw.row_numbers, raw.rows, strict=True):
         for column, position in zip(text_columns, positions, strict=True):
-            cell = row[position].strip()
+            cell = visible_start(row[position])
             if _FORMULA_START.match(cell) and (number, column) not in raw.reported:
                 problems.append(_problem(raw.file, raw.sheet, "d_formula_text", number, column,
                                          cell, char=cell[0]))
@@ -848,10 +887,30 @@ def _build(name: str | None, raws: list[RawTable], read_problems: list[ImportPro
     problems += _rejected_row_references(checked, frames, claimed, problems)
     rank = {raw.file: i for i, raw in reversed(list(enumerate(raws)))}
     problems.sort(key=lambda p: (rank.get(p.file, len(rank)), p.sheet, p.row or 0))
+    problems = cap_problems(problems)
     new_meta = _meta(name, meta, frames, label)
     result = None if problems else frames
     return Preview(name, version is None, label, version, [], tables, problems, changes, notes,
                    replace, new_meta, result, raws, list(read_problems), dict(kinds))
+
+
+def cap_problems(problems: Sequence[ImportProblem], limit: int = MAX_PROBLEMS
+                 ) -> list[ImportProblem]:
+    """The first ``limit`` problems, then one count per file, sheet and column of the rest.
+
+    200,000 bad rows would otherwise print over a million messages; the counts keep every
+    column's trouble visible in a list a person can read.
+    """
+    problems = list(problems)
+    if len(problems) <= limit:
+        return problems
+    rest: dict[tuple[str, str, str | None], int] = {}
+    for problem in problems[limit:]:
+        where = (problem.file, getattr(problem, "sheet", ""), problem.column)
+        rest[where] = rest.get(where, 0) + 1
+    counted = [_problem(file, sheet, "d_more_problems", None, column, value=count,
+                        limit=limit) for (file, sheet, column), count in rest.items()]
+    return problems[:limit] + counted
 
 
 def _rejected_row_references(checked: list[_Checked], frames: dict[str, pd.DataFrame],
@@ -1158,20 +1217,29 @@ def action_text(entry: dict, lang: str) -> str:
     """What a version or log entry did, in ``lang`` (import, or restore from which version)."""
     if entry.get("action") == "restore":
         return t("d_action_restore", lang, version=entry.get("restored_from", "?"))
+    if entry.get("action") == "repair":
+        return t("d_action_repair", lang)
     return t("d_action_import", lang)
 
 
 def files_text(entry: dict) -> str:
     """The files of a version or log entry: name and the start of the SHA-256."""
-    files = entry.get("files") or []
+    files = entry.get("files")
+    files = files if isinstance(files, list) else []
     return ", ".join(f"{f.get('name', '?')} ({str(f.get('sha256', ''))[:12]})"
                      for f in files if isinstance(f, dict))
 
 
 def summary_text(entry: dict, lang: str) -> str:
     """The changes of a version or log entry per table: +added ~changed -removed."""
-    kinds = (entry.get("changes") or {}).get("kinds") or {}
+    changes = entry.get("changes")
+    kinds = changes.get("kinds") if isinstance(changes, dict) else None
+    kinds = kinds if isinstance(kinds, dict) else {}
     parts = []
+    damaged = [entry["damaged"]] if entry.get("damaged") else []
+    damaged += [str(f) for f in entry.get("damaged_fields") or ()]
+    if damaged:
+        parts.append(t("d_damaged_record", lang, value=", ".join(damaged)))
     for kind, counts in kinds.items():
         if isinstance(counts, dict) and kind in KINDS:
             parts.append(t("d_summary_kind", lang, kind=_kind_title(kind, lang),

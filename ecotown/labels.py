@@ -157,8 +157,9 @@ TEXT: dict[str, dict[str, str]] = {
     "v_missing_column": {"th": "ไม่มีคอลัมน์ที่ต้องมี", "en": "required column is missing"},
     "v_unknown_column": {"th": "คอลัมน์ที่ไม่รู้จัก", "en": "unknown column"},
     "v_required": {"th": "ต้องมีค่า (ว่างอยู่)", "en": "a value is required (it is empty)"},
-    "v_not_int": {"th": "ค่า '{value}' ไม่ใช่จำนวนเต็ม", "en": "'{value}' is not a whole number"},
-    "v_not_number": {"th": "ค่า '{value}' ไม่ใช่ตัวเลข", "en": "'{value}' is not a number"},
+    "v_not_int": {"th": "ค่า '{value}' ไม่ใช่จำนวนเต็ม (เขียนเป็นตัวเลขล้วน เช่น 2024 ใช้เลขไทยได้)", "en": "'{value}' is not a whole number (write digits only, e.g. 2024; Thai digits are accepted)"},
+    "v_not_number": {"th": "ค่า '{value}' ไม่ใช่ตัวเลข (เช่น 12.5 ใช้เลขไทยได้)", "en": "'{value}' is not a number (e.g. 12.5; Thai digits are accepted)"},
+    "v_date": {"th": "ค่า '{value}' ไม่ใช่วันที่ที่มีอยู่จริง (ต้องเป็น ปปปป, ปปปป-ดด หรือ ปปปป-ดด-วว ปีคริสต์ศักราช)", "en": "'{value}' is not a real date (expected YYYY, YYYY-MM or YYYY-MM-DD, Gregorian)"},
     "v_not_bool": {
         "th": "ค่า '{value}' ต้องเป็น true หรือ false",
         "en": "'{value}' must be true or false",
@@ -184,8 +185,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "unknown province code '{value}' (expected a two-digit DOPA code)",
     },
     "v_duplicate": {
-        "th": "ค่า '{value}' ซ้ำกับแถว {first_row}",
-        "en": "'{value}' duplicates row {first_row}",
+        "th": "ค่า '{value}' ซ้ำกับแถว {first_row} (รหัสที่ต่างกันเพียงตัวพิมพ์เล็ก/ใหญ่ถือว่าซ้ำกัน)",
+        "en": "'{value}' duplicates row {first_row} (ids that differ only in upper or lower case count as the same)",
     },
     "v_unknown_area": {"th": "ไม่รู้จักพื้นที่ '{value}'", "en": "unknown area '{value}'"},
     "v_unknown_indicator": {

@@ -52,7 +52,40 @@ def province_geojson(provinces: gpd.GeoDataFrame) -> str:
     return slim.to_json(drop_id=True, separators=(",", ":"))
 
 
-class _ProvinceLayer(MacroElement):
+class _Verbatim(Element):
+    """Text that goes into the page as it is: never parsed as a template."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+class _DataElement(MacroElement):
+    """A map element whose rendered output holds data and so is never rendered again.
+
+    branca's ``MacroElement.render`` wraps each rendered macro in a new ``Element``, whose
+    text is then parsed as Jinja source when the page is rendered: data in a tooltip would
+    run as a template on the server. Here the output of our own templates is placed
+    verbatim. The data inside is written by :func:`ecotown.safe_html.js_literal`, which
+    also escapes template openers, so a second pass elsewhere (folium, streamlit-folium)
+    would find none either.
+    """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        for part, target in (("header", figure.header), ("html", figure.html),
+                             ("script", figure.script)):
+            macro = self._template.module.__dict__.get(part)
+            if macro is not None:
+                target.add_child(_Verbatim(macro(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class _ProvinceLayer(_DataElement):
     """The base polygons; registers the layer as ``window.ecotownProvinces``.
 
     ``data`` is either the GeoJSON itself (standalone HTML, tests, exports) or the URL of the
@@ -95,7 +128,7 @@ window.ecotownProvincesLoaded = false;
                                  NO_AREA_COLOUR, "fillOpacity": 1})
 
 
-class _ProvinceRestyle(MacroElement):
+class _ProvinceRestyle(_DataElement):
     """Colours and tooltips of the provinces for the current view."""
 
     _template = Template("""
@@ -194,7 +227,7 @@ function ecotownDeclutter(markers) {
 """.replace("__LEADER__", OUTLINE_COLOUR)
 
 
-class _AreaMarkers(MacroElement):
+class _AreaMarkers(_DataElement):
     """Circle markers for the areas of the current view, with escaped tooltips."""
 
     _template = Template("""

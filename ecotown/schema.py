@@ -36,7 +36,8 @@ _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
 class Column:
     """One column of a table.
 
-    ``kind`` is one of ``str``, ``int``, ``float``, ``bool``, ``province``.
+    ``kind`` is one of ``str``, ``int``, ``float``, ``bool``, ``province``, ``date`` (a real
+    date written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
     """
 
     name: str
@@ -188,7 +189,7 @@ TABLES: tuple[Table, ...] = (
                    doc_en="exact, more_than, less_than or about"),
             Column("unit_th", required=False, doc_th="หน่วยภาษาไทย", doc_en="Thai unit"),
             Column("unit_en", required=False, doc_th="หน่วยภาษาอังกฤษ", doc_en="English unit"),
-            Column("as_of", pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", pattern_doc="YYYY[-MM[-DD]]",
+            Column("as_of", "date", pattern_doc="YYYY[-MM[-DD]]",
                    doc_th="ข้อมูล ณ วันที่", doc_en="as-of date"),
             Column("source", doc_th="แหล่งที่มา", doc_en="source"),
         ),

@@ -47,14 +47,17 @@ __all__ = [
     "StoreProblem",
     "check_name",
     "check_version",
+    "clean_record",
     "cleanup",
     "commit_version",
+    "damaged_names",
     "data_dir",
     "dataset_names",
     "latest_version",
     "list_versions",
     "locked",
     "read_audit",
+    "repair_latest",
     "version_files",
     "version_path",
 ]
@@ -133,17 +136,38 @@ def _datasets_root() -> Path:
 
 
 def _read_latest(name: str) -> str | None:
+    """The published version named by ``LATEST``; ``None`` if there is no pointer yet.
+
+    Raises
+    ------
+    StoreError
+        ``d_bad_latest`` if the pointer exists but cannot be read or names no version:
+        a reader then skips the dataset, and a writer stops instead of guessing.
+    """
+    path = _datasets_root() / name / "LATEST"
     try:
-        text = (_datasets_root() / name / "LATEST").read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        text = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
         return None
-    return text if _VERSION.fullmatch(text) else None
+    except (OSError, UnicodeDecodeError):
+        raise StoreError("d_bad_latest", "?", dataset=name) from None
+    if not _VERSION.fullmatch(text):
+        raise StoreError("d_bad_latest", text, dataset=name)
+    return text
+
+
+def _latest_or_none(name: str) -> str | None:
+    """Like :func:`_read_latest`, but a damaged pointer reads as no published version."""
+    try:
+        return _read_latest(name)
+    except StoreError:
+        return None
 
 
 def latest_version(name: str) -> str | None:
     """The published version of an imported dataset, or ``None`` if it has none."""
     check_name(name)
-    latest = _read_latest(name)
+    latest = _latest_or_none(name)
     if latest is None or not (_datasets_root() / name / "versions" / latest).is_dir():
         return None
     return latest
@@ -160,8 +184,24 @@ def dataset_names() -> list[str]:
         return []
     names = [e.name for e in entries
              if NAME_PATTERN.fullmatch(e.name) and e.name not in RESERVED_NAMES
-             and _read_latest(e.name) is not None]
+             and _latest_or_none(e.name) is not None]
     return sorted(names)
+
+
+def damaged_names() -> list[str]:
+    """Imported datasets whose ``LATEST`` pointer is damaged (readers skip them)."""
+    try:
+        entries = list(os.scandir(_datasets_root()))
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if NAME_PATTERN.fullmatch(entry.name) and entry.name not in RESERVED_NAMES:
+            try:
+                _read_latest(entry.name)
+            except StoreError:
+                found.append(entry.name)
+    return sorted(found)
 
 
 def version_path(name: str, version: object | None = None) -> Path:
@@ -177,8 +217,18 @@ def version_path(name: str, version: object | None = None) -> Path:
 
 
 def list_versions(name: str) -> list[dict]:
-    """Every published version of ``name``, newest first: its manifest plus ``latest``."""
+    """Every published version of ``name``, newest first: its manifest plus ``latest``.
+
+    A manifest that cannot be read, or is not a JSON object, is listed with ``damaged``
+    naming the file; the other versions are listed as usual.
+
+    Raises
+    ------
+    StoreError
+        ``d_bad_latest`` if the dataset's ``LATEST`` pointer is damaged.
+    """
     check_name(name)
+    _read_latest(name)  # a damaged pointer is reported, not hidden as "no versions"
     latest = latest_version(name)
     if latest is None:
         return []
@@ -186,19 +236,78 @@ def list_versions(name: str) -> list[dict]:
     found = []
     for entry in os.scandir(versions_dir):
         if _VERSION.fullmatch(entry.name) and int(entry.name) <= int(latest):
-            try:
-                manifest = json.loads(Path(entry.path, MANIFEST).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                manifest = {}
+            manifest = _read_manifest(Path(entry.path, MANIFEST))
             found.append({**manifest, "version": entry.name, "latest": entry.name == latest})
     return sorted(found, key=lambda m: int(m["version"]), reverse=True)
 
 
-def read_audit(dataset: str | None = None) -> list[dict]:
-    """The audit log, oldest first (optionally of one dataset); unreadable lines are skipped."""
+def _damaged(path: Path) -> dict:
     try:
-        lines = (data_dir() / AUDIT_FILE).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        shown = str(path.relative_to(data_dir()))
+    except ValueError:
+        shown = path.name
+    return {"damaged": shown}
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return _damaged(path)
+    return clean_record(manifest) if isinstance(manifest, dict) else _damaged(path)
+
+
+_RECORD_TEXT = ("time", "dataset", "version", "steward", "action", "restored_from", "base")
+
+
+def clean_record(entry: Mapping) -> dict:
+    """A manifest or audit entry with every field of the expected type.
+
+    Hand-edited or damaged files may hold a list where an object belongs, or a string for
+    ``changes``: such a field is dropped and ``damaged_fields`` names it, so that listing
+    the versions or the audit log never fails on one bad record.
+    """
+    record: dict = {}
+    damaged: list[str] = []
+    for key, value in entry.items():
+        key = str(key)
+        if key in _RECORD_TEXT:
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                record[key] = str(value)
+            else:
+                damaged.append(key)
+        elif key == "files":
+            if isinstance(value, list) and all(isinstance(f, dict) for f in value):
+                record[key] = [{"name": str(f.get("name", "?")),
+                                "sha256": str(f.get("sha256", ""))} for f in value]
+            else:
+                damaged.append(key)
+        elif key == "changes":
+            kinds = value.get("kinds") if isinstance(value, dict) else None
+            if isinstance(kinds, dict) and all(isinstance(c, dict) for c in kinds.values()):
+                record[key] = {**value, "kinds": {
+                    str(k): {n: c[n] for n in ("added", "changed", "removed")
+                             if isinstance(c.get(n), int) and not isinstance(c.get(n), bool)}
+                    for k, c in kinds.items()}}
+            else:
+                damaged.append(key)
+        else:
+            record[key] = value
+    if damaged:
+        record["damaged_fields"] = damaged
+    return record
+
+
+def read_audit(dataset: str | None = None) -> list[dict]:
+    """The audit log, oldest first (optionally of one dataset).
+
+    A line that is not a JSON object is skipped; a field of the wrong type is dropped and
+    named in ``damaged_fields`` (see :func:`clean_record`).
+    """
+    try:
+        lines = (data_dir() / AUDIT_FILE).read_text(encoding="utf-8",
+                                                    errors="replace").splitlines()
+    except OSError:
         return []
     entries = []
     for line in lines:
@@ -206,9 +315,16 @@ def read_audit(dataset: str | None = None) -> list[dict]:
             entry = json.loads(line)
         except ValueError:
             continue
-        if isinstance(entry, dict) and (dataset is None or entry.get("dataset") == dataset):
-            entries.append(entry)
+        if isinstance(entry, dict):
+            entry = clean_record(entry)
+            if dataset is None or entry.get("dataset") == dataset:
+                entries.append(entry)
     return entries
+
+
+def _published(name: str) -> set[str]:
+    """Versions of ``name`` that the audit log records as written (published)."""
+    return {e["version"] for e in read_audit(name) if _VERSION.fullmatch(e.get("version", ""))}
 
 
 @contextlib.contextmanager
@@ -286,7 +402,18 @@ def _remove_tree(path: Path) -> None:
 
 
 def cleanup(name: str | None = None) -> None:
-    """Remove half-written temp directories and never-published versions (lock held)."""
+    """Clear half-written temp directories and set aside never-published versions.
+
+    Needs the lock. A version directory newer than ``LATEST`` that the audit log does not
+    record was renamed into place but never published (a crash between the two steps): it
+    is moved to ``datasets/NAME/unpublished/``, never deleted. Nothing is touched in a
+    dataset whose pointer is damaged or behind a version the audit log records.
+
+    Raises
+    ------
+    StoreError
+        For ``name`` only: ``d_bad_latest`` (damaged pointer) or ``d_latest_behind``.
+    """
     _require_lock()
     tmp = data_dir() / "tmp"
     if tmp.is_dir():
@@ -299,24 +426,86 @@ def cleanup(name: str | None = None) -> None:
     else:
         names = []
     for each in names:
-        if not (_datasets_root() / each).is_dir():
-            continue
-        for entry in os.scandir(_datasets_root() / each):
-            if entry.name.startswith(".LATEST-"):  # a pointer that was never put in place
-                os.unlink(entry.path)
-        versions_dir = _datasets_root() / each / "versions"
-        if not versions_dir.is_dir():
-            continue
-        latest = _read_latest(each)
-        newest_good = int(latest) if latest else 0
-        for entry in os.scandir(versions_dir):
-            if _VERSION.fullmatch(entry.name) and int(entry.name) > newest_good:
-                tmp.mkdir(parents=True, exist_ok=True)
-                graveyard = tmp / f"orphan-{each}-{entry.name}-{secrets.token_hex(4)}"
-                os.rename(entry.path, graveyard)
-                _remove_tree(graveyard)
-            elif entry.name.startswith("."):
-                _remove_tree(Path(entry.path))
+        try:
+            _cleanup_dataset(each)
+        except StoreError:
+            if name:
+                raise
+
+
+def _cleanup_dataset(name: str) -> None:
+    folder = _datasets_root() / name
+    if not folder.is_dir():
+        return
+    for entry in os.scandir(folder):
+        if entry.name.startswith(".LATEST-"):  # a pointer that was never put in place
+            os.unlink(entry.path)
+    versions_dir = folder / "versions"
+    if not versions_dir.is_dir():
+        return
+    latest = _read_latest(name)  # raises on a damaged pointer: touch nothing
+    newest_good = int(latest) if latest else 0
+    newer = sorted(e.name for e in os.scandir(versions_dir)
+                   if _VERSION.fullmatch(e.name) and int(e.name) > newest_good)
+    if not newer:
+        return
+    published = _published(name) & set(newer)
+    if published:
+        raise StoreError("d_latest_behind", latest or "-", dataset=name,
+                         versions=", ".join(sorted(published)))
+    for version in newer:
+        aside = folder / "unpublished"
+        aside.mkdir(exist_ok=True)
+        os.rename(versions_dir / version, aside / f"{version}-{secrets.token_hex(4)}")
+
+
+def repair_latest(name: str, steward: str) -> str:
+    """Point a damaged ``LATEST`` at the newest complete version on disk; audit it.
+
+    A version is complete when its manifest is a readable JSON object and it holds every
+    dataset file. Returns the version now published.
+
+    Raises
+    ------
+    StoreError
+        ``d_no_versions`` if no complete version exists; ``d_latest_ok`` if the pointer
+        is readable and consistent (nothing to repair).
+    """
+    check_name(name)
+    with locked():
+        folder = _datasets_root() / name
+        try:
+            latest = _read_latest(name)
+        except StoreError:
+            latest = None
+        else:
+            try:
+                _cleanup_dataset(name)
+            except StoreError:
+                pass
+            else:
+                if latest is not None and (folder / "versions" / latest).is_dir():
+                    raise StoreError("d_latest_ok", latest, dataset=name)
+        versions_dir = folder / "versions"
+        candidates = sorted((e.name for e in os.scandir(versions_dir)
+                             if _VERSION.fullmatch(e.name)), key=int, reverse=True) \
+            if versions_dir.is_dir() else []
+        for version in candidates:
+            directory = versions_dir / version
+            manifest = _read_manifest(directory / MANIFEST)
+            if "damaged" not in manifest and all(
+                    (directory / f).is_file() for f in VERSION_FILES):
+                break
+        else:
+            raise StoreError("d_no_versions", name)
+        pointer = folder / f".LATEST-{secrets.token_hex(6)}"
+        _write_file(pointer, f"{version}\n".encode("ascii"))
+        os.replace(pointer, folder / "LATEST")
+        _fsync_dir(folder)
+        _append_audit({"action": "repair", "steward": steward, "dataset": name,
+                       "version": version,
+                       "time": datetime.now(UTC).isoformat(timespec="seconds")})
+        return version
 
 
 def _append_audit(entry: Mapping) -> None:

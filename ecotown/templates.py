@@ -171,7 +171,7 @@ def column_rule(col: Column, lang: str) -> str:
         parts.append(t("d_rule_range", lang, min=low, max=high))
     if col.choices:
         parts.append(t("d_rule_choices", lang, choices=", ".join(col.choices)))
-    if col.pattern:
+    if col.pattern or col.pattern_doc:
         parts.append(t("d_rule_pattern", lang, pattern=col.pattern_doc or col.pattern))
     parts.append(t("d_required" if col.required else "d_optional", lang))
     return "; ".join(parts)

@@ -3,6 +3,7 @@
 TEXT: dict[str, dict[str, str]] = {
     # --- the download buttons and the command line --------------------------------------
     "brief_download": {"th": "ดาวน์โหลดสรุป", "en": "Download briefing"},
+    "brief_failed": {"th": "สร้างไฟล์สรุปจากข้อมูลชุดนี้ไม่ได้ ผู้ดูแลระบบดูรายละเอียดได้ในบันทึกของเซิร์ฟเวอร์", "en": "The briefing files cannot be made from this dataset; the details are in the server log"},
     "brief_format_png": {"th": "ภาพ PNG (สไลด์ 16:9)", "en": "Picture, PNG (16:9 slide)"},
     "brief_format_pdf": {"th": "PDF (A4 แนวนอน)", "en": "PDF (A4 landscape)"},
     "brief_format_csv": {"th": "ตาราง CSV", "en": "Table, CSV"},

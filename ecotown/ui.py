@@ -6,6 +6,7 @@ by ``app.py`` and ``pages/``.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 import streamlit as st
@@ -27,8 +28,11 @@ from ecotown.urlstate import (
     ViewState,
     encode_view,
     parse_view,
+    view_params,
 )
 from ecotown.validate import DatasetError
+
+_log = logging.getLogger("ecotown")
 
 __all__ = [
     "cached_area_table",
@@ -86,7 +90,7 @@ def current_view(notify: bool = True) -> ViewState:
 
 def set_view(state: ViewState) -> None:
     """Write a view state to the URL, replacing every view parameter."""
-    wanted = encode_view(state)
+    wanted = view_params(state, st.query_params.to_dict())
     if dict(st.query_params.to_dict()) != wanted:
         st.query_params.from_dict(wanted)
 
@@ -216,7 +220,7 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
                  selection_mode="multi", format_func=lambda p: phase_label(p, lang))
         st.pills(t("level", lang), list(LEVEL_VALUES), key="w_level", on_change=on_change,
                  selection_mode="multi",
-                 format_func=lambda v: level_label(v, dataset.levels, lang))
+                 format_func=lambda v: md_escape(level_label(v, dataset.levels, lang)))
         st.pills(t("region", lang), list(REGIONS), key="w_region", on_change=on_change,
                  selection_mode="multi", format_func=lambda r: region_name(r, lang))
         st.multiselect(t("province", lang), sorted(names, key=names.get), key="w_province",
@@ -296,10 +300,16 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
     Files are made only when a button is pressed (``data`` is a callable), by the same
     function as ``python -m ecotown briefing``, so both give the same bytes.
     """
-    from ecotown.export import FORMATS, MIME, briefing, briefing_filename
+    from ecotown.export import FORMATS, MIME, briefing, briefing_facts, briefing_filename
 
     with st.popover(t("brief_download", state.lang), icon=":material/download:",
                     width="stretch"):
+        try:  # what every format is made from: if this fails, no button would work
+            briefing_facts(dataset, areas, cached_provinces(), state)
+        except Exception:
+            _log.exception("briefing facts failed for dataset %s", dataset.name)
+            st.error(t("brief_failed", state.lang))
+            return
         for fmt in FORMATS:
             st.download_button(
                 t(f"brief_format_{fmt}", state.lang),

@@ -15,14 +15,18 @@ from ecotown.filters import NO_LEVEL, Filters
 from ecotown.labels import DEFAULT_LANG, LANGS
 from ecotown.regions import PROVINCE_REGION, REGIONS
 
-__all__ = ["COLOR_MODES", "KNOWN_PARAMS", "Notice", "ViewState", "encode_view", "parse_view"]
+__all__ = ["COLOR_MODES", "KNOWN_PARAMS", "PAGE_PARAMS", "Notice", "ViewState", "encode_view",
+           "page_params", "parse_view", "view_params"]
 
 COLOR_MODES = ("level", "phase", "count")
 LEVEL_VALUES = ("1", "2", "3", "4", "5", NO_LEVEL)
 MAX_QUERY = 100
 MAX_SHOWN = 40  # how much of a bad value a notice repeats
+PAGE_PARAMS = ("area", "code")  # what a page shows, beside the view it came from
+MAX_PAGE_PARAM = 60
+MAX_PARAM = 400  # no written parameter is longer (77 province codes take 230)
 KNOWN_PARAMS = ("dataset", "lang", "color", "phase", "level", "region", "province", "q",
-                "sel", "area", "code", "present")
+                "sel", "present", *PAGE_PARAMS)
 
 
 @dataclass(frozen=True)
@@ -143,4 +147,23 @@ def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, 
         params["sel"] = state.selected_province
     if state.present:
         params["present"] = "1"
-    return params
+    return {key: value[:MAX_PARAM] for key, value in params.items()}
+
+
+def page_params(params: Mapping[str, object]) -> dict[str, str]:
+    """The page's own parameters (``area``, ``code``) of a query, length-bounded."""
+    found = {}
+    for key in PAGE_PARAMS:
+        value = _first(params.get(key)).strip()[:MAX_PAGE_PARAM]
+        if value:
+            found[key] = value
+    return found
+
+
+def view_params(state: ViewState, current: Mapping[str, object]) -> dict[str, str]:
+    """The query a page writes for ``state``: the view, plus the page's own parameters.
+
+    Rewriting the URL (to drop an ignored parameter, or after a language switch) keeps
+    ``area`` and ``code``, so a link from an e-mail with ``utm_source`` still opens its area.
+    """
+    return {**encode_view(state), **page_params(current)}

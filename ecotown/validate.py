@@ -8,8 +8,10 @@ the first data row is row 2.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import geothai
@@ -79,24 +81,46 @@ def read_csv_strings(path: Path, label: str) -> tuple[pd.DataFrame | None, list[
     return frame, []
 
 
+# Thai digits are accepted on purpose (๒๕๖๘ is how a Thai form may write 2568); every
+# other way Python's float() would read a number (2_0_2_4, 2.024e3 for a whole number,
+# "nan", other scripts' digits) is refused.
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_INT = re.compile(r"^[+-]?[0-9]+(\.0*)?$")
+_FLOAT = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$")
+_DATE = re.compile(r"^([0-9]{4})(-([0-9]{2})(-([0-9]{2}))?)?$")
+
+
+def _date_problem(raw: str) -> str | None:
+    """``None`` if ``raw`` is a real date written YYYY, YYYY-MM or YYYY-MM-DD."""
+    match = _DATE.fullmatch(raw)
+    if match is None:
+        return "v_date"
+    year, month, day = match.group(1), match.group(3), match.group(5)
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return "v_date"
+    return None
+
+
 def _convert(col: Column, raw: str) -> tuple[object, str | None, dict]:
     """Convert one cell; return (value, problem code or None, params)."""
     if col.kind == "int":
-        try:
-            number = float(raw)
-        except ValueError:
+        digits = raw.translate(THAI_DIGITS)
+        if not _INT.fullmatch(digits):
             return None, "v_not_int", {}
-        if not number.is_integer():
-            return None, "v_not_int", {}
-        return int(number), None, {}
+        return int(float(digits)), None, {}
     if col.kind == "float":
-        try:
-            number = float(raw)
-        except ValueError:
+        digits = raw.translate(THAI_DIGITS)
+        if not _FLOAT.fullmatch(digits):
             return None, "v_not_number", {}
-        if number != number or number in (float("inf"), float("-inf")):
+        number = float(digits)
+        if number in (float("inf"), float("-inf")):
             return None, "v_not_number", {}
         return number, None, {}
+    if col.kind == "date":
+        code = _date_problem(raw.translate(THAI_DIGITS))
+        return (raw.translate(THAI_DIGITS), None, {}) if code is None else (None, code, {})
     if col.kind == "bool":
         low = raw.lower()
         if low in _TRUE:
@@ -138,7 +162,7 @@ def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFra
         record: dict = {}
         row_ok = True
         for col in tbl.columns:
-            raw = str(cells[col.name]).strip()
+            raw = unicodedata.normalize("NFC", str(cells[col.name]).strip())
             if raw == "":
                 if col.required:
                     problems.append(Problem(label, "v_required", row_no, col.name, raw))
@@ -154,9 +178,9 @@ def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFra
                 continue
             record[col.name] = value
         if tbl.key and row_ok:
-            key = tuple(record[k] for k in tbl.key)
+            key = tuple(str(record[k]).casefold() for k in tbl.key)
             if key in first_seen:
-                shown = "/".join(str(k) for k in key)
+                shown = "/".join(str(record[k]) for k in tbl.key)
                 problems.append(Problem(label, "v_duplicate", row_no, ",".join(tbl.key), shown,
                                         {"first_row": first_seen[key]}))
                 row_ok = False

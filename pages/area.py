@@ -8,7 +8,7 @@ from ecotown.dataset import dataset_names
 from ecotown.labels import pick, t
 from ecotown.legend import marker_style
 from ecotown.mapview import locator_map, province_bounds
-from ecotown.safe_html import esc
+from ecotown.safe_html import esc, http_urls
 from ecotown.scorecard import dimension_scores, level_history, peers, scorecard
 from ecotown.style import level_label, phase_label
 from ecotown.tables import display_history, display_scorecard
@@ -112,7 +112,7 @@ card = scorecard(dataset, area_id)
 if not card.empty:
     st.markdown(f"#### {t('indicator_scorecard', lang)}")
     for dim in dims.itertuples():
-        summary = t("dimension_summary", lang, name=getattr(dim, f"name_{lang}"),
+        summary = t("dimension_summary", lang, name=md_escape(getattr(dim, f"name_{lang}")),
                     score=f"{dim.score:.1f}", phase=f"{dim.phase_median:.1f}",
                     programme=f"{dim.programme_median:.1f}", n=dim.n_indicators)
         with st.expander(summary, expanded=False):
@@ -120,11 +120,9 @@ if not card.empty:
                          hide_index=True, width="stretch")
 
 st.markdown(f"#### {t('sources', lang)}")
-urls = list(dict.fromkeys(area["sources"].split() + " ".join(history["source"]).split()))
-links = [u for u in urls if u.startswith(("http://", "https://"))]
+links, other_text = http_urls(area["sources"] + " " + " ".join(history["source"]))
 st.html("<ul>" + "".join(f'<li><a href="{esc(u)}" target="_blank" rel="noopener noreferrer">'
                          f"{esc(u)}</a></li>" for u in links) + "</ul>")
-other_text = [u for u in urls if u not in links]
 if other_text:
     st.caption(md_escape(" ".join(other_text)))
 if not history.empty:

@@ -2,6 +2,7 @@
 and restores for a data steward with the admin token. Layout only: the logic is in
 ``ecotown.importer``, ``ecotown.store``, ``ecotown.access`` and ``ecotown.templates``."""
 
+import secrets
 from math import ceil
 
 import streamlit as st
@@ -44,14 +45,28 @@ def run_safely(action, *args) -> None:
         ss["_data_failed"] = exc.messages(lang)
     except OSError as exc:
         ss["_data_failed"] = [t("dp_write_failed", lang, detail=exc.strerror or exc)]
+    except SignedOut:
+        ss["_data_signed_out"] = True
+
+
+class SignedOut(Exception):
+    """The token changed since this session signed in."""
+
+
+def require_steward() -> None:
+    if not access.still_signed_in(ss.get("_data_admin"), access.configured_token(st.secrets)):
+        ss["_data_admin"] = ""
+        raise SignedOut
 
 
 def do_import(plan):
+    require_steward()
     version, done = importer.commit(plan, ss.get("w_steward", ""))
     return t("dp_imported", lang, dataset=done.dataset, version=version), done.dataset
 
 
 def do_restore(version_key: str):
+    require_steward()
     name, old = ss.get("w_restore_dataset"), ss.get(version_key)
     version = importer.restore(name, old, ss.get("w_steward", ""))
     return t("dp_restored", lang, dataset=name, version=version, old=old), name
@@ -60,14 +75,16 @@ def do_restore(version_key: str):
 def sign_in(expected: str) -> None:
     client = st.context.ip_address
     client = client if isinstance(client, str) and client else "local"
-    attempt = access.THROTTLE.attempt(client, ss.get("w_token", ""), expected)
+    session = ss.setdefault("_session_key", secrets.token_hex(16))
+    attempt = access.THROTTLE.attempt(session, ss.get("w_token", ""), expected,
+                                      rate=access.GLOBAL_RATE, client=client)
     ss["w_token"] = ""
-    ss["_data_admin"] = attempt.ok
+    ss["_data_admin"] = access.token_fingerprint(expected) if attempt.ok else ""
     ss["_sign_in"] = attempt
 
 
 def sign_out() -> None:
-    ss["_data_admin"] = False
+    ss["_data_admin"] = ""
 
 
 st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
@@ -81,6 +98,10 @@ imported = store.dataset_names()
 with tab_data:
     st.markdown(f"**{t('dp_datasets', lang)}**")
     st.dataframe(importer.dataset_rows(lang), hide_index=True, width="stretch")
+    damaged = store.damaged_names()
+    if damaged:
+        st.warning(t("d_damaged_datasets", lang, names=", ".join(damaged)),
+                   icon=":material/warning:")
     st.markdown(f"**{t('dp_versions', lang)}**")
     if imported:
         shown = st.selectbox(t("dp_versions_of", lang), imported, key="w_versions_of")
@@ -110,7 +131,10 @@ with tab_import:
     expected = access.configured_token(st.secrets)
     if not expected:
         st.info(t("dp_no_token", lang, n=access.MIN_TOKEN_LENGTH), icon=":material/lock:")
-    elif not ss.get("_data_admin"):
+    elif not access.still_signed_in(ss.get("_data_admin"), expected):
+        if ss.get("_data_admin") or ss.pop("_data_signed_out", False):
+            ss["_data_admin"] = ""
+            st.warning(t("dp_token_rotated", lang), icon=":material/lock_reset:")
         st.text_input(t("dp_token", lang), type="password", key="w_token", max_chars=1000)
         st.button(t("dp_sign_in", lang), on_click=sign_in, args=(expected,), key="w_sign_in")
         attempt = ss.pop("_sign_in", None)
@@ -158,7 +182,7 @@ with tab_import:
             for raw in raws:
                 detected = importer.detect_kind(raw.header, raw.hint)
                 picked = st.selectbox(
-                    t("dp_kind_for", lang, file=raw.key), [None, *importer.KINDS],
+                    t("dp_kind_for", lang, file=md_escape(raw.key)), [None, *importer.KINDS],
                     key=f"w_kind_{raw.key}",
                     format_func=lambda k, d=detected: kind_title(k) if k else
                     f"{t('dp_kind_auto', lang)}: {kind_title(d) if d else '?'}")

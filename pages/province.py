@@ -52,8 +52,8 @@ facts = st.columns(3)
 facts[0].metric(t("region", lang), region_name(province["region"], lang))
 facts[1].metric(t("areas", lang), len(in_province))
 highest = in_province["level"].max() if len(in_province) else None
-facts[2].metric(t("highest_level", lang), level_label(highest, dataset.levels, lang,
-                                                       short=True))
+facts[2].metric(t("highest_level", lang), md_escape(level_label(highest, dataset.levels, lang,
+                                                                 short=True)))
 for row in in_province.itertuples():
     level_text = level_label(row.level, dataset.levels, lang)
     if str(row.level_year) != "<NA>":

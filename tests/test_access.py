@@ -97,3 +97,52 @@ def test_access_does_not_import_streamlit():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+# --- issue 11: one guesser behind a shared address, token rotation ---------------------
+
+def test_attacker_behind_the_same_address_cannot_lock_out_another_steward():
+    """The throttle is per session: failures of one session never delay another one."""
+    clock = Clock()
+    throttle = access.Throttle(clock=clock)
+    rate = access.GlobalRate(per_second=5, burst=20, clock=clock)
+    for _ in range(6):
+        throttle.attempt("attacker-session", "wrong", TOKEN, rate=rate, client="10.0.0.1")
+        clock.now += 0.01
+    assert throttle.attempt("attacker-session", TOKEN, TOKEN, rate=rate).throttled
+    assert throttle.attempt("steward-session", TOKEN, TOKEN, rate=rate,
+                            client="10.0.0.1").ok
+
+
+def test_global_rate_bounds_guesses_from_many_sessions():
+    """A thousand fresh sessions guessing at once get the burst, then a short wait."""
+    clock = Clock()
+    throttle = access.Throttle(clock=clock)
+    rate = access.GlobalRate(per_second=5, burst=20, clock=clock)
+    checked = [throttle.attempt(f"s{i}", "wrong", TOKEN, rate=rate) for i in range(1000)]
+    assert sum(not a.throttled for a in checked) == 20
+    assert all(0 < a.wait <= 0.2 + 1e-9 for a in checked if a.throttled)
+    clock.now += 1.0  # a second later five more checks are free: a steward gets in
+    assert throttle.attempt("steward", TOKEN, TOKEN, rate=rate).ok
+
+
+def test_refusals_are_logged_without_the_token(caplog):
+    """Every refusal is logged with a session key and address, never with the token."""
+    throttle = access.Throttle(clock=Clock())
+    with caplog.at_level("WARNING", logger="ecotown.access"):
+        throttle.attempt("session-1", "guess-123456789", TOKEN, client="192.0.2.7")
+        throttle.attempt("session-1", "guess-987654321", TOKEN, client="192.0.2.7")
+    text = caplog.text
+    assert text.count("refused") == 2 and "192.0.2.7" in text
+    assert "guess-" not in text and TOKEN not in text and "session-1" not in text
+
+
+def test_rotated_token_signs_sessions_out():
+    """A session keeps the fingerprint of the token it signed in with; a new token ends it."""
+    fingerprint = access.token_fingerprint(TOKEN)
+    assert TOKEN not in fingerprint and len(fingerprint) == 64
+    assert access.still_signed_in(fingerprint, TOKEN)
+    assert not access.still_signed_in(fingerprint, TOKEN + "-rotated")
+    assert not access.still_signed_in(fingerprint, None)
+    assert not access.still_signed_in(True, TOKEN)  # the old session flag means nothing
+    assert not access.still_signed_in("", TOKEN)

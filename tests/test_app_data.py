@@ -24,6 +24,7 @@ def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv(store.DATA_DIR_ENV, str(path))
     monkeypatch.delenv(access.TOKEN_ENV, raising=False)
     monkeypatch.setattr(access, "THROTTLE", access.Throttle(clock=lambda: 100.0))
+    monkeypatch.setattr(access, "GLOBAL_RATE", access.GlobalRate(per_second=1000, burst=1000))
     st.cache_data.clear()
     return path
 
@@ -149,3 +150,27 @@ def test_imported_dataset_opens_on_the_map(data_dir):
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     assert "2024" in " ".join(str(d.value) for d in app.dataframe)
+
+
+def test_signed_in_session_is_signed_out_when_the_token_is_rotated(data_dir, monkeypatch):
+    """Rotating the token ends every signed-in session: the form asks again, with a note."""
+    monkeypatch.setenv(access.TOKEN_ENV, TOKEN)
+    app = sign_in(open_page(lang="en"), TOKEN)
+    assert any("Signed in" in s.value or "signed in" in s.value.lower() for s in app.success)
+    monkeypatch.setenv(access.TOKEN_ENV, TOKEN + "-rotated")
+    app.run()
+    assert not app.exception
+    assert [w for w in app.text_input if w.key == "w_token"]
+    assert any("changed" in w.value for w in app.warning)
+    assert not [b for b in app.button if b.key == "w_confirm"]
+
+
+def test_wrong_tokens_behind_one_address_do_not_lock_out_another_session(data_dir, monkeypatch):
+    """Sessions share an address (localhost here); one session's failures never block another."""
+    monkeypatch.setenv(access.TOKEN_ENV, TOKEN)
+    monkeypatch.setattr(access, "GLOBAL_RATE", access.GlobalRate(clock=lambda: 100.0))
+    attacker = open_page(lang="en")
+    for _ in range(3):
+        sign_in(attacker, "wrong-token-000")
+    steward = sign_in(open_page(lang="en"), TOKEN)
+    assert not [w for w in steward.text_input if w.key == "w_token"]

@@ -101,3 +101,24 @@ def test_back_link_keeps_the_view():
     link = next(p for p in app.get("page_link") if p.proto.label == "Back to the map")
     assert "phase=1" in link.proto.query_string and "region=east" in link.proto.query_string
     assert "dataset=demo" in link.proto.query_string and "lang=en" in link.proto.query_string
+
+
+@pytest.mark.parametrize("extra", [{"utm_source": "newsletter"}, {"fbclid": "IwAR0"},
+                                   {"lang": "xx"}, {"phase": "9"}, {"dataset": "gone"}])
+@pytest.mark.parametrize(("page", "own", "check"), [
+    ("pages/area.py", {"area": "P1-05"}, "area"), ("pages/province.py", {"code": "30"}, "code")])
+def test_ignored_parameter_keeps_the_pages_own(extra, page, own, check):
+    """A link from an e-mail with tracking or stale parameters still opens its area/province."""
+    app = open_page(page, **own, **extra)
+    assert not app.error, [e.value for e in app.error]
+    assert app.query_params[check] == [own[check]] or app.query_params[check] == own[check]
+    assert not set(extra) - {"lang", "phase", "dataset"} & set(app.query_params)
+
+
+def test_language_switch_on_the_area_page_keeps_the_area():
+    """Switching to English on an area page stays on that area."""
+    app = open_page("pages/area.py", area="P1-05", dataset="demo")
+    app.segmented_control(key="w_lang").set_value("en").run()
+    assert not app.exception and not app.error
+    assert "P1-05" in str(app.query_params.get("area"))
+    assert str(app.query_params.get("lang")) in ("en", "['en']")

@@ -103,7 +103,12 @@ def test_legend_counts_match_summary():
 def test_public_record_shows_headline_figures_with_sources():
     """The public record lists the programme's headline figures with as-of date and source."""
     app = run(lang="en")
-    values = {m.label: m.value for m in app.metric}
+    import re
+
+    def shown(text: str) -> str:  # what Markdown shows of an escaped label
+        return re.sub(r"\\(.)", r"\1", text)
+
+    values = {shown(m.label): shown(m.value) for m in app.metric}
     assert values["Areas announced, all phases"] == "54 areas"
     assert values["Jobs and livelihoods created (2022 results)"] == "more than 300 million baht"
     assert any("thebangkokinsight" in h.proto.body and "2023-05-30" in h.proto.body

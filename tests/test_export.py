@@ -358,3 +358,60 @@ def test_font_registration_is_idempotent():
     count = sum(e.name == "Sarabun" for e in font_manager.fontManager.ttflist)
     assert register_fonts() == first == "Sarabun"
     assert sum(e.name == "Sarabun" for e in font_manager.fontManager.ttflist) == count >= 16
+
+
+# --- issue 11: characters XML cannot hold, formulas behind invisible characters ----------
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff", "\x0b", "\x1f", "\x00"])
+def test_character_xml_cannot_hold_keeps_the_xlsx_well_formed(demo, province_polygons, char):
+    """``?q=%EF%BF%BE`` then XLSX: every part of the file parses; the text is kept around it."""
+    import xml.dom.minidom
+    import zipfile
+
+    areas = area_table(demo, province_polygons)
+    view = ViewState(dataset="demo", lang="en", filters=Filters(query=f"ระยอง{char}x"))
+    data = briefing(demo, areas, province_polygons, view, "xlsx").data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                xml.dom.minidom.parseString(archive.read(name))
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.properties.title
+    for fmt in ("csv", "png", "pdf"):
+        assert briefing(demo, areas, province_polygons, view, fmt).data
+
+
+@pytest.mark.parametrize("prefix", ["\ufeff", "\u200b", "\u200e", "\u2060", " ", "\u00a0",
+                                    "\u3000"])
+@pytest.mark.parametrize("formula", ["=1+1", '=HYPERLINK("http://evil.example")', "+A1",
+                                     "-A1", "@SUM(A1)"])
+def test_formula_behind_invisible_character_is_guarded(demo, province_polygons, prefix,
+                                                       formula):
+    """BOM, zero-width, direction marks or spaces before = + - @ do not hide a formula."""
+    areas = demo.areas.copy()
+    areas.loc[0, "name_en"] = prefix + formula
+    dataset = dataclasses.replace(demo, areas=areas)
+    table = area_table(dataset, province_polygons)
+    view = ViewState(dataset="demo", lang="en")
+    text = briefing(dataset, table, province_polygons, view, "csv").data.decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'" + prefix + formula in cells
+    book = openpyxl.load_workbook(io.BytesIO(briefing(dataset, table, province_polygons,
+                                                      view, "xlsx").data))
+    cells = [c for r in book.worksheets[0].iter_rows(values_only=True) for c in r
+             if isinstance(c, str)]
+    assert "'" + prefix + formula in cells
+
+
+@pytest.mark.parametrize("as_of", ["2023-13-01", "2099-00", "2023-1x"])
+def test_impossible_date_does_not_break_the_exports(demo, province_polygons, as_of):
+    """A date that slipped past validation (older versions on disk) is printed as given."""
+    from ecotown.dataset import load_dataset
+
+    public = load_dataset("public")
+    figures = public.programme_figures.copy()
+    figures.loc[0, "as_of"] = as_of
+    dataset = dataclasses.replace(public, programme_figures=figures)
+    areas = area_table(dataset, province_polygons)
+    for fmt in ("png", "pdf", "csv", "xlsx"):
+        assert briefing(dataset, areas, province_polygons, ViewState(lang="th"), fmt).data

@@ -66,3 +66,34 @@ def test_mixed_good_and_bad_keeps_the_good():
 def test_defaults_are_left_out_of_links():
     """A default view encodes to an empty query string."""
     assert encode_view(ViewState()) == {}
+
+
+# --- issue 11: an ignored parameter must not drop the page's own -------------------------
+
+@pytest.mark.parametrize("extra", [
+    {"utm_source": "mail"}, {"fbclid": "IwAR0abc"}, {"lang": "xx"}, {"phase": "9"},
+    {"dataset": "no-such"}, {"sel": "99"}, {"level": "<b>"}, {"q": "x" * 500},
+])
+@pytest.mark.parametrize("own", [{"area": "P1-05"}, {"code": "21"}])
+def test_ignored_parameter_keeps_area_and_code(extra, own):
+    """Rewriting a URL with an ignored parameter keeps ``area``/``code`` as they were."""
+    from ecotown.urlstate import view_params
+
+    query = {**own, **extra}
+    state, notices = parse_view(query, DATASETS)
+    assert notices
+    written = view_params(state, query)
+    assert {k: written[k] for k in own} == own
+    assert not set(extra) - {"lang", "phase", "dataset", "sel", "level", "q"} & set(written)
+
+
+def test_written_parameters_are_bounded():
+    """No parameter the app writes is longer than MAX_PARAM; a page id at most 60."""
+    from ecotown.urlstate import MAX_PAGE_PARAM, MAX_PARAM, view_params
+
+    state = ViewState(filters=Filters(provinces=tuple(f"{n:02d}" for n in range(10, 97)),
+                                      query="q" * 100))
+    written = view_params(state, {"area": "A" * 5000})
+    assert all(len(v) <= MAX_PARAM for v in written.values())
+    assert len(written["area"]) == MAX_PAGE_PARAM
+    assert len("&".join(f"{k}={v}" for k, v in written.items())) < 2_000

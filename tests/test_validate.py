@@ -44,8 +44,22 @@ BROKEN = [
     ("assessments.csv", _set(1, "year", "1999"), "v_range", 3, "year", "1999"),
     ("assessments.csv", _set(0, "area_id", "NOPE"), "v_unknown_area", 2, "area_id", "NOPE"),
     ("levels.csv", _set(0, "level", "six"), "v_not_int", 2, "level", "six"),
-    ("programme_figures.csv", _set(0, "as_of", "30/5/2023"), "v_pattern", 2, "as_of",
+    ("programme_figures.csv", _set(0, "as_of", "30/5/2023"), "v_date", 2, "as_of",
      "30/5/2023"),
+    # dates are checked as dates, not as digit patterns (red-team: broke every export)
+    ("programme_figures.csv", _set(0, "as_of", "2023-13-01"), "v_date", 2, "as_of",
+     "2023-13-01"),
+    ("programme_figures.csv", _set(1, "as_of", "2099-00"), "v_date", 3, "as_of", "2099-00"),
+    ("programme_figures.csv", _set(0, "as_of", "2023-02-29"), "v_date", 2, "as_of",
+     "2023-02-29"),
+    ("programme_figures.csv", _set(0, "as_of", "2023-04-31"), "v_date", 2, "as_of",
+     "2023-04-31"),
+    # numbers: Thai digits are accepted on purpose; other spellings float() reads are not
+    ("assessments.csv", _set(0, "year", "2_0_2_4"), "v_not_int", 2, "year", "2_0_2_4"),
+    ("assessments.csv", _set(0, "year", "2.024e3"), "v_not_int", 2, "year", "2.024e3"),
+    ("assessments.csv", _set(0, "year", "٢٠٢٤"), "v_not_int", 2, "year", "٢٠٢٤"),
+    ("assessments.csv", _set(0, "level", "nan"), "v_not_int", 2, "level", "nan"),
+    ("assessments.csv", _set(0, "year", "๒๕๖๗"), "v_buddhist_year", 2, "year", "๒๕๖๗"),
 ]
 
 

@@ -89,3 +89,38 @@ def test_province_and_data_pages(page, hostile):
     page.goto(page.app_url + "/data?lang=en")
     page.get_by_text("hostile").first.wait_for(state="attached", timeout=30_000)
     assert page.dialogs == [] and page.blocked == []
+
+
+@pytest.fixture(scope="module")
+def every_field(data_dir, monkeypatch_module):
+    """The dataset ``allfields``: payloads in every free-text field of every table."""
+    from tests.hostile import commit_hostile
+
+    monkeypatch_module.setenv("ECOTOWN_DATA_DIR", str(data_dir))
+    commit_hostile("allfields")
+    return load_dataset("allfields")
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("path", ["/", "/?present=1", "/area?area=P1-05", "/area?area=P2-03",
+                                  "/province?code=30"])
+def test_template_and_markdown_payloads_stay_text(page, every_field, path, lang):
+    """Jinja, Markdown images and links in every field: the page and the map frame paint,
+    nothing is evaluated, no image is fetched from outside, no link goes live."""
+    from tests.hostile import CANARY
+
+    sep = "&" if "?" in path else "?"
+    page.goto(page.app_url + f"{path}{sep}dataset=allfields&lang={lang}")
+    page.get_by_test_id("stMainBlockContainer").wait_for(timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')",
+                           timeout=30_000)
+    page.wait_for_load_state("networkidle")  # lazy images and charts have asked by now
+    if path.startswith("/area"):
+        page.locator("[data-testid=stVegaLiteChart] canvas, "
+                     "[data-testid=stVegaLiteChart] svg").first.wait_for(timeout=30_000)
+    body = page.content()
+    assert CANARY not in body
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert page.locator('a[href*="evil.example"]').count() == 0
+    assert page.locator('img[src*="evil.example"]').count() == 0
+    assert page.dialogs == [] and page.blocked == []
