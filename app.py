@@ -9,17 +9,17 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ecotown.dataset import dataset_names
-from ecotown.figures import figure_rows
-from ecotown.filters import apply_filters
-from ecotown.html_blocks import chips_html, legend_html
-from ecotown.labels import t
-from ecotown.legend import kpi_entries, marker_legend, province_classes, province_legend
-from ecotown.mapview import build_base_map, build_layers
-from ecotown.safe_html import esc
-from ecotown.summary import summarise
-from ecotown.tables import display_areas
-from ecotown.ui import (
+from ecotown.analysis.figures import figure_rows
+from ecotown.analysis.filters import apply_filters
+from ecotown.analysis.summary import summarise
+from ecotown.analysis.urlstate import encode_view
+from ecotown.i18n.labels import t
+from ecotown.model.dataset import dataset_names
+from ecotown.present.html_blocks import chips_html, legend_html
+from ecotown.present.legend import kpi_entries, marker_legend, province_classes, province_legend
+from ecotown.present.safe_html import esc
+from ecotown.present.tables import display_areas
+from ecotown.ui.ui import (
     area_link_params,
     briefing_downloads,
     cached_area_table,
@@ -37,7 +37,7 @@ from ecotown.ui import (
     sidebar_common,
     sidebar_filters,
 )
-from ecotown.urlstate import encode_view
+from ecotown.webmap.mapview import build_base_map, build_layers
 
 MAP_HEIGHT = 500
 PRESENT_MAP_HEIGHT = 570

@@ -43,12 +43,12 @@ def _median_time(make, runs: int) -> tuple[float, int]:
 
 def ours(fmt: str):
     """A callable that exports the demo, phase 3, Thai, as ``fmt``."""
-    from ecotown.dataset import load_dataset
-    from ecotown.export import briefing
-    from ecotown.filters import Filters
-    from ecotown.geography import load_provinces
-    from ecotown.summary import area_table
-    from ecotown.urlstate import ViewState
+    from ecotown.analysis.filters import Filters
+    from ecotown.analysis.summary import area_table
+    from ecotown.analysis.urlstate import ViewState
+    from ecotown.briefing.export import briefing
+    from ecotown.model.dataset import load_dataset
+    from ecotown.model.geography import load_provinces
 
     provinces = load_provinces()
     dataset = load_dataset("demo")

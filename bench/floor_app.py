@@ -12,9 +12,8 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ecotown.filters import apply_filters
-from ecotown.mapview import build_base_map, build_layers
-from ecotown.ui import (
+from ecotown.analysis.filters import apply_filters
+from ecotown.ui.ui import (
     cached_area_table,
     cached_province_info,
     cached_province_url,
@@ -22,6 +21,7 @@ from ecotown.ui import (
     load_or_stop,
     serve_leaflet,
 )
+from ecotown.webmap.mapview import build_base_map, build_layers
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
 serve_leaflet()

@@ -48,10 +48,10 @@ def payloads() -> dict:
     import folium
     import pandas as pd
 
-    from ecotown.dataset import load_dataset
-    from ecotown.geography import load_provinces
-    from ecotown.mapview import build_base_map, build_layers, province_geojson
-    from ecotown.summary import area_table
+    from ecotown.analysis.summary import area_table
+    from ecotown.model.dataset import load_dataset
+    from ecotown.model.geography import load_provinces
+    from ecotown.webmap.mapview import build_base_map, build_layers, province_geojson
 
     provinces = load_provinces()
     demo = load_dataset("demo")

@@ -3,16 +3,16 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ecotown.charts import dimension_chart, level_history_chart
-from ecotown.dataset import dataset_names
-from ecotown.labels import pick, t
-from ecotown.legend import marker_style
-from ecotown.mapview import locator_map, province_bounds
-from ecotown.safe_html import esc, http_urls
-from ecotown.scorecard import dimension_scores, level_history, peers, scorecard
-from ecotown.style import level_label, phase_label
-from ecotown.tables import display_history, display_scorecard
-from ecotown.ui import (
+from ecotown.analysis.scorecard import dimension_scores, level_history, peers, scorecard
+from ecotown.analysis.urlstate import encode_view
+from ecotown.i18n.labels import pick, t
+from ecotown.model.dataset import dataset_names
+from ecotown.present.charts import dimension_chart, level_history_chart
+from ecotown.present.legend import marker_style
+from ecotown.present.safe_html import esc, http_urls
+from ecotown.present.style import level_label, phase_label
+from ecotown.present.tables import display_history, display_scorecard
+from ecotown.ui.ui import (
     briefing_downloads,
     cached_area_table,
     cached_province_url,
@@ -25,7 +25,7 @@ from ecotown.ui import (
     serve_leaflet,
     sidebar_common,
 )
-from ecotown.urlstate import encode_view
+from ecotown.webmap.mapview import locator_map, province_bounds
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
 serve_leaflet()

@@ -7,13 +7,14 @@ from math import ceil
 
 import streamlit as st
 
-from ecotown import access, importer, store, templates
-from ecotown.dataset import dataset_names, dataset_version
-from ecotown.labels import t
-from ecotown.schema import TABLES
-from ecotown.ui import current_view, md_escape, sidebar_common
-from ecotown.urlstate import encode_view
-from ecotown.validate import DatasetError
+from ecotown.analysis.urlstate import encode_view
+from ecotown.i18n.labels import t
+from ecotown.model.dataset import dataset_names, dataset_version
+from ecotown.model.schema import TABLES
+from ecotown.model.validate import DatasetError
+from ecotown.stewardship import access, importer, templates
+from ecotown.store import files as store
+from ecotown.ui.ui import current_view, md_escape, sidebar_common
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
 view = current_view()

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from ecotown.dataset import dataset_names
-from ecotown.geography import region_name
-from ecotown.labels import pick, t
-from ecotown.style import level_label, phase_label
-from ecotown.ui import (
+from ecotown.analysis.urlstate import encode_view
+from ecotown.i18n.labels import pick, t
+from ecotown.model.dataset import dataset_names
+from ecotown.model.geography import region_name
+from ecotown.present.style import level_label, phase_label
+from ecotown.ui.ui import (
     area_link_params,
     briefing_downloads,
     cached_area_table,
@@ -18,7 +19,6 @@ from ecotown.ui import (
     md_escape,
     sidebar_common,
 )
-from ecotown.urlstate import encode_view
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
 compact_layout()

@@ -91,7 +91,7 @@ import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 from shapely.geometry.base import BaseGeometry  # noqa: E402
 
-from ecotown.regions import REGIONS, region_of  # noqa: E402
+from ecotown.model.regions import REGIONS, region_of  # noqa: E402
 
 DEFAULT_OUT = ROOT / "geodata" / "provinces.geojson"
 

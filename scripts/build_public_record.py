@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 import geopandas as gpd  # noqa: E402
 
-from ecotown.gazetteer import load_gazetteer, locate  # noqa: E402
-from ecotown.schema import table  # noqa: E402
+from ecotown.model.gazetteer import load_gazetteer, locate  # noqa: E402
+from ecotown.model.schema import table  # noqa: E402
 
 ECOCENTER = "http://ecocenter.diw.go.th/Visitor/Theme_3/eco_indicators/1"
 NEWS_2023 = (

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 import geopandas as gpd  # noqa: E402
 import geothai  # noqa: E402
 
-from ecotown.gazetteer import load_gazetteer, locate  # noqa: E402
+from ecotown.model.gazetteer import load_gazetteer, locate  # noqa: E402
 
 
 def _load_public_builder():

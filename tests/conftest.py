@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ecotown.dataset import BUILTIN, load_dataset
-from ecotown.geography import load_provinces
-from ecotown.schema import TABLES
+from ecotown.model.dataset import BUILTIN, load_dataset
+from ecotown.model.geography import load_provinces
+from ecotown.model.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 

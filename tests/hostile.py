@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 
-from ecotown import store
-from ecotown.dataset import BUILTIN, read_tables
-from ecotown.schema import TABLES
-from ecotown.templates import table_csv
+from ecotown.model.dataset import BUILTIN, read_tables
+from ecotown.model.schema import TABLES
+from ecotown.stewardship.templates import table_csv
+from ecotown.store import files as store
 
 CANARY = "ssticanary"
 PAYLOADS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecotown import access
+from ecotown.stewardship import access
 
 TOKEN = "correct-horse-battery"
 
@@ -93,7 +93,7 @@ def test_access_does_not_import_streamlit():
     import subprocess
     import sys
 
-    code = "import sys, ecotown.access; print('streamlit' in sys.modules)"
+    code = "import sys, ecotown.stewardship.access; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
@@ -129,7 +129,7 @@ def test_global_rate_bounds_guesses_from_many_sessions():
 def test_refusals_are_logged_without_the_token(caplog):
     """Every refusal is logged with a session key and address, never with the token."""
     throttle = access.Throttle(clock=Clock())
-    with caplog.at_level("WARNING", logger="ecotown.access"):
+    with caplog.at_level("WARNING", logger="ecotown.stewardship.access"):
         throttle.attempt("session-1", "guess-123456789", TOKEN, client="192.0.2.7")
         throttle.attempt("session-1", "guess-987654321", TOKEN, client="192.0.2.7")
     text = caplog.text

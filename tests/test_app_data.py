@@ -9,7 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from ecotown import access, importer, store
+from ecotown.stewardship import access, importer
+from ecotown.store import files as store
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TOKEN = "correct-horse-battery"

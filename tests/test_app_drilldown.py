@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ecotown.dataset import load_dataset
-from ecotown.regions import PROVINCE_REGION
+from ecotown.model.dataset import load_dataset
+from ecotown.model.regions import PROVINCE_REGION
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

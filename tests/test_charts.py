@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ecotown.charts import dimension_chart, level_history_chart
-from ecotown.scorecard import dimension_scores, level_history
-from ecotown.style import LEVEL_COLOURS, PHASE_COLOURS
+from ecotown.analysis.scorecard import dimension_scores, level_history
+from ecotown.present.charts import dimension_chart, level_history_chart
+from ecotown.present.style import LEVEL_COLOURS, PHASE_COLOURS
 
 
 def _datasets(spec: dict) -> list[dict]:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ecotown.cli import main
-from ecotown.export import briefing, briefing_facts
-from ecotown.filters import NO_LEVEL, Filters
-from ecotown.legend import EMPTY
-from ecotown.summary import area_table
-from ecotown.urlstate import ViewState
+from ecotown.analysis.filters import NO_LEVEL, Filters
+from ecotown.analysis.summary import area_table
+from ecotown.analysis.urlstate import ViewState
+from ecotown.briefing.export import briefing, briefing_facts
+from ecotown.cli.cli import main
+from ecotown.present.legend import EMPTY
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from ecotown.geography import area_points
+from ecotown.model.geography import area_points
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / \
     "areas_public_record.csv"

@@ -16,7 +16,10 @@ import pytest
 from matplotlib.text import Text
 from PIL import Image
 
-from ecotown.export import (
+from ecotown.analysis.filters import NO_LEVEL, Filters, apply_filters
+from ecotown.analysis.summary import area_table, summarise
+from ecotown.analysis.urlstate import ViewState
+from ecotown.briefing.export import (
     FORMATS,
     briefing,
     briefing_facts,
@@ -24,13 +27,10 @@ from ecotown.export import (
     briefing_filename,
     png_pixel,
 )
-from ecotown.filters import NO_LEVEL, Filters, apply_filters
-from ecotown.fonts import register_fonts
-from ecotown.labels import TEXT, t
-from ecotown.legend import EMPTY, province_classes
-from ecotown.summary import area_table, summarise
-from ecotown.tables import display_areas
-from ecotown.urlstate import ViewState
+from ecotown.briefing.fonts import register_fonts
+from ecotown.i18n.labels import TEXT, t
+from ecotown.present.legend import EMPTY, province_classes
+from ecotown.present.tables import display_areas
 
 # name: (dataset, lang, colour mode, filters)
 VIEWS = {
@@ -406,7 +406,7 @@ def test_formula_behind_invisible_character_is_guarded(demo, province_polygons, 
 @pytest.mark.parametrize("as_of", ["2023-13-01", "2099-00", "2023-1x"])
 def test_impossible_date_does_not_break_the_exports(demo, province_polygons, as_of):
     """A date that slipped past validation (older versions on disk) is printed as given."""
-    from ecotown.dataset import load_dataset
+    from ecotown.model.dataset import load_dataset
 
     public = load_dataset("public")
     figures = public.programme_figures.copy()

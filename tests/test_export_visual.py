@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ecotown.export import briefing
-from ecotown.filters import Filters
-from ecotown.summary import area_table
-from ecotown.urlstate import ViewState
+from ecotown.analysis.filters import Filters
+from ecotown.analysis.summary import area_table
+from ecotown.analysis.urlstate import ViewState
+from ecotown.briefing.export import briefing
 from tests.browser.visual import assert_matches_baseline
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

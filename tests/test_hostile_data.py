@@ -21,21 +21,21 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
-from ecotown import store
-from ecotown.charts import dimension_chart, level_history_chart
-from ecotown.dataset import load_dataset
-from ecotown.export import FORMATS, briefing
-from ecotown.mapview import (
+from ecotown.analysis.scorecard import dimension_scores, level_history
+from ecotown.analysis.summary import area_table
+from ecotown.analysis.urlstate import ViewState
+from ecotown.briefing.export import FORMATS, briefing
+from ecotown.model.dataset import load_dataset
+from ecotown.present.charts import dimension_chart, level_history_chart
+from ecotown.present.style import level_label
+from ecotown.store import files as store
+from ecotown.webmap.mapview import (
     build_base_map,
     build_layers,
     full_map,
     locator_map,
     province_bounds,
 )
-from ecotown.scorecard import dimension_scores, level_history
-from ecotown.style import level_label
-from ecotown.summary import area_table
-from ecotown.urlstate import ViewState
 from tests.hostile import CANARY, PAYLOADS, commit_hostile
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -220,7 +220,7 @@ def test_no_page_evaluates_templates_or_renders_data_markdown(hostile, page, par
                                   "![x](https://evil.example/x.png)", "mailto:a@b.c"])
 def test_markdown_escape_defuses_autolinks(text):
     """Bare URLs, www. names and e-mail addresses cannot become links after escaping."""
-    from ecotown.safe_html import md_escape
+    from ecotown.present.safe_html import md_escape
 
     escaped = md_escape(text)
     plain = re.sub(r"\\(.)", r"\1", escaped)  # what Markdown shows
@@ -230,7 +230,7 @@ def test_markdown_escape_defuses_autolinks(text):
 
 def test_only_http_urls_become_source_links():
     """A source field's other words (Markdown, javascript:, formulas) never become links."""
-    from ecotown.safe_html import http_urls
+    from ecotown.present.safe_html import http_urls
 
     urls, rest = http_urls("https://a.example/x javascript:alert(1) [l](https://b.example) "
                            "http://c.example https://a.example/x =1+1")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ecotown.figures import format_figure
-from ecotown.html_blocks import chips_html, legend_html
-from ecotown.legend import LegendEntry
-from ecotown.safe_html import esc, js_literal
+from ecotown.analysis.figures import format_figure
+from ecotown.present.html_blocks import chips_html, legend_html
+from ecotown.present.legend import LegendEntry
+from ecotown.present.safe_html import esc, js_literal
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -42,7 +42,7 @@ def test_format_figure(value, qualifier, unit, lang, expected):
 
 @pytest.mark.parametrize("raw", ["[click](javascript:alert(1))", "<b>x</b>", "**bold**", "# h"])
 def test_md_escape_leaves_no_markup(raw):
-    from ecotown.safe_html import md_escape
+    from ecotown.present.safe_html import md_escape
 
     out = md_escape(raw)
     assert "<" not in out and "](" not in out and not out.startswith("#")

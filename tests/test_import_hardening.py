@@ -14,9 +14,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from ecotown import importer, store
-from ecotown.dataset import load_dataset
-from ecotown.importer import Caps, Upload
+from ecotown.model.dataset import load_dataset
+from ecotown.stewardship import importer
+from ecotown.stewardship.importer import Caps, Upload
+from ecotown.store import files as store
 
 URL = "https://www.diw.go.th/"
 HEADER = "area_id,year,level,basis,source,note\n"

@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from ecotown import importer, store, templates
-from ecotown.dataset import load_dataset
-from ecotown.validate import DatasetError
+from ecotown.model.dataset import load_dataset
+from ecotown.model.validate import DatasetError
+from ecotown.stewardship import importer, templates
+from ecotown.store import files as store
 
 URL = "https://www.diw.go.th/"
 HEADER = ["area_id", "year", "level", "basis", "source", "note"]

@@ -15,10 +15,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ecotown import cli_data, importer, store, templates
-from ecotown.dataset import load_dataset
-from ecotown.urlstate import parse_view
-from ecotown.validate import DatasetError
+from ecotown.analysis.urlstate import parse_view
+from ecotown.cli import data as cli_data
+from ecotown.model.dataset import load_dataset
+from ecotown.model.validate import DatasetError
+from ecotown.stewardship import importer, templates
+from ecotown.store import files as store
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "data_bad"
@@ -526,7 +528,7 @@ def test_demo_round_trip(tmp_path, data_dir):
 def test_imported_dataset_is_in_the_url_choices(data_dir):
     importer.import_files([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
                           "official", "Ann")
-    from ecotown.dataset import dataset_names
+    from ecotown.model.dataset import dataset_names
 
     state, notices = parse_view({"dataset": "official"}, dataset_names())
     assert state.dataset == "official" and not notices

@@ -7,8 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from ecotown.labels import TEXT, pick, t
-from ecotown.style import (
+from ecotown.i18n.labels import TEXT, pick, t
+from ecotown.present.style import (
     LEVEL_COLOURS,
     NO_AREA_COLOUR,
     NO_LEVEL_COLOUR,

@@ -8,12 +8,12 @@ import re
 import pandas as pd
 import pytest
 
-from ecotown.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, ensure_leaflet
-from ecotown.filters import Filters, apply_filters
-from ecotown.legend import marker_style, province_classes, province_legend
-from ecotown.mapview import area_layer_data, full_map, province_geojson, province_layer_data
-from ecotown.style import LEVEL_COLOURS, NO_AREA_COLOUR, NO_LEVEL_COLOUR, PHASE_COLOURS
-from ecotown.summary import area_table
+from ecotown.analysis.filters import Filters, apply_filters
+from ecotown.analysis.summary import area_table
+from ecotown.present.legend import marker_style, province_classes, province_legend
+from ecotown.present.style import LEVEL_COLOURS, NO_AREA_COLOUR, NO_LEVEL_COLOUR, PHASE_COLOURS
+from ecotown.webmap.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, ensure_leaflet
+from ecotown.webmap.mapview import area_layer_data, full_map, province_geojson, province_layer_data
 
 HOSTILE = ["<img src=x onerror=alert(1)>", "${alert(1)}", "</script><script>alert(1)</script>",
            "\" onmouseover=\"alert(1)", "javascript:alert(1)"]

@@ -35,7 +35,7 @@ import shapely
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ecotown.regions import PROVINCE_REGION, REGIONS, region_of  # noqa: E402
+from ecotown.model.regions import PROVINCE_REGION, REGIONS, region_of  # noqa: E402
 
 OUTPUT = ROOT / "geodata" / "provinces.geojson"
 SCRIPT = ROOT / "scripts" / "build_provinces.py"
@@ -192,7 +192,7 @@ def test_region_of_rejects_a_bad_code_naming_it(code):
 
 
 def test_regions_module_needs_no_streamlit_or_geopandas():
-    check = ("import sys, ecotown.regions; "
+    check = ("import sys, ecotown.model.regions; "
              "assert not {'streamlit', 'geopandas'} & set(sys.modules), sys.modules.keys()")
     subprocess.run([sys.executable, "-c", check], cwd=ROOT, check=True)
 

@@ -8,9 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ecotown.dataset import BUILTIN, Dataset
-from ecotown.schema import table
-from ecotown.scorecard import (
+from ecotown.analysis.scorecard import (
     dimension_scores,
     has_indicator_data,
     indicator_score,
@@ -19,6 +17,8 @@ from ecotown.scorecard import (
     peers,
     scorecard,
 )
+from ecotown.model.dataset import BUILTIN, Dataset
+from ecotown.model.schema import table
 
 SCORECARD_COLUMNS = [
     "dimension_id", "aspect_id", "aspect_th", "aspect_en", "indicator_id", "name_th",

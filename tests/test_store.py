@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ecotown import importer, store
-from ecotown.dataset import dataset_dir, dataset_names, dataset_version, load_dataset
+from ecotown.model.dataset import dataset_dir, dataset_names, dataset_version, load_dataset
+from ecotown.stewardship import importer
+from ecotown.store import files as store
 
 ROOT = Path(__file__).resolve().parent.parent
 URL = "https://www.diw.go.th/"
@@ -180,7 +181,7 @@ def test_lock_is_reentrant_in_a_thread(data_dir):
 
 def _cli(data_dir: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
     environment = {**os.environ, store.DATA_DIR_ENV: str(data_dir), **(env or {})}
-    return subprocess.Popen([sys.executable, "-m", "ecotown.cli_data", *args], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "ecotown.cli.data", *args], cwd=ROOT,
                             env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 

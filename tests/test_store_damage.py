@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from ecotown import cli_data, importer, store
-from ecotown.dataset import dataset_names, load_dataset
+from ecotown.cli import data as cli_data
+from ecotown.model.dataset import dataset_names, load_dataset
+from ecotown.stewardship import importer
+from ecotown.store import files as store
 
 URL = "https://www.diw.go.th/"
 

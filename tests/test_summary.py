@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ecotown.filters import Filters
-from ecotown.summary import area_table, latest_levels, province_table, summarise
+from ecotown.analysis.filters import Filters
+from ecotown.analysis.summary import area_table, latest_levels, province_table, summarise
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ecotown import templates
-from ecotown.dataset import load_dataset
-from ecotown.schema import TABLES, table
-from ecotown.validate import check_table
+from ecotown.model.dataset import load_dataset
+from ecotown.model.schema import TABLES, table
+from ecotown.model.validate import check_table
+from ecotown.stewardship import templates
 
 KINDS = [tbl.kind for tbl in TABLES]
 
@@ -91,7 +91,7 @@ def test_table_csv_writes_the_shipped_files_back_exactly(dataset):
     (float("nan"), "float", ""), (pd.NA, "int", ""), ("ก", "str", "ก"),
 ])
 def test_format_cell(value, kind, text):
-    from ecotown.schema import Column
+    from ecotown.model.schema import Column
 
     assert templates.format_cell(value, Column("x", kind)) == text
 

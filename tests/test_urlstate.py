@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ecotown.filters import Filters
-from ecotown.urlstate import ViewState, encode_view, parse_view
+from ecotown.analysis.filters import Filters
+from ecotown.analysis.urlstate import ViewState, encode_view, parse_view
 
 DATASETS = ("public", "demo")
 
@@ -77,7 +77,7 @@ def test_defaults_are_left_out_of_links():
 @pytest.mark.parametrize("own", [{"area": "P1-05"}, {"code": "21"}])
 def test_ignored_parameter_keeps_area_and_code(extra, own):
     """Rewriting a URL with an ignored parameter keeps ``area``/``code`` as they were."""
-    from ecotown.urlstate import view_params
+    from ecotown.analysis.urlstate import view_params
 
     query = {**own, **extra}
     state, notices = parse_view(query, DATASETS)
@@ -89,7 +89,7 @@ def test_ignored_parameter_keeps_area_and_code(extra, own):
 
 def test_written_parameters_are_bounded():
     """No parameter the app writes is longer than MAX_PARAM; a page id at most 60."""
-    from ecotown.urlstate import MAX_PAGE_PARAM, MAX_PARAM, view_params
+    from ecotown.analysis.urlstate import MAX_PAGE_PARAM, MAX_PARAM, view_params
 
     state = ViewState(filters=Filters(provinces=tuple(f"{n:02d}" for n in range(10, 97)),
                                       query="q" * 100))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ecotown.dataset import load_dataset
-from ecotown.schema import table
-from ecotown.validate import DatasetError, check_table
+from ecotown.model.dataset import load_dataset
+from ecotown.model.schema import table
+from ecotown.model.validate import DatasetError, check_table
 
 
 def _edit(path, edit):

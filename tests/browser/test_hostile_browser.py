@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from ecotown import importer
-from ecotown.dataset import load_dataset
+from ecotown.model.dataset import load_dataset
+from ecotown.stewardship import importer
 from tests.browser.helpers import map_frame, wait_for_markers
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ecotown.style import LEVEL_COLOURS
+from ecotown.present.style import LEVEL_COLOURS
 from tests.browser.conftest import STEWARD_TOKEN
 from tests.browser.helpers import map_frame, painted
 

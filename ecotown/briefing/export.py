@@ -33,11 +33,13 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from ecotown.dataset import Dataset
-from ecotown.filters import NO_LEVEL, apply_filters
-from ecotown.geography import region_name
-from ecotown.labels import LANGS, t
-from ecotown.legend import (
+from ecotown.analysis.filters import NO_LEVEL, apply_filters
+from ecotown.analysis.summary import summarise
+from ecotown.analysis.urlstate import COLOR_MODES, ViewState
+from ecotown.i18n.labels import LANGS, t
+from ecotown.model.dataset import Dataset
+from ecotown.model.geography import region_name
+from ecotown.present.legend import (
     LegendEntry,
     kpi_entries,
     marker_legend,
@@ -45,11 +47,9 @@ from ecotown.legend import (
     province_classes,
     province_legend,
 )
-from ecotown.safe_html import drawable, guard_formula, xml_text
-from ecotown.style import BORDER_COLOUR, MAP_EXTENT, SEA_COLOUR, level_label, phase_label
-from ecotown.summary import summarise
-from ecotown.tables import display_areas
-from ecotown.urlstate import COLOR_MODES, ViewState
+from ecotown.present.safe_html import drawable, guard_formula, xml_text
+from ecotown.present.style import BORDER_COLOUR, MAP_EXTENT, SEA_COLOUR, level_label, phase_label
+from ecotown.present.tables import display_areas
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -711,7 +711,7 @@ def _draw_panel(page: _Page, facts: BriefingFacts) -> bool:
 
 
 def _rc(family: str) -> dict:
-    from ecotown.fonts import FALLBACK_FAMILY
+    from ecotown.briefing.fonts import FALLBACK_FAMILY
 
     return {"font.family": [family, FALLBACK_FAMILY], "pdf.fonttype": 42,
             "text.parse_math": False, "axes.unicode_minus": False,
@@ -737,7 +737,7 @@ def briefing_figure(facts: BriefingFacts, provinces: gpd.GeoDataFrame, fmt: str 
         A figure with an Agg canvas; call it inside the same ``rc_context`` as
         :func:`briefing` does if you save it yourself.
     """
-    from ecotown.fonts import FALLBACK_FAMILY, register_fonts
+    from ecotown.briefing.fonts import FALLBACK_FAMILY, register_fonts
 
     if fmt not in SHEETS:
         raise ValueError(f"fmt should be png or pdf for a figure, got {fmt!r}")
@@ -985,7 +985,7 @@ def briefing(dataset: Dataset, areas: pd.DataFrame, provinces: gpd.GeoDataFrame,
         return Export(data, filename, MIME[fmt])
     import matplotlib
 
-    from ecotown.fonts import register_fonts
+    from ecotown.briefing.fonts import register_fonts
 
     # rc_context changes matplotlib's process-wide rcParams until it exits: one render at a
     # time, so that concurrent sessions never see each other's settings.

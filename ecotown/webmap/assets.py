@@ -17,7 +17,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 __all__ = ["LEAFLET_CSS_URL", "LEAFLET_JS_URL", "STATIC_DIR", "ensure_leaflet",
            "ensure_province_file", "leaflet_source"]
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 _SUBDIR = Path("vendor") / f"leaflet-{xstatic_leaflet.VERSION}"
 LEAFLET_JS_URL = f"/app/static/{_SUBDIR.as_posix()}/leaflet.js"
 LEAFLET_CSS_URL = f"/app/static/{_SUBDIR.as_posix()}/leaflet.css"

@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ecotown.labels import t
-from ecotown.schema import TABLES
-from ecotown.validate import DatasetError, Problem
+from ecotown.i18n.labels import t
+from ecotown.model.schema import TABLES
+from ecotown.model.validate import DatasetError, Problem
 
 __all__ = [
     "CRASH_ENV",
@@ -66,7 +66,7 @@ DATA_DIR_ENV = "ECOTOWN_DATA_DIR"
 # test-only hooks at the named steps of a commit (before_rename, before_latest, before_audit):
 CRASH_ENV = "ECOTOWN_TEST_CRASH_AT"  # os._exit(86) there, as a power cut would
 PAUSE_ENV = "ECOTOWN_TEST_PAUSE_AT"  # "step:seconds": sleep there, holding the lock
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{1,30}$")
 RESERVED_NAMES = frozenset({"public", "demo"})
 LOCK_TIMEOUT = 60.0

@@ -34,8 +34,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ecotown import store
-from ecotown.dataset import (
+from ecotown.i18n.labels import t
+from ecotown.model.dataset import (
     BUILTIN,
     REFERENCES,
     check_dataset,
@@ -43,11 +43,11 @@ from ecotown.dataset import (
     load_dataset,
     read_tables,
 )
-from ecotown.labels import t
-from ecotown.safe_html import visible_start
-from ecotown.schema import TABLES, Table, table
-from ecotown.templates import INSTRUCTIONS_SHEET, format_cell, table_csv
-from ecotown.validate import DatasetError, Problem, check_table
+from ecotown.model.schema import TABLES, Table, table
+from ecotown.model.validate import DatasetError, Problem, check_table
+from ecotown.present.safe_html import visible_start
+from ecotown.stewardship.templates import INSTRUCTIONS_SHEET, format_cell, table_csv
+from ecotown.store import files as store
 
 __all__ = [
     "KINDS",

@@ -11,17 +11,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ecotown.assets import ensure_leaflet, ensure_province_file
-from ecotown.dataset import Dataset, dataset_names, dataset_version, load_dataset
-from ecotown.filters import Filters
-from ecotown.geography import load_provinces, region_name
-from ecotown.labels import LANGS, t
-from ecotown.mapview import province_geojson
-from ecotown.regions import REGIONS
-from ecotown.safe_html import md_escape
-from ecotown.style import level_label, phase_label
-from ecotown.summary import area_table
-from ecotown.urlstate import (
+from ecotown.analysis.filters import Filters
+from ecotown.analysis.summary import area_table
+from ecotown.analysis.urlstate import (
     COLOR_MODES,
     LEVEL_VALUES,
     MAX_QUERY,
@@ -30,7 +22,15 @@ from ecotown.urlstate import (
     parse_view,
     view_params,
 )
-from ecotown.validate import DatasetError
+from ecotown.i18n.labels import LANGS, t
+from ecotown.model.dataset import Dataset, dataset_names, dataset_version, load_dataset
+from ecotown.model.geography import load_provinces, region_name
+from ecotown.model.regions import REGIONS
+from ecotown.model.validate import DatasetError
+from ecotown.present.safe_html import md_escape
+from ecotown.present.style import level_label, phase_label
+from ecotown.webmap.assets import ensure_leaflet, ensure_province_file
+from ecotown.webmap.mapview import province_geojson
 
 _log = logging.getLogger("ecotown")
 
@@ -300,7 +300,7 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
     Files are made only when a button is pressed (``data`` is a callable), by the same
     function as ``python -m ecotown briefing``, so both give the same bytes.
     """
-    from ecotown.export import FORMATS, MIME, briefing, briefing_facts, briefing_filename
+    from ecotown.briefing.export import FORMATS, MIME, briefing, briefing_facts, briefing_filename
 
     with st.popover(t("brief_download", state.lang), icon=":material/download:",
                     width="stretch"):

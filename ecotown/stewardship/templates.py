@@ -20,8 +20,8 @@ import openpyxl
 import pandas as pd
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from ecotown.labels import t
-from ecotown.schema import TABLES, YEAR_MAX, Column, Table, table
+from ecotown.i18n.labels import t
+from ecotown.model.schema import TABLES, YEAR_MAX, Column, Table, table
 
 __all__ = [
     "INSTRUCTIONS_SHEET",

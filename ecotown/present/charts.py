@@ -7,8 +7,8 @@ import json
 import altair as alt
 import pandas as pd
 
-from ecotown.labels import t
-from ecotown.style import LEVEL_COLOURS, PHASE_COLOURS, level_label
+from ecotown.i18n.labels import t
+from ecotown.present.style import LEVEL_COLOURS, PHASE_COLOURS, level_label
 
 __all__ = ["dimension_chart", "level_history_chart"]
 

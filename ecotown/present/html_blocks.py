@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ecotown.legend import LegendEntry
-from ecotown.safe_html import esc
-from ecotown.style import text_colour
+from ecotown.present.legend import LegendEntry
+from ecotown.present.safe_html import esc
+from ecotown.present.style import text_colour
 
 __all__ = ["chips_html", "legend_html"]
 

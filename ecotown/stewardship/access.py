@@ -37,7 +37,7 @@ __all__ = [
     "token_fingerprint",
 ]
 
-_log = logging.getLogger("ecotown.access")
+_log = logging.getLogger("ecotown.stewardship.access")
 
 TOKEN_ENV = "ECOTOWN_ADMIN_TOKEN"
 MIN_TOKEN_LENGTH = 12

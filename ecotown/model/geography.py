@@ -7,8 +7,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from ecotown.dataset import GEODATA
-from ecotown.regions import REGIONS
+from ecotown.model.dataset import GEODATA
+from ecotown.model.regions import REGIONS
 
 __all__ = ["PROVINCES_FILE", "area_points", "load_provinces", "region_name"]
 

@@ -19,15 +19,15 @@ from pathlib import Path
 import geothai
 import pandas as pd
 
-from ecotown import store
-from ecotown.schema import TABLES, table
-from ecotown.validate import (
+from ecotown.model.schema import TABLES, table
+from ecotown.model.validate import (
     DatasetError,
     Problem,
     check_references,
     check_table,
     read_csv_strings,
 )
+from ecotown.store import files as store
 
 __all__ = [
     "BUILTIN",
@@ -42,7 +42,7 @@ __all__ = [
     "read_tables",
 ]
 
-GEODATA = Path(__file__).resolve().parent.parent / "geodata"
+GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 BUILTIN = {"public": GEODATA, "demo": GEODATA / "demo"}
 # (table kind, column, problem code): every value of the column must be a known id
 REFERENCES = (("assessments", "area_id", "v_unknown_area"),

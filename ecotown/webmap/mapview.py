@@ -17,13 +17,12 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from ecotown.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
-from ecotown.filters import level_key
-from ecotown.geography import region_name
-from ecotown.labels import t
-from ecotown.legend import marker_style, province_classes, province_stats
-from ecotown.safe_html import esc, js_literal
-from ecotown.style import (
+from ecotown.analysis.filters import level_key
+from ecotown.i18n.labels import t
+from ecotown.model.geography import region_name
+from ecotown.present.legend import marker_style, province_classes, province_stats
+from ecotown.present.safe_html import esc, js_literal
+from ecotown.present.style import (
     BORDER_COLOUR,
     MAP_EXTENT,
     NO_AREA_COLOUR,
@@ -32,6 +31,7 @@ from ecotown.style import (
     level_label,
     phase_label,
 )
+from ecotown.webmap.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
 
 __all__ = [
     "BOUNDS",

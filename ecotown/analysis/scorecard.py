@@ -16,8 +16,8 @@ from numbers import Integral
 import numpy as np
 import pandas as pd
 
-from ecotown.dataset import Dataset
-from ecotown.schema import YEAR_MAX, YEAR_MIN
+from ecotown.model.dataset import Dataset
+from ecotown.model.schema import YEAR_MAX, YEAR_MIN
 
 __all__ = [
     "dimension_scores",

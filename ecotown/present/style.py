@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ecotown.filters import NO_LEVEL
-from ecotown.labels import t
+from ecotown.analysis.filters import NO_LEVEL
+from ecotown.i18n.labels import t
 
 __all__ = [
     "COUNT_CLASSES",

@@ -17,8 +17,8 @@ from pathlib import Path
 import geothai
 import pandas as pd
 
-from ecotown.labels import t
-from ecotown.schema import Column, Table
+from ecotown.i18n.labels import t
+from ecotown.model.schema import Column, Table
 
 __all__ = [
     "DatasetError",

@@ -9,10 +9,10 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from ecotown.dataset import Dataset
-from ecotown.filters import NO_LEVEL, Filters, apply_filters, level_key
-from ecotown.geography import area_points
-from ecotown.regions import REGIONS
+from ecotown.analysis.filters import NO_LEVEL, Filters, apply_filters, level_key
+from ecotown.model.dataset import Dataset
+from ecotown.model.geography import area_points
+from ecotown.model.regions import REGIONS
 
 __all__ = ["area_table", "latest_levels", "province_table", "summarise"]
 

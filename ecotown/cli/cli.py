@@ -11,15 +11,15 @@ import json
 import sys
 from pathlib import Path
 
-from ecotown.cli_data import add_commands as add_data_commands
-from ecotown.dataset import load_dataset
-from ecotown.filters import Filters
-from ecotown.geography import load_provinces
-from ecotown.labels import t
-from ecotown.regions import REGIONS
-from ecotown.summary import area_table, summarise
-from ecotown.urlstate import COLOR_MODES, MAX_QUERY, parse_view
-from ecotown.validate import DatasetError
+from ecotown.analysis.filters import Filters
+from ecotown.analysis.summary import area_table, summarise
+from ecotown.analysis.urlstate import COLOR_MODES, MAX_QUERY, parse_view
+from ecotown.cli.data import add_commands as add_data_commands
+from ecotown.i18n.labels import t
+from ecotown.model.dataset import load_dataset
+from ecotown.model.geography import load_provinces
+from ecotown.model.regions import REGIONS
+from ecotown.model.validate import DatasetError
 
 __all__ = ["main"]
 
@@ -76,7 +76,7 @@ _ALLOWED = {
 
 
 def _briefing(args: argparse.Namespace) -> int:
-    from ecotown.export import FORMATS, briefing
+    from ecotown.briefing.export import FORMATS, briefing
 
     lang = args.lang if args.lang in ("th", "en") else "th"
     if args.format not in FORMATS:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ecotown.filters import NO_LEVEL, level_key
-from ecotown.labels import t
-from ecotown.style import (
+from ecotown.analysis.filters import NO_LEVEL, level_key
+from ecotown.i18n.labels import t
+from ecotown.present.style import (
     LEVEL_COLOURS,
     NO_AREA_COLOUR,
     NO_LEVEL_COLOUR,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from ecotown.filters import NO_LEVEL, Filters
-from ecotown.labels import DEFAULT_LANG, LANGS
-from ecotown.regions import PROVINCE_REGION, REGIONS
+from ecotown.analysis.filters import NO_LEVEL, Filters
+from ecotown.i18n.labels import DEFAULT_LANG, LANGS
+from ecotown.model.regions import PROVINCE_REGION, REGIONS
 
 __all__ = ["COLOR_MODES", "KNOWN_PARAMS", "PAGE_PARAMS", "Notice", "ViewState", "encode_view",
            "page_params", "parse_view", "view_params"]

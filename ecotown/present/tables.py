@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ecotown.dataset import Dataset
-from ecotown.geography import region_name
-from ecotown.labels import pick, t
-from ecotown.style import level_label, phase_label
+from ecotown.i18n.labels import pick, t
+from ecotown.model.dataset import Dataset
+from ecotown.model.geography import region_name
+from ecotown.present.style import level_label, phase_label
 
 __all__ = ["display_areas"]
 

@@ -8,8 +8,8 @@ language falls back to Thai, an unknown key raises ``KeyError`` (a bug, not user
 
 from __future__ import annotations
 
-from ecotown.text_data import TEXT as _data_text
-from ecotown.text_exports import TEXT as _export_text
+from ecotown.i18n.text_data import TEXT as _data_text
+from ecotown.i18n.text_exports import TEXT as _export_text
 
 __all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "normalise_lang", "pick", "t"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ecotown.labels import t
-from ecotown.safe_html import http_urls
+from ecotown.i18n.labels import t
+from ecotown.present.safe_html import http_urls
 
 __all__ = ["figure_rows", "format_figure"]
 

@@ -22,10 +22,11 @@ import json
 import sys
 from pathlib import Path
 
-from ecotown import importer, store, templates
-from ecotown.labels import t
-from ecotown.schema import TABLES
-from ecotown.validate import DatasetError
+from ecotown.i18n.labels import t
+from ecotown.model.schema import TABLES
+from ecotown.model.validate import DatasetError
+from ecotown.stewardship import importer, templates
+from ecotown.store import files as store
 
 __all__ = ["add_commands", "main"]
 
