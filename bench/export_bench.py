@@ -46,7 +46,7 @@ def ours(fmt: str):
     from ecotown.analysis.filters import Filters
     from ecotown.analysis.summary import area_table
     from ecotown.analysis.urlstate import ViewState
-    from ecotown.briefing.export import briefing
+    from ecotown.briefing import briefing
     from ecotown.model.dataset import load_dataset
     from ecotown.model.geography import load_provinces
 

@@ -7,12 +7,13 @@ from math import ceil
 
 import streamlit as st
 
+from ecotown import stewardship
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import t
 from ecotown.model.dataset import dataset_names, dataset_version
 from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
-from ecotown.stewardship import access, importer, templates
+from ecotown.stewardship import access, templates
 from ecotown.store import files as store
 from ecotown.ui.ui import current_view, md_escape, sidebar_common
 
@@ -62,14 +63,14 @@ def require_steward() -> None:
 
 def do_import(plan):
     require_steward()
-    version, done = importer.commit(plan, ss.get("w_steward", ""))
+    version, done = stewardship.commit(plan, ss.get("w_steward", ""))
     return t("dp_imported", lang, dataset=done.dataset, version=version), done.dataset
 
 
 def do_restore(version_key: str):
     require_steward()
     name, old = ss.get("w_restore_dataset"), ss.get(version_key)
-    version = importer.restore(name, old, ss.get("w_steward", ""))
+    version = stewardship.restore(name, old, ss.get("w_steward", ""))
     return t("dp_restored", lang, dataset=name, version=version, old=old), name
 
 
@@ -98,7 +99,7 @@ imported = store.dataset_names()
 
 with tab_data:
     st.markdown(f"**{t('dp_datasets', lang)}**")
-    st.dataframe(importer.dataset_rows(lang), hide_index=True, width="stretch")
+    st.dataframe(stewardship.dataset_rows(lang), hide_index=True, width="stretch")
     damaged = store.damaged_names()
     if damaged:
         st.warning(t("d_damaged_datasets", lang, names=", ".join(damaged)),
@@ -106,11 +107,11 @@ with tab_data:
     st.markdown(f"**{t('dp_versions', lang)}**")
     if imported:
         shown = st.selectbox(t("dp_versions_of", lang), imported, key="w_versions_of")
-        st.dataframe(importer.version_rows(shown, lang), hide_index=True, width="stretch")
+        st.dataframe(stewardship.version_rows(shown, lang), hide_index=True, width="stretch")
     else:
         st.info(t("dp_no_imported", lang))
     st.markdown(f"**{t('dp_audit', lang)}**")
-    audit = importer.audit_rows(lang)
+    audit = stewardship.audit_rows(lang)
     if audit.empty:
         st.caption(t("dp_audit_empty", lang))
     else:
@@ -157,7 +158,7 @@ with tab_import:
             st.error(t("dp_failed", lang))
             show_messages(failed)
 
-        st.text_input(t("dp_steward", lang), key="w_steward", max_chars=importer.MAX_STEWARD)
+        st.text_input(t("dp_steward", lang), key="w_steward", max_chars=stewardship.MAX_STEWARD)
         target = st.selectbox(t("dp_target", lang), [NEW, *imported], key="w_target",
                               format_func=lambda n: t("dp_new_dataset", lang) if n == NEW else n)
         if target == NEW:
@@ -170,20 +171,20 @@ with tab_import:
         files = st.file_uploader(t("dp_upload", lang), type=["csv", "xlsx"],
                                  accept_multiple_files=True,
                                  key=f"w_files_{ss.get('_upload_nonce', 0)}")
-        replace = st.multiselect(t("dp_replace", lang), importer.KINDS, key="w_replace",
+        replace = st.multiselect(t("dp_replace", lang), stewardship.KINDS, key="w_replace",
                                  format_func=kind_title,
                                  placeholder=t("dp_replace_none", lang))
         if files and name:
-            uploads = [importer.Upload.from_bytes(f.name, f.getvalue()) for f in files]
+            uploads = [stewardship.Upload.from_bytes(f.name, f.getvalue()) for f in files]
             read_key = tuple(u.sha256 for u in uploads)
             if ss.get("_data_read", (None,))[0] != read_key:
-                ss["_data_read"] = (read_key, *importer.read_files(uploads))
+                ss["_data_read"] = (read_key, *stewardship.read_files(uploads))
             _, raws, read_problems = ss["_data_read"]
             chosen = {}
             for raw in raws:
-                detected = importer.detect_kind(raw.header, raw.hint)
+                detected = stewardship.detect_kind(raw.header, raw.hint)
                 picked = st.selectbox(
-                    t("dp_kind_for", lang, file=md_escape(raw.key)), [None, *importer.KINDS],
+                    t("dp_kind_for", lang, file=md_escape(raw.key)), [None, *stewardship.KINDS],
                     key=f"w_kind_{raw.key}",
                     format_func=lambda k, d=detected: kind_title(k) if k else
                     f"{t('dp_kind_auto', lang)}: {kind_title(d) if d else '?'}")
@@ -194,7 +195,7 @@ with tab_import:
                             dataset_version(base) if base else "", sorted(chosen.items()),
                             replace)
                 if ss.get("_data_plan", (None,))[0] != plan_key:  # preview once per choice
-                    ss["_data_plan"] = (plan_key, importer.preview_tables(
+                    ss["_data_plan"] = (plan_key, stewardship.preview_tables(
                         raws, read_problems, name, uploads=uploads, base=base, kinds=chosen,
                         replace=replace))
                 plan = ss["_data_plan"][1]
@@ -204,16 +205,16 @@ with tab_import:
                 show_messages(exc.messages(lang))
             if plan is not None and plan.problems:
                 st.error(t("dp_problems", lang, n=len(plan.problems)))
-                st.dataframe(importer.problem_rows(plan.problems, lang), hide_index=True,
+                st.dataframe(stewardship.problem_rows(plan.problems, lang), hide_index=True,
                              width="stretch")
             elif plan is not None:
                 st.markdown(f"**{t('dp_preview', lang)}**")
-                for line in importer.preview_lines(plan, lang)[:1] + \
+                for line in stewardship.preview_lines(plan, lang)[:1] + \
                         [t(n, lang) for n in plan.notes]:
                     st.caption(md_escape(line.strip()))
-                st.dataframe(importer.change_rows(plan, lang), hide_index=True,
+                st.dataframe(stewardship.change_rows(plan, lang), hide_index=True,
                              width="stretch")
-                areas = importer.area_change_rows(plan, lang)
+                areas = stewardship.area_change_rows(plan, lang)
                 if not areas.empty:
                     st.dataframe(areas, hide_index=True, width="stretch")
                 if plan.new or plan.changed:

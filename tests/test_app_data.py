@@ -9,7 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from ecotown.stewardship import access, importer
+from ecotown import stewardship
+from ecotown.stewardship import access
 from ecotown.store import files as store
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -50,7 +51,7 @@ def sign_in(app: AppTest, token: str) -> AppTest:
 def test_read_only_without_token(data_dir):
     """Without a configured token: datasets, versions, log and templates show; imports are
     disabled with a message saying how to enable them; nothing is written."""
-    importer.import_files([importer.Upload.from_bytes("a.csv", GOOD.encode())], "official",
+    stewardship.import_files([stewardship.Upload.from_bytes("a.csv", GOOD.encode())], "official",
                           "Ann")
     before = sorted(p.name for p in data_dir.rglob("*"))
     app = open_page(lang="en")
@@ -60,7 +61,7 @@ def test_read_only_without_token(data_dir):
     assert list(app.dataframe[2].value["Steward"]) == ["Ann"]
     assert any("ECOTOWN_ADMIN_TOKEN" in i.value for i in app.info)
     assert not app.get("file_uploader") and not [w for w in app.text_input if w.key == "w_token"]
-    assert len(app.get("download_button")) == 2 * len(importer.KINDS)
+    assert len(app.get("download_button")) == 2 * len(stewardship.KINDS)
     assert sorted(p.name for p in data_dir.rglob("*")) == before
 
 
@@ -138,7 +139,7 @@ def test_bad_new_name_is_explained(data_dir, monkeypatch):
 
 def test_imported_dataset_opens_on_the_map(data_dir):
     """An imported dataset is a first-class choice: ?dataset=official shows its areas."""
-    importer.import_files([importer.Upload.from_bytes("a.csv", GOOD.encode())], "official",
+    stewardship.import_files([stewardship.Upload.from_bytes("a.csv", GOOD.encode())], "official",
                           "Ann")
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params["dataset"] = "official"

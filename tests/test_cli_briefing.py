@@ -12,7 +12,7 @@ import pytest
 from ecotown.analysis.filters import NO_LEVEL, Filters
 from ecotown.analysis.summary import area_table
 from ecotown.analysis.urlstate import ViewState
-from ecotown.briefing.export import briefing, briefing_facts
+from ecotown.briefing import briefing, briefing_facts
 from ecotown.cli.cli import main
 from ecotown.present.legend import EMPTY
 

@@ -19,7 +19,7 @@ from PIL import Image
 from ecotown.analysis.filters import NO_LEVEL, Filters, apply_filters
 from ecotown.analysis.summary import area_table, summarise
 from ecotown.analysis.urlstate import ViewState
-from ecotown.briefing.export import (
+from ecotown.briefing import (
     FORMATS,
     briefing,
     briefing_facts,

@@ -9,7 +9,7 @@ import pytest
 from ecotown.analysis.filters import Filters
 from ecotown.analysis.summary import area_table
 from ecotown.analysis.urlstate import ViewState
-from ecotown.briefing.export import briefing
+from ecotown.briefing import briefing
 from tests.browser.visual import assert_matches_baseline
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

@@ -24,7 +24,7 @@ from streamlit_folium import _get_feature_group_string, _get_map_string
 from ecotown.analysis.scorecard import dimension_scores, level_history
 from ecotown.analysis.summary import area_table
 from ecotown.analysis.urlstate import ViewState
-from ecotown.briefing.export import FORMATS, briefing
+from ecotown.briefing import FORMATS, briefing
 from ecotown.model.dataset import load_dataset
 from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.style import level_label

@@ -14,9 +14,9 @@ import zipfile
 import openpyxl
 import pytest
 
+from ecotown import stewardship
 from ecotown.model.dataset import load_dataset
-from ecotown.stewardship import importer
-from ecotown.stewardship.importer import Caps, Upload
+from ecotown.stewardship import Caps, Upload
 from ecotown.store import files as store
 
 URL = "https://www.diw.go.th/"
@@ -44,7 +44,7 @@ def test_mixed_encoding_is_refused_with_its_byte_offset(data_dir, stray, where):
     before = {"start": b"", "middle": head + b"x", "end": head + tail}[where]
     after = {"start": b"," + head, "middle": b"\n" + tail, "end": b""}[where]
     data, offset = before + stray + after, len(before)
-    plan = importer.preview([Upload.from_bytes("mixed.csv", data)], "official")
+    plan = stewardship.preview([Upload.from_bytes("mixed.csv", data)], "official")
     assert codes(plan) == ["d_mixed_encoding"]
     assert plan.problems[0].value == str(offset) or plan.problems[0].value == offset
     assert str(offset) in plan.problems[0].message("en")
@@ -54,7 +54,7 @@ def test_mixed_encoding_is_refused_with_its_byte_offset(data_dir, stray, where):
 def test_whole_tis620_file_is_still_read(data_dir):
     """A file that is TIS-620 throughout is read as TIS-620, Thai text intact."""
     text = HEADER + f"P1-05,2024,3,stated,{URL},ระดับสามจากการประเมินของกรมโรงงาน\n"
-    plan = importer.preview([Upload.from_bytes("t.csv", text.encode("cp874"))], "official")
+    plan = stewardship.preview([Upload.from_bytes("t.csv", text.encode("cp874"))], "official")
     assert not plan.problems
     assert plan.tables[0]["encoding"] == "tis-620"
 
@@ -77,7 +77,7 @@ def _workbook(state: str) -> bytes:
 @pytest.mark.parametrize("state", ["hidden", "veryHidden"])
 def test_rows_on_hidden_sheets_are_refused(data_dir, state):
     """A hidden or very hidden sheet with data is named as a problem; nothing is written."""
-    plan = importer.preview([Upload.from_bytes("book.xlsx", _workbook(state))], "official")
+    plan = stewardship.preview([Upload.from_bytes("book.xlsx", _workbook(state))], "official")
     assert "d_hidden_sheet" in codes(plan)
     problem = next(p for p in plan.problems if p.code == "d_hidden_sheet")
     assert problem.sheet == "more" and state in problem.message("en")
@@ -96,7 +96,7 @@ def test_ids_differing_only_by_case_are_refused(data_dir, first, second):
     import pandas as pd
 
     text = pd.DataFrame(rows).to_csv(index=False)
-    plan = importer.preview([Upload.from_bytes("areas.csv", text.encode())], "official")
+    plan = stewardship.preview([Upload.from_bytes("areas.csv", text.encode())], "official")
     assert "v_duplicate" in codes(plan)
     assert any(second in p.message("en") for p in plan.problems)
 
@@ -105,7 +105,7 @@ def test_new_id_differing_by_case_from_the_base_is_refused(data_dir):
     """An import adding p1-05 beside the base's P1-05 is refused (the merged table)."""
     area = load_dataset("public").areas.iloc[0:1].copy()
     area["area_id"] = area["area_id"].str.lower()
-    plan = importer.preview([Upload.from_bytes("areas.csv", area.to_csv(index=False).encode())],
+    plan = stewardship.preview([Upload.from_bytes("areas.csv", area.to_csv(index=False).encode())],
                             "official")
     assert "v_duplicate" in codes(plan)
 
@@ -115,7 +115,7 @@ def test_names_are_stored_in_nfc(data_dir):
     name = "เมืองอุตสาหกรรมเชิงนิเวศ ก้าวหน้า"
     decomposed = unicodedata.normalize("NFD", "ก\u0e4d\u0e32 " + name)
     text = HEADER + f"P1-05,2024,3,stated,{URL},{decomposed}\n"
-    _version, _ = importer.import_files([Upload.from_bytes("a.csv", text.encode())], "official",
+    _version, _ = stewardship.import_files([Upload.from_bytes("a.csv", text.encode())], "official",
                                        "Ann")
     stored = load_dataset("official").assessments
     note = stored[(stored.area_id == "P1-05") & (stored.year == 2024)]["note"].iloc[0]
@@ -125,21 +125,21 @@ def test_names_are_stored_in_nfc(data_dir):
 def test_thai_digits_are_accepted_on_purpose(data_dir):
     """๒๐๒๔ is 2024 and ๓ is 3 (Thai forms write them); the message says so too."""
     text = HEADER + f"P1-05,๒๐๒๔,๓,stated,{URL},\n"
-    plan = importer.preview([Upload.from_bytes("a.csv", text.encode())], "official")
+    plan = stewardship.preview([Upload.from_bytes("a.csv", text.encode())], "official")
     assert not plan.problems
     text = HEADER + f"P1-05,2_0_2_4,3,stated,{URL},\n"
-    plan = importer.preview([Upload.from_bytes("a.csv", text.encode())], "official")
+    plan = stewardship.preview([Upload.from_bytes("a.csv", text.encode())], "official")
     assert codes(plan) == ["v_not_int"] and "Thai digits" in plan.problems[0].message("en")
 
 
 def test_problems_stop_at_the_cap_with_a_count_per_column(data_dir):
     """5,000 bad rows give 1,000 problems and then one count per column."""
     rows = "".join(f"P1-05,{2010 + i % 20},9,stated,{URL},\n" for i in range(5_000))
-    plan = importer.preview([Upload.from_bytes("a.csv", (HEADER + rows).encode())], "official")
-    assert len(plan.problems) == importer.MAX_PROBLEMS + 1
+    plan = stewardship.preview([Upload.from_bytes("a.csv", (HEADER + rows).encode())], "official")
+    assert len(plan.problems) == stewardship.MAX_PROBLEMS + 1
     last = plan.problems[-1]
     assert last.code == "d_more_problems" and last.column == "level"
-    assert last.value == str(5_000 - importer.MAX_PROBLEMS)
+    assert last.value == str(5_000 - stewardship.MAX_PROBLEMS)
     assert "4000" in last.message("en")
 
 
@@ -151,7 +151,7 @@ def test_huge_shared_strings_are_refused_before_parsing(data_dir):
         archive.writestr("xl/sharedStrings.xml", "<sst>" + "<si><t>x</t></si>" * 20_000
                          + "</sst>")
     caps = Caps(max_shared_strings=100_000)
-    _raws, problems = importer.read_files([Upload.from_bytes("big.xlsx", buffer.getvalue())],
+    _raws, problems = stewardship.read_files([Upload.from_bytes("big.xlsx", buffer.getvalue())],
                                          caps)
     assert [p.code for p in problems] == ["d_shared_strings_too_large"]
 
@@ -161,5 +161,5 @@ def test_huge_shared_strings_are_refused_before_parsing(data_dir):
 def test_formula_behind_invisible_characters_is_refused_in_text(data_dir, value):
     """A formula behind a BOM, zero-width or space character is still a formula."""
     text = HEADER + f"P1-05,2024,3,stated,{URL},{value}\n"
-    plan = importer.preview([Upload.from_bytes("a.csv", text.encode())], "official")
+    plan = stewardship.preview([Upload.from_bytes("a.csv", text.encode())], "official")
     assert "d_formula_text" in codes(plan)

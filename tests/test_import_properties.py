@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from ecotown import stewardship
 from ecotown.model.dataset import load_dataset
 from ecotown.model.validate import DatasetError
-from ecotown.stewardship import importer, templates
+from ecotown.stewardship import templates
 from ecotown.store import files as store
 
 URL = "https://www.diw.go.th/"
@@ -44,8 +45,8 @@ def data_dir(tmp_path_factory):
     path = tmp_path_factory.mktemp("props") / "data"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(store.DATA_DIR_ENV, str(path))
-        seed = importer.Upload.from_bytes("seed.csv", _csv([HEADER, ROWS[0]]).encode())
-        importer.import_files([seed], "official", "Seed")
+        seed = stewardship.Upload.from_bytes("seed.csv", _csv([HEADER, ROWS[0]]).encode())
+        stewardship.import_files([seed], "official", "Seed")
         yield path
 
 
@@ -68,12 +69,12 @@ def _snapshot(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file() and p.name != ".lock"}
 
 
-def _import_and_check(root: Path, upload: importer.Upload, caps: importer.Caps) -> None:
+def _import_and_check(root: Path, upload: stewardship.Upload, caps: stewardship.Caps) -> None:
     """The invariant: DatasetError and no change, or a complete new version that loads."""
     before = _snapshot(root)
     latest = store.latest_version("official")
     try:
-        version, _ = importer.import_files([upload], "official", "Prop", caps=caps)
+        version, _ = stewardship.import_files([upload], "official", "Prop", caps=caps)
     except DatasetError as exc:
         assert exc.problems
         for problem in exc.problems:
@@ -103,8 +104,8 @@ def test_mutated_csv(env, changes, encoding, cut, flips):
             data[position] = byte
     if cut is not None:
         data = data[:cut]
-    _import_and_check(env, importer.Upload.from_bytes("mutated.csv", bytes(data)),
-                      importer.Caps(max_rows=50, max_cell=200))
+    _import_and_check(env, stewardship.Upload.from_bytes("mutated.csv", bytes(data)),
+                      stewardship.Caps(max_rows=50, max_cell=200))
 
 
 xlsx_cells = st.one_of(cells, st.integers(-10, 3000), st.floats(allow_nan=True),
@@ -129,8 +130,8 @@ def test_mutated_xlsx_cells(env, changes, sheet):
         data.append(row)
     out = io.BytesIO()
     book.save(out)
-    _import_and_check(env, importer.Upload.from_bytes("mutated.xlsx", out.getvalue()),
-                      importer.Caps(max_rows=50, max_cell=200))
+    _import_and_check(env, stewardship.Upload.from_bytes("mutated.xlsx", out.getvalue()),
+                      stewardship.Caps(max_rows=50, max_cell=200))
 
 
 TEMPLATE = templates.template_xlsx("assessments")
@@ -146,5 +147,5 @@ def test_damaged_xlsx_bytes(env, cut, flips):
         data[position] = byte
     if cut is not None:
         data = data[:cut]
-    _import_and_check(env, importer.Upload.from_bytes("damaged.xlsx", bytes(data)),
-                      importer.Caps())
+    _import_and_check(env, stewardship.Upload.from_bytes("damaged.xlsx", bytes(data)),
+                      stewardship.Caps())

@@ -15,11 +15,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ecotown import stewardship
 from ecotown.analysis.urlstate import parse_view
 from ecotown.cli import data as cli_data
 from ecotown.model.dataset import load_dataset
 from ecotown.model.validate import DatasetError
-from ecotown.stewardship import importer, templates
+from ecotown.stewardship import publishing as commit_module
+from ecotown.stewardship import templates
 from ecotown.store import files as store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,8 +40,8 @@ def data_dir(tmp_path, monkeypatch):
     return path
 
 
-def upload(name: str, text: str, encoding: str = "utf-8") -> importer.Upload:
-    return importer.Upload.from_bytes(name, text.encode(encoding))
+def upload(name: str, text: str, encoding: str = "utf-8") -> stewardship.Upload:
+    return stewardship.Upload.from_bytes(name, text.encode(encoding))
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -108,8 +110,8 @@ def test_bad_file_yields_its_problem(data_dir, filename):
     """Each bad file yields exactly its own problems, located by file, sheet, row and
     column, in Thai and English; nothing is written."""
     base, caps, expected = CORPUS[filename]
-    plan = importer.preview([importer.Upload.from_path(BAD / filename)], "official",
-                            base=base, caps=importer.Caps(**caps))
+    plan = stewardship.preview([stewardship.Upload.from_path(BAD / filename)], "official",
+                            base=base, caps=stewardship.Caps(**caps))
     assert not plan.ok
     assert located(plan.problems) == {(c, filename, s, r, col) for c, s, r, col in expected}
     for problem in plan.problems:
@@ -121,7 +123,7 @@ def test_bad_file_yields_its_problem(data_dir, filename):
             if problem.sheet:
                 assert problem.sheet in message
     with pytest.raises(DatasetError):
-        importer.commit(plan, "Ann")
+        stewardship.commit(plan, "Ann")
     assert not data_dir.exists()
 
 
@@ -129,27 +131,27 @@ def test_size_cap_is_checked_before_reading(tmp_path, data_dir):
     """A file over the size cap is not even read."""
     path = tmp_path / "big.csv"
     path.write_text(HEADER + f"P1-05,2024,4,stated,{URL},\n" * 50)
-    caps = importer.Caps(max_bytes=100)
-    big = importer.Upload.from_path(path, caps)
+    caps = stewardship.Caps(max_bytes=100)
+    big = stewardship.Upload.from_path(path, caps)
     assert big.data == b"" and big.size > 100
-    plan = importer.preview([big], "official", caps=caps)
+    plan = stewardship.preview([big], "official", caps=caps)
     assert located(plan.problems) == {("d_too_large", "big.csv", "", None, None)}
 
 
 def test_caps_from_env(monkeypatch):
     monkeypatch.setenv("ECOTOWN_MAX_ROWS", "7")
-    assert importer.Caps.from_env().max_rows == 7
+    assert stewardship.Caps.from_env().max_rows == 7
     monkeypatch.setenv("ECOTOWN_MAX_ROWS", "many")
     with pytest.raises(ValueError, match="many"):
-        importer.Caps.from_env()
+        stewardship.Caps.from_env()
     with pytest.raises(ValueError, match="max_cell"):
-        importer.Caps(max_cell=0)
+        stewardship.Caps(max_cell=0)
 
 
 def test_tis620_is_decoded(data_dir):
     """A TIS-620 CSV is recognised and its Thai text arrives intact."""
     text = HEADER + f"P1-05,2024,4,stated,{URL},ผลการประเมินปี 2567\n"
-    _version, plan = importer.import_files([upload("tis.csv", text, "cp874")], "official",
+    _version, plan = stewardship.import_files([upload("tis.csv", text, "cp874")], "official",
                                           "Ann")
     assert plan.tables[0]["encoding"] == "tis-620"
     notes = load_dataset("official").assessments.set_index("year")["note"]
@@ -160,14 +162,14 @@ def test_tis620_is_decoded(data_dir):
                                                 ("utf-16", "utf-16")])
 def test_utf_encodings(data_dir, encoding, name):
     text = HEADER + f"P1-05,2024,4,stated,{URL},ระดับ ๔\n"
-    plan = importer.preview([upload("a.csv", text, encoding)], "official")
+    plan = stewardship.preview([upload("a.csv", text, encoding)], "official")
     assert plan.ok and plan.tables[0]["encoding"] == name
 
 
 def test_semicolon_and_tab_separated(data_dir):
     for sep in (";", "\t"):
         text = (HEADER + f"P1-05,2024,4,stated,{URL},\n").replace(",", sep)
-        assert importer.preview([upload("a.csv", text)], "official").ok
+        assert stewardship.preview([upload("a.csv", text)], "official").ok
 
 
 # --- kinds -------------------------------------------------------------------------------
@@ -188,25 +190,25 @@ def test_semicolon_and_tab_separated(data_dir):
     (["name_th", "name_en", "source"], "dimensions", "dimensions"),
 ])
 def test_detect_kind(header, hint, kind):
-    assert importer.detect_kind(header, hint) == kind
+    assert stewardship.detect_kind(header, hint) == kind
 
 
 def test_template_headers_detect_their_kind():
-    for kind in importer.KINDS:
+    for kind in stewardship.KINDS:
         header = templates.template_csv(kind).decode("utf-8-sig").strip().split(",")
-        assert importer.detect_kind(header) == kind
+        assert stewardship.detect_kind(header) == kind
 
 
 def test_kind_override_and_its_mistakes(data_dir):
     """A chosen kind wins over detection; a bad kind or an unknown file is a problem."""
     good = upload("scores.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")
-    plan = importer.preview([good], "official", kinds={"scores.csv": "levels"})
+    plan = stewardship.preview([good], "official", kinds={"scores.csv": "levels"})
     assert ("v_unknown_column", "scores.csv", "", 1, "area_id") in located(plan.problems)
-    plan = importer.preview([good], "official", kinds={"scores.csv": "grades"})
+    plan = stewardship.preview([good], "official", kinds={"scores.csv": "grades"})
     assert {p.code for p in plan.problems} == {"d_bad_kind"}
-    plan = importer.preview([good], "official", kinds={"other.csv": "areas"})
+    plan = stewardship.preview([good], "official", kinds={"other.csv": "areas"})
     assert {p.code for p in plan.problems} == {"d_kind_for_unknown_file"}
-    plan = importer.preview([good], "official", kinds={"/some/dir/scores.csv": "assessments"})
+    plan = stewardship.preview([good], "official", kinds={"/some/dir/scores.csv": "assessments"})
     assert plan.ok
 
 
@@ -217,7 +219,7 @@ def test_preview_reports_changes_and_writes_nothing(data_dir):
     text = HEADER + (f"P1-05,2022,4,stated,{URL},\n"  # replaces the public row
                      f"P1-10,2019,4,stated,http://ecocenter.diw.go.th/,\n"
                      f"P1-05,2024,5,stated,{URL},\n")  # added
-    plan = importer.preview([upload("a.csv", text)], "official")
+    plan = stewardship.preview([upload("a.csv", text)], "official")
     change = plan.changes["assessments"]
     assert plan.ok and plan.new and plan.base == "public"
     assert change.added == ["P1-05/2024"]
@@ -237,15 +239,15 @@ def test_areas_added_changed_and_removed(data_dir):
     moved = row.replace(str(first["name_en"]), "Renamed")
     new = f"P4-01,เทศบาลตัวอย่าง,Example town,21,municipality,,3,stated,12.68,101.28," \
           f"province,{URL},\n"
-    plan = importer.preview([upload("areas.csv", AREAS_HEADER + moved + "\n" + new)],
+    plan = stewardship.preview([upload("areas.csv", AREAS_HEADER + moved + "\n" + new)],
                             "official")
     areas = plan.changes["areas"]
     assert plan.ok and areas.added == ["P4-01"] and areas.changed == [first["area_id"]]
     assert areas.changed_columns[first["area_id"]] == ["name_en"]
     assert areas.removed == []
-    rows = importer.area_change_rows(plan, "en")
+    rows = stewardship.area_change_rows(plan, "en")
     assert list(rows.iloc[:, 0]) == ["P4-01", first["area_id"]]
-    plan = importer.preview([upload("areas.csv", AREAS_HEADER + new)], "official",
+    plan = stewardship.preview([upload("areas.csv", AREAS_HEADER + new)], "official",
                             replace=["areas"])
     assert len(plan.changes["areas"].removed) == len(public)
     unknown = {(p.file, p.column) for p in plan.problems if p.code == "v_unknown_area"}
@@ -253,17 +255,17 @@ def test_areas_added_changed_and_removed(data_dir):
 
 
 def test_replace_without_a_file_is_a_problem(data_dir):
-    plan = importer.preview([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
+    plan = stewardship.preview([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
                             "official", replace=["areas"])
     assert [p.code for p in plan.problems] == ["d_replace_without_file"]
     with pytest.raises(store.StoreError):
-        importer.preview([], "official", replace=["grades"])
+        stewardship.preview([], "official", replace=["grades"])
 
 
 def test_same_key_in_two_files(data_dir):
     one = upload("one.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")
     two = upload("two.csv", HEADER + f"P1-10,2024,4,stated,{URL},\nP1-05,2024,3,stated,{URL},\n")
-    plan = importer.preview([one, two], "official")
+    plan = stewardship.preview([one, two], "official")
     assert located(plan.problems) == {("d_duplicate_other_file", "two.csv", "", 3,
                                        "area_id,year")}
     assert "one.csv" in plan.problems[0].message("en")
@@ -271,7 +273,7 @@ def test_same_key_in_two_files(data_dir):
 
 def test_rows_with_a_problem_do_not_hide_their_references(data_dir):
     """Every problem at once: a row rejected for its level is still checked for its area."""
-    plan = importer.preview([upload("a.csv", HEADER + f"P9-99,2024,9,stated,{URL},\n")],
+    plan = stewardship.preview([upload("a.csv", HEADER + f"P9-99,2024,9,stated,{URL},\n")],
                             "official")
     assert {p.code for p in plan.problems} == {"v_range", "v_unknown_area"}
 
@@ -280,73 +282,73 @@ def test_an_invalid_area_is_not_reported_again_by_its_assessments(data_dir):
     areas = upload("areas.csv", AREAS_HEADER + "P4-01,ก,A,99,municipality,,3,stated,12.68,"
                                                f"101.28,province,{URL},\n")
     levels = upload("levels.csv", HEADER + f"P4-01,2024,3,stated,{URL},\n")
-    plan = importer.preview([areas, levels], "official")
+    plan = stewardship.preview([areas, levels], "official")
     assert {p.code for p in plan.problems} == {"v_unknown_province"}
 
 
 def test_optional_columns_may_be_left_out(data_dir):
-    plan = importer.preview([upload("a.csv", "area_id,year,level,basis,source\n"
+    plan = stewardship.preview([upload("a.csv", "area_id,year,level,basis,source\n"
                                              f"P1-05,2024,4,stated,{URL}\n")], "official")
     assert plan.ok
 
 
 def test_header_only_file_changes_nothing(data_dir):
-    plan = importer.preview([upload("a.csv", HEADER)], "official")
+    plan = stewardship.preview([upload("a.csv", HEADER)], "official")
     assert plan.ok and not plan.changed
 
 
 def test_commit_refuses_a_stale_preview_and_an_empty_change(data_dir):
     """The page's preview must be the one committed; re-importing the same rows is refused."""
     rows = upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")
-    importer.import_files([rows], "official", "Ann")
-    stale = importer.preview([upload("b.csv", HEADER + f"P1-05,2025,4,stated,{URL},\n")],
+    stewardship.import_files([rows], "official", "Ann")
+    stale = stewardship.preview([upload("b.csv", HEADER + f"P1-05,2025,4,stated,{URL},\n")],
                              "official")
-    importer.import_files([upload("c.csv", HEADER + f"P1-05,2026,4,stated,{URL},\n")],
+    stewardship.import_files([upload("c.csv", HEADER + f"P1-05,2026,4,stated,{URL},\n")],
                           "official", "Bob")
     with pytest.raises(store.StoreError) as caught:
-        importer.commit(stale, "Ann")
+        stewardship.commit(stale, "Ann")
     assert caught.value.code == "d_changed_since_preview"
-    version, rebased = importer.commit(stale, "Ann", rebase=True)
+    version, rebased = stewardship.commit(stale, "Ann", rebase=True)
     assert version == "0003" and rebased.base == "official v0002"
     with pytest.raises(store.StoreError) as caught:
-        importer.import_files([rows], "official", "Ann")
+        stewardship.import_files([rows], "official", "Ann")
     assert caught.value.code == "d_nothing_to_import"
 
 
 def test_base_is_ignored_for_an_existing_dataset(data_dir):
-    importer.import_files([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
+    stewardship.import_files([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
                           "official", "Ann")
-    plan = importer.preview([upload("a.csv", HEADER + f"P1-05,2025,4,stated,{URL},\n")],
+    plan = stewardship.preview([upload("a.csv", HEADER + f"P1-05,2025,4,stated,{URL},\n")],
                             "official", base="demo")
     assert plan.base == "official v0001" and plan.notes == ["d_base_ignored"]
     with pytest.raises(store.StoreError) as caught:
-        importer.preview([upload("a.csv", HEADER)], "other", base="nowhere")
+        stewardship.preview([upload("a.csv", HEADER)], "other", base="nowhere")
     assert caught.value.code == "d_unknown_base"
 
 
 def test_a_version_that_would_not_load_is_never_published(data_dir, monkeypatch):
     """If the final load check fails, the temp version is removed and nothing changes."""
-    importer.import_files([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
+    stewardship.import_files([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
                           "official", "Ann")
     before = snapshot(data_dir)
 
     def refuse(directory):
-        raise DatasetError([importer.ImportProblem("areas.csv", "v_unreadable",
+        raise DatasetError([stewardship.ImportProblem("areas.csv", "v_unreadable",
                                                    params={"detail": "test"})])
 
-    monkeypatch.setattr(importer, "_verify", refuse)
+    monkeypatch.setattr(commit_module, "_verify", refuse)
     with pytest.raises(DatasetError):
-        importer.import_files([upload("b.csv", HEADER + f"P1-05,2025,4,stated,{URL},\n")],
+        stewardship.import_files([upload("b.csv", HEADER + f"P1-05,2025,4,stated,{URL},\n")],
                               "official", "Bob")
     assert snapshot(data_dir) == before
     assert list((data_dir / "tmp").iterdir()) == []
 
 
 def test_steward_names_are_checked(data_dir):
-    assert importer.check_steward("  Ann   Lee ") == "Ann Lee"
+    assert stewardship.check_steward("  Ann   Lee ") == "Ann Lee"
     for bad in ("", "   ", "x" * 81, "a\x07b", 5):
         with pytest.raises(store.StoreError):
-            importer.check_steward(bad)
+            stewardship.check_steward(bad)
 
 
 # --- XLSX --------------------------------------------------------------------------------
@@ -369,9 +371,9 @@ def test_filled_xlsx_template_imports(data_dir):
     figures = _filled_template("programme_figures", [
         ["areas_2025", "พื้นที่", "Areas", 60, "exact", None, None, datetime(2025, 5, 30),
          URL]])
-    _version, plan = importer.import_files(
-        [importer.Upload.from_bytes("filled.xlsx", data),
-         importer.Upload.from_bytes("figures.xlsx", figures)], "official", "Ann")
+    _version, plan = stewardship.import_files(
+        [stewardship.Upload.from_bytes("filled.xlsx", data),
+         stewardship.Upload.from_bytes("figures.xlsx", figures)], "official", "Ann")
     assert [(t["file"], t["sheet"], t["kind"]) for t in plan.tables] == [
         ("filled.xlsx", "assessments", "assessments"),
         ("figures.xlsx", "programme_figures", "programme_figures")]
@@ -385,27 +387,27 @@ def test_zip_bomb_is_refused_before_parsing(data_dir):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", "0" * 5_000_000)
-    caps = importer.Caps(max_unzipped=1_000_000)
-    plan = importer.preview([importer.Upload.from_bytes("bomb.xlsx", out.getvalue())],
+    caps = stewardship.Caps(max_unzipped=1_000_000)
+    plan = stewardship.preview([stewardship.Upload.from_bytes("bomb.xlsx", out.getvalue())],
                             "official", caps=caps)
     assert [p.code for p in plan.problems] == ["d_unzipped_too_large"]
 
 
 def test_wide_sheets_and_long_cells_are_capped(data_dir):
     wide = upload("wide.csv", ",".join(f"c{i}" for i in range(8)) + "\n" + "1," * 7 + "1\n")
-    plan = importer.preview([wide], "official", caps=importer.Caps(max_columns=5))
+    plan = stewardship.preview([wide], "official", caps=stewardship.Caps(max_columns=5))
     assert [p.code for p in plan.problems] == ["d_too_many_columns"]
     long = upload("long.csv", HEADER + f"P1-05,2024,4,stated,{URL},{'x' * 300}\n")
-    plan = importer.preview([long], "official", caps=importer.Caps(max_cell=100))
+    plan = stewardship.preview([long], "official", caps=stewardship.Caps(max_cell=100))
     assert located(plan.problems) == {("d_cell_too_long", "long.csv", "", 2, "note")}
-    assert len(plan.problems[0].value) <= importer.MAX_SHOWN
+    assert len(plan.problems[0].value) <= stewardship.MAX_SHOWN
 
 
 def test_too_many_files(data_dir):
     files = [upload(f"{i}.csv", HEADER) for i in range(3)]
-    plan = importer.preview(files, "official", caps=importer.Caps(max_files=2))
+    plan = stewardship.preview(files, "official", caps=stewardship.Caps(max_files=2))
     assert [p.code for p in plan.problems] == ["d_too_many_files"]
-    assert [p.code for p in importer.preview([], "official").problems] == ["d_no_files"]
+    assert [p.code for p in stewardship.preview([], "official").problems] == ["d_no_files"]
 
 
 # --- hostile input -----------------------------------------------------------------------
@@ -416,7 +418,7 @@ def test_too_many_files(data_dir):
     ("..", "upload"), ("<script>x</script>.csv", "script>.csv"), ("ก" * 300, "ก" * 119 + "…"),
 ])
 def test_uploaded_file_names_are_only_names(given, shown):
-    assert importer.display_name(given) == shown
+    assert stewardship.display_name(given) == shown
 
 
 def test_hostile_import_stays_inside_its_version(tmp_path, data_dir):
@@ -427,8 +429,8 @@ def test_hostile_import_stays_inside_its_version(tmp_path, data_dir):
     text = AREAS_HEADER + (f"P4-01,<b>เมือง</b>,{script},21,municipality,,3,stated,12.68,"
                            f"101.28,province,{URL} javascript:alert(1),\"<img src=x "
                            f"onerror=alert(1)>\"\n")
-    hostile = importer.Upload.from_bytes("../../../../tmp/evil/areas.csv", text.encode())
-    _version, _ = importer.import_files([hostile], "hostile", "<i>Mallory</i>")
+    hostile = stewardship.Upload.from_bytes("../../../../tmp/evil/areas.csv", text.encode())
+    _version, _ = stewardship.import_files([hostile], "hostile", "<i>Mallory</i>")
     area = load_dataset("hostile").areas.set_index("area_id").loc["P4-01"]
     assert area["name_en"] == script and area["name_th"] == "<b>เมือง</b>"
     assert area["note"] == "<img src=x onerror=alert(1)>"
@@ -469,7 +471,7 @@ def test_cli_validate_import_versions_restore_audit(tmp_path, data_dir, capsys):
     assert [e["version"] for e in json.loads(capsys.readouterr().out)] == ["0001", "0002",
                                                                             "0003"]
     assert cli_data.main(["templates", str(tmp_path / "tpl")]) == 0
-    assert len(list((tmp_path / "tpl").iterdir())) == 2 * len(importer.KINDS)
+    assert len(list((tmp_path / "tpl").iterdir())) == 2 * len(stewardship.KINDS)
 
 
 def test_cli_reports_every_problem_in_the_chosen_language(tmp_path, data_dir, capsys):
@@ -509,8 +511,8 @@ def test_demo_round_trip(tmp_path, data_dir):
     export = tmp_path / "export"
     export.mkdir()
     paths = templates.export_dataset(load_dataset("demo"), export)
-    version, plan = importer.import_files([importer.Upload.from_path(p) for p in paths],
-                                          "roundtrip", "Ann", replace=importer.KINDS)
+    version, plan = stewardship.import_files([stewardship.Upload.from_path(p) for p in paths],
+                                          "roundtrip", "Ann", replace=stewardship.KINDS)
     assert version == "0001" and plan.base == "public"
     for path in paths:
         copy = data_dir / "datasets/roundtrip/versions/0001" / path.name
@@ -526,7 +528,7 @@ def test_demo_round_trip(tmp_path, data_dir):
 
 
 def test_imported_dataset_is_in_the_url_choices(data_dir):
-    importer.import_files([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
+    stewardship.import_files([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
                           "official", "Ann")
     from ecotown.model.dataset import dataset_names
 
@@ -546,18 +548,19 @@ def test_text_a_spreadsheet_would_run(data_dir, note, flagged):
     """Text cells starting like a formula are refused (they would run when the data is
     opened in a spreadsheet); numbers and plain dashes are fine."""
     quoted = '"' + note.replace('"', '""') + '"'
-    plan = importer.preview([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},{quoted}\n")],
+    plan = stewardship.preview([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},{quoted}\n")],
                             "official")
     assert [p.code for p in plan.problems] == (["d_formula_text"] if flagged else [])
 
 
 def test_display_tables_are_in_the_chosen_language(data_dir):
-    plan = importer.preview([importer.Upload.from_path(BAD / "many_problems.csv")], "official")
-    rows = importer.problem_rows(plan.problems, "en")
+    plan = stewardship.preview([stewardship.Upload.from_path(BAD / "many_problems.csv")],
+                               "official")
+    rows = stewardship.problem_rows(plan.problems, "en")
     assert list(rows.columns) == ["File", "Sheet", "Row", "Column", "Value", "Problem"]
     assert rows.iloc[0].tolist()[:4] == ["many_problems.csv", "", "3", "year"]
-    good = importer.preview([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
+    good = stewardship.preview([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
                             "official")
     assert json.loads(json.dumps(good.summary()))["kinds"]["assessments"]["added"] == 1
-    assert importer.change_rows(good, "th").columns[0] == "ตาราง"
-    assert importer.preview_lines(good, "en")[0] == "New dataset official: starting from public"
+    assert stewardship.change_rows(good, "th").columns[0] == "ตาราง"
+    assert stewardship.preview_lines(good, "en")[0] == "New dataset official: starting from public"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from ecotown import stewardship
 from ecotown.model.dataset import dataset_dir, dataset_names, dataset_version, load_dataset
-from ecotown.stewardship import importer
 from ecotown.store import files as store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,10 +27,10 @@ def data_dir(tmp_path, monkeypatch):
     return path
 
 
-def assessments(*rows: tuple[str, int, int]) -> importer.Upload:
+def assessments(*rows: tuple[str, int, int]) -> stewardship.Upload:
     text = "area_id,year,level,basis,source,note\n" + "".join(
         f"{a},{y},{lv},stated,{URL},\n" for a, y, lv in rows)
-    return importer.Upload.from_bytes("assessments.csv", text.encode())
+    return stewardship.Upload.from_bytes("assessments.csv", text.encode())
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -97,8 +97,8 @@ def test_commit_refuses_foreign_file_names(data_dir):
 
 def test_versions_latest_audit_and_restore(data_dir):
     """Each import is a complete version; restore copies an old one; all are logged."""
-    first, _ = importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
-    second, _ = importer.import_files([assessments(("P1-05", 2025, 5))], "official", "Bob")
+    first, _ = stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    second, _ = stewardship.import_files([assessments(("P1-05", 2025, 5))], "official", "Bob")
     assert (first, second) == ("0001", "0002")
     assert store.latest_version("official") == "0002"
     assert dataset_names() == ["public", "demo", "official"]
@@ -109,7 +109,7 @@ def test_versions_latest_audit_and_restore(data_dir):
         assert files == store.VERSION_FILES
     years = set(load_dataset("official").assessments["year"])
     assert {2024, 2025} <= years
-    restored = importer.restore("official", 1, "Cy")
+    restored = stewardship.restore("official", 1, "Cy")
     assert restored == "0003"
     old = data_dir / "datasets/official/versions/0001"
     new = data_dir / "datasets/official/versions/0003"
@@ -129,25 +129,25 @@ def test_versions_latest_audit_and_restore(data_dir):
 
 
 def test_versions_are_read_only_files(data_dir):
-    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     for path in (data_dir / "datasets/official/versions/0001").iterdir():
         assert not os.access(path, os.W_OK) or os.geteuid() == 0
         assert path.stat().st_mode & 0o222 == 0
 
 
 def test_unknown_version_and_dataset(data_dir):
-    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     with pytest.raises(store.StoreError) as caught:
         store.version_path("official", 7)
     assert caught.value.code == "d_unknown_version"
     with pytest.raises(store.StoreError) as caught:
-        importer.restore("nothing", 1, "Ann")
+        stewardship.restore("nothing", 1, "Ann")
     assert caught.value.code == "d_no_versions"
 
 
 def test_temp_and_orphans_are_ignored_then_cleaned(data_dir):
     """Half-written temp dirs and unpublished versions are invisible, then removed."""
-    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     (data_dir / "tmp" / "official-0002-dead").mkdir(parents=True)
     (data_dir / "tmp" / "official-0002-dead" / "areas.csv").write_text("half")
     orphan = data_dir / "datasets/official/versions/0002"
@@ -157,7 +157,7 @@ def test_temp_and_orphans_are_ignored_then_cleaned(data_dir):
     assert store.latest_version("official") == "0001"
     assert [v["version"] for v in store.list_versions("official")] == ["0001"]
     load_dataset("official")
-    version, _ = importer.import_files([assessments(("P1-05", 2025, 4))], "official", "Bob")
+    version, _ = stewardship.import_files([assessments(("P1-05", 2025, 4))], "official", "Bob")
     assert version == "0002"
     assert list((data_dir / "tmp").iterdir()) == []
     assert not (data_dir / "datasets/official/.LATEST-abc").exists()
@@ -165,10 +165,10 @@ def test_temp_and_orphans_are_ignored_then_cleaned(data_dir):
 
 
 def test_truncated_audit_line_is_skipped_and_ended(data_dir):
-    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     with open(data_dir / "audit.jsonl", "a", encoding="utf-8") as handle:
         handle.write('{"time": "2025-01-01T00:00:00+00:00", "dat')
-    importer.import_files([assessments(("P1-05", 2025, 4))], "official", "Bob")
+    stewardship.import_files([assessments(("P1-05", 2025, 4))], "official", "Bob")
     assert [e["version"] for e in store.read_audit()] == ["0001", "0002"]
 
 
@@ -194,7 +194,7 @@ def _write(path: Path, *rows: tuple[str, int, int]) -> Path:
 @pytest.mark.parametrize("step", ["before_rename", "before_latest"])
 def test_crash_leaves_versions_and_latest_untouched(data_dir, tmp_path, step):
     """An import killed between writing and publishing changes no published byte."""
-    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     before = snapshot(data_dir)
     upload = _write(tmp_path / "next.csv", ("P1-05", 2025, 5))
     crashed = _cli(data_dir, "import", str(upload), "--dataset", "official", "--yes",
@@ -209,14 +209,14 @@ def test_crash_leaves_versions_and_latest_untouched(data_dir, tmp_path, step):
     assert [v["version"] for v in store.list_versions("official")] == ["0001"]
     assert 2025 not in set(load_dataset("official").assessments["year"])
     assert len(store.read_audit()) == 1
-    version, _ = importer.import_files([assessments(("P1-05", 2025, 5))], "official", "Bob")
+    version, _ = stewardship.import_files([assessments(("P1-05", 2025, 5))], "official", "Bob")
     assert version == "0002" and list((data_dir / "tmp").iterdir()) == []
 
 
 def test_crash_after_publishing_keeps_the_new_version(data_dir, tmp_path):
     """Killed after LATEST moved: the new version is complete and loads; only its log
     line is missing."""
-    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     upload = _write(tmp_path / "next.csv", ("P1-05", 2025, 5))
     crashed = _cli(data_dir, "import", str(upload), "--dataset", "official", "--yes",
                    env={store.CRASH_ENV: "before_audit"})
@@ -230,7 +230,7 @@ def test_crash_after_publishing_keeps_the_new_version(data_dir, tmp_path):
 def test_two_concurrent_imports_both_land(data_dir, tmp_path):
     """Two imports at once: the lock serialises them into two complete, distinct versions,
     the second merged into the first (no lost update), both in the log."""
-    importer.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     first = _write(tmp_path / "first.csv", ("P1-05", 2025, 5))
     second = _write(tmp_path / "second.csv", ("P1-10", 2025, 3))
     pause = {store.PAUSE_ENV: "before_rename:0.5"}

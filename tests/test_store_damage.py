@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from ecotown import stewardship
 from ecotown.cli import data as cli_data
 from ecotown.model.dataset import dataset_names, load_dataset
-from ecotown.stewardship import importer
 from ecotown.store import files as store
 
 URL = "https://www.diw.go.th/"
@@ -31,14 +31,14 @@ def data_dir(tmp_path, monkeypatch):
     return path
 
 
-def assessments(year: int, level: int = 4) -> importer.Upload:
+def assessments(year: int, level: int = 4) -> stewardship.Upload:
     text = f"area_id,year,level,basis,source,note\nP1-05,{year},{level},stated,{URL},\n"
-    return importer.Upload.from_bytes("assessments.csv", text.encode())
+    return stewardship.Upload.from_bytes("assessments.csv", text.encode())
 
 
 def two_versions() -> None:
-    importer.import_files([assessments(2024)], "official", "Ann")
-    importer.import_files([assessments(2025)], "official", "Bob")
+    stewardship.import_files([assessments(2024)], "official", "Ann")
+    stewardship.import_files([assessments(2025)], "official", "Bob")
 
 
 def version_files(root: Path) -> dict[str, str]:
@@ -80,7 +80,7 @@ def test_pointer_behind_a_published_version_stops_writers(data_dir):
     before = version_files(data_dir)
     (data_dir / "datasets/official/LATEST").write_text("0001\n")
     with pytest.raises(store.StoreError) as caught:
-        importer.import_files([assessments(2026)], "official", "Eve")
+        stewardship.import_files([assessments(2026)], "official", "Eve")
     assert caught.value.code == "d_latest_behind"
     assert "0002" in caught.value.problems[0].message("en")
     assert version_files(data_dir) == before
@@ -93,7 +93,7 @@ def test_missing_latest_with_published_versions_keeps_them(data_dir):
     (data_dir / "datasets/official/LATEST").unlink()
     assert "official" not in dataset_names()
     with pytest.raises(store.StoreError):
-        importer.import_files([assessments(2026)], "official", "Eve")
+        stewardship.import_files([assessments(2026)], "official", "Eve")
     assert version_files(data_dir) == before
 
 
@@ -108,7 +108,7 @@ def test_repair_points_at_the_newest_complete_version_and_audits(data_dir, capsy
     assert store.latest_version("official") == "0002"
     assert store.read_audit("official")[-1]["action"] == "repair"
     load_dataset("official")
-    version, _ = importer.import_files([assessments(2026)], "official", "Bob")
+    version, _ = stewardship.import_files([assessments(2026)], "official", "Bob")
     assert version == "0003"
     assert cli_data.main(["repair", "official", "--lang", "en"]) == 1  # nothing to repair
 
@@ -126,11 +126,11 @@ def test_repair_skips_an_incomplete_newest_version(data_dir):
 
 def test_unpublished_version_is_set_aside_not_deleted(data_dir):
     """A version renamed into place but never published or audited is moved aside."""
-    importer.import_files([assessments(2024)], "official", "Ann")
+    stewardship.import_files([assessments(2024)], "official", "Ann")
     orphan = data_dir / "datasets/official/versions/0002"
     orphan.mkdir()
     (orphan / "areas.csv").write_text("never published")
-    importer.import_files([assessments(2025)], "official", "Bob")
+    stewardship.import_files([assessments(2025)], "official", "Bob")
     aside = list((data_dir / "datasets/official/unpublished").iterdir())
     assert len(aside) == 1 and (aside[0] / "areas.csv").read_text() == "never published"
 
@@ -158,7 +158,7 @@ def test_damaged_manifest_is_reported_and_others_listed(data_dir, manifest, caps
     rows = store.list_versions("official")
     assert [r["version"] for r in rows] == ["0002", "0001"]
     assert rows[1].get("damaged") or rows[1].get("damaged_fields")
-    table = importer.version_rows("official", "en")
+    table = stewardship.version_rows("official", "en")
     assert len(table) == 2 and "damaged" in " ".join(table.iloc[1].astype(str))
     assert cli_data.main(["versions", "official", "--lang", "en"]) == 0
     assert "0001" in capsys.readouterr().out
@@ -179,7 +179,7 @@ def test_damaged_audit_line_is_reported_and_the_rest_shown(data_dir, line, capsy
     assert cli_data.main(["audit", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.count("official v000") >= 2
-    rows = importer.audit_rows("en")
+    rows = stewardship.audit_rows("en")
     assert len(rows) >= 2
     assert cli_data.main(["audit", "--json"]) == 0
 
@@ -201,7 +201,7 @@ def test_cli_data_dir_is_a_file_says_so(tmp_path, monkeypatch, capsys):
 
 def test_cli_disk_full_says_so_and_keeps_the_data(data_dir, tmp_path, monkeypatch, capsys):
     """ENOSPC while writing a version: a message, exit 1, published versions intact."""
-    importer.import_files([assessments(2024)], "official", "Ann")
+    stewardship.import_files([assessments(2024)], "official", "Ann")
     before = version_files(data_dir)
 
     def full(path, data):

@@ -76,7 +76,7 @@ _ALLOWED = {
 
 
 def _briefing(args: argparse.Namespace) -> int:
-    from ecotown.briefing.export import FORMATS, briefing
+    from ecotown.briefing import FORMATS, briefing
 
     lang = args.lang if args.lang in ("th", "en") else "th"
     if args.format not in FORMATS:

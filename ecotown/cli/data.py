@@ -22,10 +22,11 @@ import json
 import sys
 from pathlib import Path
 
+from ecotown import stewardship
 from ecotown.i18n.labels import t
 from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
-from ecotown.stewardship import importer, templates
+from ecotown.stewardship import templates
 from ecotown.store import files as store
 
 __all__ = ["add_commands", "main"]
@@ -45,17 +46,17 @@ def _replace(text: str | None) -> tuple[str, ...]:
     if text in (None, ""):
         return ()
     if text == "all":
-        return importer.KINDS
+        return stewardship.KINDS
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def _uploads(paths: list[str], caps: importer.Caps) -> tuple[list[importer.Upload], list]:
+def _uploads(paths: list[str], caps: stewardship.Caps) -> tuple[list[stewardship.Upload], list]:
     uploads, missing = [], []
     for path in paths:
         if Path(path).is_file():
-            uploads.append(importer.Upload.from_path(path, caps))
+            uploads.append(stewardship.Upload.from_path(path, caps))
         else:
-            missing.append(importer.ImportProblem(importer.display_name(path),
+            missing.append(stewardship.ImportProblem(stewardship.display_name(path),
                                                   "v_missing_file"))
     return uploads, missing
 
@@ -69,30 +70,30 @@ def _print_problems(problems: list, lang: str) -> None:
 def _problem_json(problem, lang: str) -> dict:
     return {"file": problem.file, "sheet": getattr(problem, "sheet", ""), "row": problem.row,
             "column": problem.column, "value": problem.value, "code": problem.code,
-            "message": importer.problem_text(problem, lang)}
+            "message": stewardship.problem_text(problem, lang)}
 
 
-def _plan_json(plan: importer.Preview, lang: str, version: str | None = None) -> dict:
+def _plan_json(plan: stewardship.Preview, lang: str, version: str | None = None) -> dict:
     return {"ok": plan.ok, "dataset": plan.dataset, "new": plan.new, "base": plan.base,
             "version": version, "tables": plan.tables, "changes": plan.summary(),
             "notes": [t(n, lang) for n in plan.notes],
             "problems": [_problem_json(p, lang) for p in plan.problems]}
 
 
-def _plan(args: argparse.Namespace) -> importer.Preview:
-    caps = importer.Caps.from_env()
+def _plan(args: argparse.Namespace) -> stewardship.Preview:
+    caps = stewardship.Caps.from_env()
     uploads, missing = _uploads(args.files, caps)
-    plan = importer.preview(uploads, args.dataset, base=args.base, kinds=_kinds(args.kind),
+    plan = stewardship.preview(uploads, args.dataset, base=args.base, kinds=_kinds(args.kind),
                             replace=_replace(args.replace), caps=caps)
     plan.problems[:0] = missing
     return plan
 
 
-def _report(plan: importer.Preview, args: argparse.Namespace, version: str | None) -> int:
+def _report(plan: stewardship.Preview, args: argparse.Namespace, version: str | None) -> int:
     if args.json:
         print(json.dumps(_plan_json(plan, args.lang, version), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(importer.preview_lines(plan, args.lang)))
+        print("\n".join(stewardship.preview_lines(plan, args.lang)))
     if plan.problems:
         _print_problems(plan.problems, args.lang)
         return 1
@@ -106,7 +107,7 @@ def _import(args: argparse.Namespace) -> int:
         if not code and not args.json:
             print(t("d_cli_not_written", args.lang))
         return code
-    version, done = importer.commit(plan, args.steward, rebase=True)
+    version, done = stewardship.commit(plan, args.steward, rebase=True)
     _report(done, args, version)
     if not args.json:
         print(t("d_cli_imported", args.lang, dataset=done.dataset, version=version))
@@ -133,8 +134,8 @@ def _versions(args: argparse.Namespace) -> int:
         for row in rows:
             mark = "*" if row["latest"] else " "
             print(f" {mark} {row['version']}  {row.get('time', '')}  {row.get('steward', '')}  "
-                  f"{importer.action_text(row, args.lang)}  "
-                  f"{importer.summary_text(row, args.lang)}")
+                  f"{stewardship.action_text(row, args.lang)}  "
+                  f"{stewardship.summary_text(row, args.lang)}")
     return 0
 
 
@@ -144,14 +145,14 @@ def _restore(args: argparse.Namespace) -> int:
     if not args.yes:
         print(t("d_cli_not_written", args.lang))
         return 0
-    version = importer.restore(args.dataset, old, args.steward)
+    version = stewardship.restore(args.dataset, old, args.steward)
     print(t("d_cli_restored", args.lang, dataset=args.dataset, version=version, old=old))
     return 0
 
 
 def _repair(args: argparse.Namespace) -> int:
     name = store.check_name(args.dataset)
-    steward = importer.check_steward(args.steward)
+    steward = stewardship.check_steward(args.steward)
     version = store.repair_latest(name, steward)
     print(t("d_repaired", args.lang, dataset=name, version=version))
     return 0
@@ -164,8 +165,8 @@ def _audit(args: argparse.Namespace) -> int:
         return 0
     for entry in entries:
         print(f"{entry.get('time', '')}  {entry.get('dataset', '')} v{entry.get('version', '')}"
-              f"  {entry.get('steward', '')}  {importer.action_text(entry, args.lang)}  "
-              f"{importer.files_text(entry)}  {importer.summary_text(entry, args.lang)}")
+              f"  {entry.get('steward', '')}  {stewardship.action_text(entry, args.lang)}  "
+              f"{stewardship.files_text(entry)}  {stewardship.summary_text(entry, args.lang)}")
     return 0
 
 

@@ -300,7 +300,7 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
     Files are made only when a button is pressed (``data`` is a callable), by the same
     function as ``python -m ecotown briefing``, so both give the same bytes.
     """
-    from ecotown.briefing.export import FORMATS, MIME, briefing, briefing_facts, briefing_filename
+    from ecotown.briefing import FORMATS, MIME, briefing, briefing_facts, briefing_filename
 
     with st.popover(t("brief_download", state.lang), icon=":material/download:",
                     width="stretch"):

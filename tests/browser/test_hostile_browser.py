@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from ecotown import stewardship
 from ecotown.model.dataset import load_dataset
-from ecotown.stewardship import importer
 from tests.browser.helpers import map_frame, wait_for_markers
 
 pytestmark = pytest.mark.browser
@@ -38,7 +38,7 @@ def hostile(data_dir, monkeypatch_module):
         areas.loc[index, "note"] = payload
         areas.loc[index, "sources"] = "javascript:alert(8) " + areas.loc[index, "sources"]
     csv = areas.to_csv(index=False).encode("utf-8")
-    importer.import_files([importer.Upload.from_bytes("areas.csv", csv)], "hostile",
+    stewardship.import_files([stewardship.Upload.from_bytes("areas.csv", csv)], "hostile",
                           "browser test")
     return areas
 

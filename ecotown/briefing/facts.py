@@ -1,0 +1,306 @@
+"""The facts of a briefing: every number and every resolved Thai/English label of a view,
+computed once (then drawn by :mod:`ecotown.briefing.drawing`, tabled by
+:mod:`ecotown.briefing.tables`)."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from ecotown.analysis.filters import NO_LEVEL, apply_filters
+from ecotown.analysis.summary import summarise
+from ecotown.analysis.urlstate import COLOR_MODES, ViewState
+from ecotown.i18n.labels import LANGS, t
+from ecotown.model.dataset import Dataset
+from ecotown.model.geography import region_name
+from ecotown.present.legend import (
+    LegendEntry,
+    kpi_entries,
+    marker_legend,
+    marker_style,
+    province_classes,
+    province_legend,
+)
+from ecotown.present.style import level_label, phase_label
+
+if TYPE_CHECKING:
+    pass
+from ecotown.briefing.layout import ELLIPSIS, safe_cut
+
+FORMATS = ("png", "pdf", "csv", "xlsx")
+
+MIME = {
+    "png": "image/png",
+    "pdf": "application/pdf",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+PRODUCER = "Eco Town Atlas"
+
+BADGE_COLOURS = {True: "#b3261e", False: "#1d4f91"}  # synthetic: red; public record: blue
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_SPACES = re.compile(r"\s+")
+
+@dataclass(frozen=True)
+class Export:
+    """A file ready to download or write: its bytes, a safe file name and MIME type."""
+
+    data: bytes
+    filename: str
+    mime: str
+
+@dataclass(frozen=True)
+class Marker:
+    """One area marker as drawn: position (fanned out if shared), fill, outline, dash."""
+
+    area_id: str
+    lon: float
+    lat: float
+    fill: str
+    outline: str
+    dashed: bool
+
+@dataclass(frozen=True)
+class BriefingFacts:
+    """Everything a briefing picture shows, in the view's language.
+
+    Attributes
+    ----------
+    counts : Mapping
+        :func:`ecotown.summary.summarise` for the view's filters (what the app shows).
+    kpis : tuple
+        ``(label, value)`` of the headline figures: areas, provinces, known-level share.
+    kpi_levels, kpi_phases : tuple of LegendEntry
+        Areas by latest level and by phase (:func:`ecotown.legend.kpi_entries`).
+    province_legend : tuple of LegendEntry
+        Province classes with the number of provinces in each
+        (:func:`ecotown.legend.province_legend`); ``province_colours`` maps every province
+        code to its colour (:func:`ecotown.legend.province_classes`).
+    marker_legend : tuple of LegendEntry
+        Marker classes with area counts (:func:`ecotown.legend.marker_legend`).
+    markers : tuple of Marker
+        The area markers as drawn (:func:`ecotown.legend.marker_style`).
+    subtitle, subtitle_compact : str
+        The filters in words; the compact form counts a long province list.
+    data_date, sources : str, tuple of str
+        The date of the data and the source lines.
+    stem : str
+        The file name without extension.
+    """
+
+    lang: str
+    title: str
+    subtitle: str
+    subtitle_compact: str
+    badge: str
+    synthetic: bool
+    counts: Mapping
+    kpis: tuple[tuple[str, str], ...]
+    kpi_levels: tuple[LegendEntry, ...]
+    kpi_phases: tuple[LegendEntry, ...]
+    province_title: str
+    province_mode: str
+    province_legend: tuple[LegendEntry, ...]
+    province_colours: Mapping[str, str]
+    marker_legend: tuple[LegendEntry, ...]
+    markers: tuple[Marker, ...]
+    dataset_title: str
+    data_date: str
+    sources: tuple[str, ...]
+    stem: str
+
+# --- facts ----------------------------------------------------------------------------------
+
+
+def clean_text(text: object) -> str:
+    """One line of printable text: control characters and runs of spaces become one space."""
+    return _SPACES.sub(" ", _CONTROL.sub(" ", str(text))).strip()
+
+
+def _filter_words(dataset: Dataset, provinces: pd.DataFrame, view: ViewState,
+                  compact: bool = False) -> str:
+    """The view's filters in words; ``compact`` counts a long province list and shortens a
+    long search text."""
+    lang, f = view.lang, view.filters
+    if not f.active:
+        return t("brief_all_areas", lang)
+    names = dict(zip(provinces["province_code"], provinces[f"name_{lang}"], strict=True))
+    parts = []
+    if f.phases:
+        parts.append(", ".join(phase_label(p, lang) for p in f.phases))
+    if f.levels:
+        parts.append(", ".join(t("no_level", lang) if v == NO_LEVEL
+                               else level_label(v, dataset.levels, lang, short=True)
+                               for v in f.levels))
+    if f.regions:
+        parts.append(f"{t('region', lang)}:\u00a0"
+                     + ", ".join(region_name(r, lang) for r in f.regions))
+    if f.provinces and compact and len(f.provinces) > 3:
+        parts.append(t("brief_n_provinces", lang, n=len(f.provinces)))
+    elif f.provinces:
+        parts.append(f"{t('province', lang)}:\u00a0"
+                     + ", ".join(clean_text(names.get(code, code)) for code in f.provinces))
+    if f.query:
+        query = clean_text(f.query)
+        if compact and len(query) > 24:
+            query = query[:safe_cut(query, 24)].rstrip() + ELLIPSIS
+        parts.append(t("brief_search", lang, q=query))
+    return t("brief_filters", lang, filters=" · ".join(parts))
+
+
+def _date_text(as_of: str, lang: str) -> str:
+    """``2023-05-30`` as ``30 May 2023`` or ``30 พ.ค. 2566`` (Buddhist Era in Thai)."""
+    try:
+        parts = [int(p) for p in str(as_of).split("-")]
+        if len(parts) > 1 and not 1 <= parts[1] <= 12:
+            raise ValueError(as_of)
+    except ValueError:  # the schema admits only real dates; say what the data says
+        return clean_text(as_of)
+    year = parts[0] + 543 if lang == "th" else parts[0]
+    month = t(f"brief_month_{parts[1]}", lang) if len(parts) > 1 else ""
+    day = str(parts[2]) if len(parts) > 2 else ""
+    return "\u00a0".join(p for p in (day, month, str(year)) if p)  # never broken
+
+
+def _data_date(dataset: Dataset, year: int | None, lang: str) -> str:
+    text = (t("brief_no_year", lang) if year is None
+            else t("brief_data_year", lang, year=year + 543 if lang == "th" else year))
+    if not dataset.programme_figures.empty:
+        as_of = str(dataset.programme_figures["as_of"].max())
+        text += " · " + t("brief_as_of", lang, date=_date_text(as_of, lang))
+    return text
+
+
+def _source_lines(dataset: Dataset, shown: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    geo = t("brief_source_geo", lang)
+    if dataset.synthetic:
+        seed = clean_text(dataset.meta.get("seed", "–"))
+        return geo, t("brief_source_synthetic", lang, seed=seed)
+    hosts = Counter(urlparse(url).netloc.removeprefix("www.")
+                    for cell in shown["sources"] for url in str(cell).split()
+                    if url.startswith(("http://", "https://")))
+    ranked = sorted(hosts, key=lambda host: (-hosts[host], host))
+    if not ranked:
+        return geo, t("brief_source_public_none", lang)
+    named = ", ".join(ranked[:3])
+    if len(ranked) > 3:
+        named += " " + t("brief_more_sources", lang, n=len(ranked) - 3)
+    return geo, t("brief_source_public", lang, sources=named)
+
+
+def _markers(shown: pd.DataFrame, fan: float = 0.2) -> tuple[Marker, ...]:
+    """Markers styled by :func:`ecotown.legend.marker_style`; areas sharing a point are
+    fanned out on a circle of ``fan`` degrees so that each stays visible."""
+    position = shown.groupby(["lat", "lon"], sort=False).cumcount()
+    size = shown.groupby(["lat", "lon"], sort=False)["area_id"].transform("size")
+    markers = []
+    for row, index, count in zip(shown.itertuples(), position, size, strict=True):
+        lat, lon = float(row.lat), float(row.lon)
+        if count > 1:
+            angle = 2 * math.pi * index / count
+            lat, lon = lat + fan * math.sin(angle), lon + fan * math.cos(angle)
+        style = marker_style(row.level, row.phase, row.phase_basis)
+        markers.append(Marker(str(row.area_id), lon, lat, style["fillColor"], style["color"],
+                              style["dashArray"] is not None))
+    return tuple(markers)
+
+
+def _slug(text: str, limit: int = 24) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit].strip("-")
+
+
+def file_stem(dataset: Dataset, view: ViewState) -> str:
+    """``ecotown-demo-phase3-th``: dataset, filters and language in safe characters."""
+    f = view.filters
+    parts = ["ecotown", _slug(dataset.name) or "dataset"]
+    if f.phases:
+        parts.append("phase" + "_".join(str(p) for p in f.phases))
+    if f.levels:
+        parts.append("level" + "_".join(f.levels))
+    if f.regions:
+        parts.append("_".join(f.regions))
+    if f.provinces:
+        parts.append("province" + ("_".join(f.provinces) if len(f.provinces) <= 4
+                                   else f"s{len(f.provinces)}"))
+    if f.query:
+        slug = _slug(f.query, 20)
+        parts.append("q-" + (slug if slug and slug.isascii() and f.query.isascii()
+                             else hashlib.sha1(f.query.encode()).hexdigest()[:8]))
+    if view.color != "level":
+        parts.append(f"by-{view.color}")
+    parts.append(view.lang)
+    return "-".join(parts)
+
+
+def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFrame,
+                   view: ViewState) -> BriefingFacts:
+    """Compute everything a briefing shows for a view, without drawing anything.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The loaded dataset of the view.
+    areas : pandas.DataFrame
+        Its area table, :func:`ecotown.summary.area_table` (all areas; the view's filters
+        are applied here).
+    provinces : pandas.DataFrame
+        The province table (``province_code``, ``name_th``, ``name_en``; geometry unused).
+    view : ViewState
+        Language, colour mode and filters.
+
+    Returns
+    -------
+    BriefingFacts
+        Texts, counts, legend rows, colours and markers, in ``view.lang``.
+    """
+    check_view(view)
+    lang = view.lang
+    shown = apply_filters(areas, view.filters)
+    counts = summarise(dataset, areas, view.filters)
+    classes = province_classes(provinces["province_code"], shown, view.color)
+    markers = marker_legend(shown, dataset.levels, lang)
+    kpis = kpi_entries(counts, lang)
+    return BriefingFacts(
+        lang=lang,
+        title=t("app_title", lang),
+        subtitle=_filter_words(dataset, provinces, view),
+        subtitle_compact=_filter_words(dataset, provinces, view, compact=True),
+        badge=t("brief_badge_synthetic" if dataset.synthetic else "brief_badge_public", lang),
+        synthetic=dataset.synthetic,
+        counts=counts,
+        kpis=((t("areas", lang), str(counts["areas"])),
+              (t("provinces", lang), str(counts["provinces"])),
+              (t("share_known_level", lang), f"{counts['known_level_share']:.0%}")),
+        kpi_levels=tuple(e for e in kpis if not e.key.startswith("phase")),
+        kpi_phases=tuple(e for e in kpis if e.key.startswith("phase")),
+        province_title=t("legend_provinces", lang),
+        province_mode=t(f"color_{view.color}", lang),
+        province_legend=tuple(province_legend(classes, view.color, dataset.levels, lang)),
+        province_colours={code: colour for code, (_, colour) in classes.items()},
+        marker_legend=tuple(markers),
+        markers=_markers(shown),
+        dataset_title=clean_text(dataset.title(lang)),
+        data_date=_data_date(dataset, counts["year"], lang),
+        sources=_source_lines(dataset, shown, lang),
+        stem=file_stem(dataset, view),
+    )
+
+
+def check_view(view: ViewState) -> None:
+    if not isinstance(view, ViewState):
+        raise TypeError(f"'view' should be a ViewState, got {type(view)}")
+    if view.lang not in LANGS:
+        raise ValueError(f"view.lang should be one of {LANGS}, got {view.lang!r}")
+    if view.color not in COLOR_MODES:
+        raise ValueError(f"view.color should be one of {COLOR_MODES}, got {view.color!r}")
