@@ -14,11 +14,11 @@ from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.summary import summarise
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import t
-from ecotown.model.dataset import dataset_names
 from ecotown.present.html_blocks import chips_html, legend_html
 from ecotown.present.legend import kpi_entries, marker_legend, province_classes, province_legend
 from ecotown.present.safe_html import esc
 from ecotown.present.tables import display_areas
+from ecotown.store import dataset_names
 from ecotown.ui.ui import (
     area_link_params,
     briefing_downloads,

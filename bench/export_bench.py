@@ -47,8 +47,8 @@ def ours(fmt: str):
     from ecotown.analysis.summary import area_table
     from ecotown.analysis.urlstate import ViewState
     from ecotown.briefing import briefing
-    from ecotown.model.dataset import load_dataset
     from ecotown.model.geography import load_provinces
+    from ecotown.store import load_dataset
 
     provinces = load_provinces()
     dataset = load_dataset("demo")

@@ -49,8 +49,8 @@ def payloads() -> dict:
     import pandas as pd
 
     from ecotown.analysis.summary import area_table
-    from ecotown.model.dataset import load_dataset
     from ecotown.model.geography import load_provinces
+    from ecotown.store import load_dataset
     from ecotown.webmap.mapview import build_base_map, build_layers, province_geojson
 
     provinces = load_provinces()

@@ -6,12 +6,12 @@ from streamlit_folium import st_folium
 from ecotown.analysis.scorecard import dimension_scores, level_history, peers, scorecard
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import pick, t
-from ecotown.model.dataset import dataset_names
 from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.legend import marker_style
 from ecotown.present.safe_html import esc, http_urls
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import display_history, display_scorecard
+from ecotown.store import dataset_names
 from ecotown.ui.ui import (
     briefing_downloads,
     cached_area_table,

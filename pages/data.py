@@ -7,14 +7,13 @@ from math import ceil
 
 import streamlit as st
 
-from ecotown import stewardship
+from ecotown import stewardship, store
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import t
-from ecotown.model.dataset import dataset_names, dataset_version
 from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship import access, templates
-from ecotown.store import files as store
+from ecotown.store import dataset_names, dataset_version
 from ecotown.ui.ui import current_view, md_escape, sidebar_common
 
 st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
@@ -95,7 +94,7 @@ st.markdown(f"### {t('dp_title', lang)}")
 st.caption(t("dp_intro", lang))
 tab_data, tab_templates, tab_import = st.tabs(
     [t("dp_tab_datasets", lang), t("dp_tab_templates", lang), t("dp_tab_import", lang)])
-imported = store.dataset_names()
+imported = store.imported_names()
 
 with tab_data:
     st.markdown(f"**{t('dp_datasets', lang)}**")

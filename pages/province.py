@@ -4,9 +4,9 @@ import streamlit as st
 
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import pick, t
-from ecotown.model.dataset import dataset_names
 from ecotown.model.geography import region_name
 from ecotown.present.style import level_label, phase_label
+from ecotown.store import dataset_names
 from ecotown.ui.ui import (
     area_link_params,
     briefing_downloads,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ecotown.model.dataset import BUILTIN, load_dataset
 from ecotown.model.geography import load_provinces
 from ecotown.model.schema import TABLES
+from ecotown.store import BUILTIN, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 

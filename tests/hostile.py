@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 
-from ecotown.model.dataset import BUILTIN, read_tables
+from ecotown import store
+from ecotown.model.dataset import read_tables
 from ecotown.model.schema import TABLES
 from ecotown.stewardship.templates import table_csv
-from ecotown.store import files as store
+from ecotown.store import BUILTIN
 
 CANARY = "ssticanary"
 PAYLOADS = (

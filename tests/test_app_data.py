@@ -9,9 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from ecotown import stewardship
+from ecotown import stewardship, store
 from ecotown.stewardship import access
-from ecotown.store import files as store
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TOKEN = "correct-horse-battery"

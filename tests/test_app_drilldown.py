@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ecotown.model.dataset import load_dataset
 from ecotown.model.regions import PROVINCE_REGION
+from ecotown.store import load_dataset
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

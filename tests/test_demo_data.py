@@ -10,7 +10,7 @@ import geothai
 import pandas as pd
 import pytest
 
-from ecotown.model.dataset import load_dataset
+from ecotown.store import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "geodata" / "demo"

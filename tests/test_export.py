@@ -406,7 +406,7 @@ def test_formula_behind_invisible_character_is_guarded(demo, province_polygons, 
 @pytest.mark.parametrize("as_of", ["2023-13-01", "2099-00", "2023-1x"])
 def test_impossible_date_does_not_break_the_exports(demo, province_polygons, as_of):
     """A date that slipped past validation (older versions on disk) is printed as given."""
-    from ecotown.model.dataset import load_dataset
+    from ecotown.store import load_dataset
 
     public = load_dataset("public")
     figures = public.programme_figures.copy()

@@ -21,14 +21,14 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
+from ecotown import store
 from ecotown.analysis.scorecard import dimension_scores, level_history
 from ecotown.analysis.summary import area_table
 from ecotown.analysis.urlstate import ViewState
 from ecotown.briefing import FORMATS, briefing
-from ecotown.model.dataset import load_dataset
 from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.style import level_label
-from ecotown.store import files as store
+from ecotown.store import load_dataset
 from ecotown.webmap.mapview import (
     build_base_map,
     build_layers,

@@ -14,10 +14,9 @@ import zipfile
 import openpyxl
 import pytest
 
-from ecotown import stewardship
-from ecotown.model.dataset import load_dataset
+from ecotown import stewardship, store
 from ecotown.stewardship import Caps, Upload
-from ecotown.store import files as store
+from ecotown.store import load_dataset
 
 URL = "https://www.diw.go.th/"
 HEADER = "area_id,year,level,basis,source,note\n"

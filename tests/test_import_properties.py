@@ -14,11 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from ecotown import stewardship
-from ecotown.model.dataset import load_dataset
+from ecotown import stewardship, store
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship import templates
-from ecotown.store import files as store
+from ecotown.store import load_dataset
 
 URL = "https://www.diw.go.th/"
 HEADER = ["area_id", "year", "level", "basis", "source", "note"]

@@ -15,14 +15,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ecotown import stewardship
+from ecotown import stewardship, store
 from ecotown.analysis.urlstate import parse_view
 from ecotown.cli import data as cli_data
-from ecotown.model.dataset import load_dataset
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship import publishing as commit_module
 from ecotown.stewardship import templates
-from ecotown.store import files as store
+from ecotown.store import load_dataset
+from ecotown.store.files import VERSION_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "data_bad"
@@ -436,7 +436,7 @@ def test_hostile_import_stays_inside_its_version(tmp_path, data_dir):
     assert area["note"] == "<img src=x onerror=alert(1)>"
     written = set(snapshot(data_dir))
     assert written == {"audit.jsonl"} | {f"datasets/hostile/versions/0001/{n}"
-                                         for n in store.VERSION_FILES} | \
+                                         for n in VERSION_FILES} | \
         {"datasets/hostile/LATEST"}
     assert {k: v for k, v in snapshot(tmp_path).items() if not k.startswith("data/")} == outside
     entry = store.read_audit()[0]
@@ -530,7 +530,7 @@ def test_demo_round_trip(tmp_path, data_dir):
 def test_imported_dataset_is_in_the_url_choices(data_dir):
     stewardship.import_files([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\n")],
                           "official", "Ann")
-    from ecotown.model.dataset import dataset_names
+    from ecotown.store import dataset_names
 
     state, notices = parse_view({"dataset": "official"}, dataset_names())
     assert state.dataset == "official" and not notices

@@ -17,8 +17,9 @@ from ecotown.analysis.scorecard import (
     peers,
     scorecard,
 )
-from ecotown.model.dataset import BUILTIN, Dataset
+from ecotown.model.dataset import Dataset
 from ecotown.model.schema import table
+from ecotown.store import BUILTIN
 
 SCORECARD_COLUMNS = [
     "dimension_id", "aspect_id", "aspect_th", "aspect_en", "indicator_id", "name_th",

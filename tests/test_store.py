@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ecotown import stewardship
-from ecotown.model.dataset import dataset_dir, dataset_names, dataset_version, load_dataset
-from ecotown.store import files as store
+from ecotown import stewardship, store
+from ecotown.store import dataset_names, dataset_version, load_dataset
+from ecotown.store.files import VERSION_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 URL = "https://www.diw.go.th/"
@@ -78,7 +78,7 @@ def test_bad_versions_are_refused(given):
 
 def test_empty_data_dir_lists_nothing_and_creates_nothing(data_dir):
     """Reading never creates the data directory."""
-    assert store.dataset_names() == [] and store.read_audit() == []
+    assert store.imported_names() == [] and store.read_audit() == []
     assert dataset_names() == ["public", "demo"]
     assert not data_dir.exists()
 
@@ -103,17 +103,19 @@ def test_versions_latest_audit_and_restore(data_dir):
     assert store.latest_version("official") == "0002"
     assert dataset_names() == ["public", "demo", "official"]
     assert dataset_version("official") == "0002" and dataset_version("demo") == ""
-    assert dataset_dir("official") == data_dir / "datasets/official/versions/0002"
+    newest = data_dir / "datasets/official/versions/0002"
+    assert store.read_files("official") == {p.name: p.read_bytes() for p in newest.iterdir()
+                                            if p.name != "manifest.json"}
     for version in ("0001", "0002"):
         files = {p.name for p in (data_dir / "datasets/official/versions" / version).iterdir()}
-        assert files == store.VERSION_FILES
+        assert files == VERSION_FILES
     years = set(load_dataset("official").assessments["year"])
     assert {2024, 2025} <= years
     restored = stewardship.restore("official", 1, "Cy")
     assert restored == "0003"
     old = data_dir / "datasets/official/versions/0001"
     new = data_dir / "datasets/official/versions/0003"
-    for name in store.VERSION_FILES - {"manifest.json"}:
+    for name in VERSION_FILES - {"manifest.json"}:
         assert (old / name).read_bytes() == (new / name).read_bytes()
     assert 2025 not in set(load_dataset("official").assessments["year"])
     listed = store.list_versions("official")
@@ -138,7 +140,7 @@ def test_versions_are_read_only_files(data_dir):
 def test_unknown_version_and_dataset(data_dir):
     stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     with pytest.raises(store.StoreError) as caught:
-        store.version_path("official", 7)
+        store.read_files("official", 7)
     assert caught.value.code == "d_unknown_version"
     with pytest.raises(store.StoreError) as caught:
         stewardship.restore("nothing", 1, "Ann")
@@ -253,3 +255,41 @@ def test_two_concurrent_imports_both_land(data_dir, tmp_path):
     assert [e["version"] for e in audit] == ["0001", "0002", "0003"]
     assert all(json.loads(line) for line in
                (data_dir / "audit.jsonl").read_text(encoding="utf-8").splitlines())
+
+
+# --- the storage seam ----------------------------------------------------------------------
+
+def test_both_backends_are_dataset_stores(data_dir):
+    """The shipped datasets and the data directory both satisfy the DatasetStore protocol."""
+    from ecotown.store.builtin import BuiltinStore
+    from ecotown.store.files import FileStore
+
+    for backend in (store.builtin(), store.backend()):
+        assert isinstance(backend, store.DatasetStore)
+    assert isinstance(store.builtin(), BuiltinStore) and isinstance(store.backend(), FileStore)
+    assert store.store_of("public") is store.builtin()
+    assert isinstance(store.store_of("official"), FileStore)
+
+
+def test_shipped_datasets_are_read_through_the_same_seam(data_dir):
+    """public and demo come as {file: bytes} like any version; writing them is refused."""
+    files = store.read_files("demo")
+    assert set(files) == VERSION_FILES - {"manifest.json"}
+    assert load_dataset("demo").areas.equals(
+        __import__("ecotown.model.dataset", fromlist=["x"]).parse_dataset(files).areas)
+    with pytest.raises(store.StoreError):
+        store.builtin().commit("public", files, {"action": "import"})
+    assert store.builtin().versions("public") == [] and store.builtin().latest("demo") == ""
+
+
+def test_crash_hook_is_handed_in_not_read_inside_commit(data_dir, monkeypatch):
+    """The test hook comes from the backend's settings; commit_version itself reads no env."""
+    from ecotown.store import files
+
+    steps = []
+    monkeypatch.setenv(store.CRASH_ENV, "before_latest")  # ignored: no hook is passed
+    with store.locked():
+        files.commit_version("official", store.read_files("public"), {"action": "import"},
+                             hook=steps.append)
+    assert steps == ["before_rename", "before_latest", "before_audit"]
+    assert store.latest_version("official") == "0001"

@@ -9,10 +9,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ecotown.model.dataset import load_dataset
 from ecotown.model.schema import TABLES, table
 from ecotown.model.validate import check_table
 from ecotown.stewardship import templates
+from ecotown.store import load_dataset
 
 KINDS = [tbl.kind for tbl in TABLES]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ecotown.model.dataset import load_dataset
 from ecotown.model.schema import table
 from ecotown.model.validate import DatasetError, check_table
+from ecotown.store import load_dataset
 
 
 def _edit(path, edit):

@@ -16,10 +16,10 @@ from ecotown.analysis.summary import area_table, summarise
 from ecotown.analysis.urlstate import COLOR_MODES, MAX_QUERY, parse_view
 from ecotown.cli.data import add_commands as add_data_commands
 from ecotown.i18n.labels import t
-from ecotown.model.dataset import load_dataset
 from ecotown.model.geography import load_provinces
 from ecotown.model.regions import REGIONS
 from ecotown.model.validate import DatasetError
+from ecotown.store import load_dataset
 
 __all__ = ["main"]
 

@@ -22,12 +22,11 @@ import json
 import sys
 from pathlib import Path
 
-from ecotown import stewardship
+from ecotown import stewardship, store
 from ecotown.i18n.labels import t
 from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship import templates
-from ecotown.store import files as store
 
 __all__ = ["add_commands", "main"]
 
@@ -123,7 +122,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _versions(args: argparse.Namespace) -> int:
-    names = [args.dataset] if args.dataset else store.dataset_names()
+    names = [args.dataset] if args.dataset else store.imported_names()
     if not names:
         print(t("d_cli_no_datasets", args.lang))
     for name in names:
@@ -141,7 +140,7 @@ def _versions(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     old = store.check_version(args.version)
-    store.version_path(store.check_name(args.dataset), old)  # exists?
+    store.read_files(store.check_name(args.dataset), old)  # exists?
     if not args.yes:
         print(t("d_cli_not_written", args.lang))
         return 0

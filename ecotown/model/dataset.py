@@ -1,18 +1,19 @@
-"""Load a dataset by name or directory, validating every table and every reference.
+"""What a dataset is, and how its files become one: parse, type-check, cross-check.
 
-A dataset is a directory of the CSV tables defined in :mod:`ecotown.schema` plus a
-``dataset.json`` that says what it is (title, whether it is synthetic). Two ship with the
-app: ``public`` (the sourced public record, ``geodata/``) and ``demo`` (synthetic,
-``geodata/demo/``). Data stewards' imported datasets (:mod:`ecotown.store`) follow them,
-each loaded from its latest version.
+A dataset is the CSV tables defined in :mod:`ecotown.model.schema` plus a ``dataset.json``
+that says what it is (title, whether it is synthetic), given as ``{file name: bytes}``
+(what every store backend returns, :mod:`ecotown.store`) or as a directory. Which datasets
+exist and where they live is the store's business; :func:`ecotown.store.load_dataset`
+finds the files and hands them to :func:`parse_dataset`.
 
-:func:`read_tables` and :func:`check_dataset` are the two halves of loading, so the
-importer validates a dataset it is about to write exactly as :func:`load_dataset` will.
+:func:`read_tables` and :func:`check_dataset` are the two halves of parsing, so the
+importer validates a dataset it is about to write exactly as loading will.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,23 +28,20 @@ from ecotown.model.validate import (
     check_table,
     read_csv_strings,
 )
-from ecotown.store import files as store
 
 __all__ = [
-    "BUILTIN",
     "GEODATA",
+    "META_FILE",
     "REFERENCES",
     "Dataset",
     "check_dataset",
-    "dataset_dir",
-    "dataset_names",
-    "dataset_version",
-    "load_dataset",
+    "parse_dataset",
+    "read_meta",
     "read_tables",
 ]
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
-BUILTIN = {"public": GEODATA, "demo": GEODATA / "demo"}
+META_FILE = "dataset.json"
 # (table kind, column, problem code): every value of the column must be a known id
 REFERENCES = (("assessments", "area_id", "v_unknown_area"),
               ("indicator_values", "area_id", "v_unknown_area"),
@@ -75,49 +73,24 @@ class Dataset:
         return str(self.meta.get(f"title_{lang}") or self.meta.get("title_en") or self.name)
 
 
-def dataset_names() -> list[str]:
-    """Names of the datasets that can be loaded: built-in first, then imported ones."""
-    return [*BUILTIN, *store.dataset_names()]
+def _files(source: Path | Mapping[str, bytes]) -> Mapping[str, bytes]:
+    if isinstance(source, Mapping):
+        return source
+    wanted = [tbl.filename for tbl in TABLES] + [META_FILE]
+    return {f: (source / f).read_bytes() for f in wanted if (source / f).is_file()}
 
 
-def _imported(name: object) -> bool:
-    return (isinstance(name, str) and name not in BUILTIN
-            and store.NAME_PATTERN.fullmatch(name) is not None
-            and store.latest_version(name) is not None)
-
-
-def dataset_dir(name_or_path: str | Path) -> Path:
-    """Return the directory of a dataset name or a directory path.
-
-    A name is a built-in dataset (``public``, ``demo``) or an imported one (its latest
-    version); anything else must be an existing directory.
-    """
-    if isinstance(name_or_path, str) and name_or_path in BUILTIN:
-        return BUILTIN[name_or_path]
-    if _imported(name_or_path):
-        return store.version_path(str(name_or_path))
-    path = Path(name_or_path)
-    if path.is_dir():
-        return path
-    raise DatasetError([Problem(str(name_or_path), "v_unknown_dataset", value=str(name_or_path))])
-
-
-def dataset_version(name: str) -> str:
-    """The latest version of an imported dataset, ``""`` for any other; a cache key."""
-    return (store.latest_version(name) or "") if _imported(name) else ""
-
-
-def _read_meta(directory: Path) -> tuple[dict, list[Problem]]:
-    path = directory / "dataset.json"
-    if not path.is_file():
-        return {}, [Problem("dataset.json", "v_missing_file")]
+def read_meta(data: bytes | None) -> tuple[dict, list[Problem]]:
+    """A dataset's ``dataset.json`` (its bytes, ``None`` if missing), with any problem."""
+    if data is None:
+        return {}, [Problem(META_FILE, "v_missing_file")]
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, OSError) as exc:
-        return {}, [Problem("dataset.json", "v_bad_meta", params={"detail": str(exc)[:200]})]
+        meta = json.loads(data.decode("utf-8"))
+    except ValueError as exc:
+        return {}, [Problem(META_FILE, "v_bad_meta", params={"detail": str(exc)[:200]})]
     if not isinstance(meta, dict) or not isinstance(meta.get("synthetic"), bool):
         detail = "'synthetic' must be true or false"
-        return {}, [Problem("dataset.json", "v_bad_meta", params={"detail": detail})]
+        return {}, [Problem(META_FILE, "v_bad_meta", params={"detail": detail})]
     return meta, []
 
 
@@ -134,17 +107,19 @@ def _admin_problems(areas: pd.DataFrame, label: str) -> list[Problem]:
     return problems
 
 
-def read_tables(directory: str | Path) -> tuple[dict, dict[str, pd.DataFrame], list[Problem]]:
-    """Read and type-check every table of a dataset directory, one table at a time.
+def read_tables(source: str | Path | Mapping[str, bytes]
+                ) -> tuple[dict, dict[str, pd.DataFrame], list[Problem]]:
+    """Read and type-check every table of a dataset, one table at a time.
 
-    Returns the metadata, one typed frame per table kind (with a ``_row`` column: the
-    spreadsheet row of each record; rows with a problem are left out) and the problems.
+    ``source`` is ``{file name: bytes}`` (as a store returns it) or a directory. Returns the
+    metadata, one typed frame per table kind (with a ``_row`` column: the spreadsheet row of
+    each record; rows with a problem are left out) and the problems.
     """
-    directory = Path(directory)
-    meta, problems = _read_meta(directory)
+    files = _files(source if isinstance(source, Mapping) else Path(source))
+    meta, problems = read_meta(files.get(META_FILE))
     frames: dict[str, pd.DataFrame] = {}
     for tbl in TABLES:
-        raw, read_problems = read_csv_strings(directory / tbl.filename, tbl.filename)
+        raw, read_problems = read_csv_strings(files.get(tbl.filename), tbl.filename)
         problems += read_problems
         if raw is None:
             frames[tbl.kind] = pd.DataFrame(columns=[*tbl.column_names, "_row"])
@@ -224,25 +199,21 @@ def check_dataset(frames: dict[str, pd.DataFrame],
     return problems
 
 
-def load_dataset(name_or_path: str | Path) -> Dataset:
-    """Load and validate a dataset; raise :class:`DatasetError` listing every problem.
+def parse_dataset(source: Path | Mapping[str, bytes], name: str = "") -> Dataset:
+    """Parse and validate a dataset; raise :class:`DatasetError` listing every problem.
 
     Parameters
     ----------
-    name_or_path
-        ``"public"``, ``"demo"``, the name of an imported dataset (its latest version is
-        loaded) or the path of a dataset directory.
+    source
+        ``{file name: bytes}`` or a dataset directory.
+    name
+        The name to give it when its ``dataset.json`` has no ``id`` (default: the
+        directory's name).
     """
-    directory = dataset_dir(name_or_path)
-    meta, frames, problems = read_tables(directory)
+    meta, frames, problems = read_tables(source)
     problems += check_dataset(frames)
     if problems:
         raise DatasetError(problems)
-    name = meta.get("id") or (name_or_path if isinstance(name_or_path, str) else directory.name)
+    fallback = name or (source.name if isinstance(source, Path) else "")
     frames = {k: v.drop(columns="_row").reset_index(drop=True) for k, v in frames.items()}
-    return Dataset(name=str(name), meta=meta, **frames)
-
-
-def table_columns(kind: str) -> tuple[str, ...]:
-    """Column names of the table ``kind``, in file order."""
-    return table(kind).column_names
+    return Dataset(name=str(meta.get("id") or fallback), meta=meta, **frames)

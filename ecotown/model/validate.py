@@ -7,6 +7,7 @@ the first data row is row 2.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -67,12 +68,15 @@ class DatasetError(Exception):
         return [p.message(lang) for p in self.problems]
 
 
-def read_csv_strings(path: Path, label: str) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read a CSV file as strings (UTF-8, with or without BOM), never guessing types."""
-    if not path.is_file():
+def read_csv_strings(source: Path | bytes | None, label: str
+                     ) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a CSV file (a path, or its bytes) as strings (UTF-8, with or without BOM),
+    never guessing types; ``None`` is a missing file."""
+    if source is None or (isinstance(source, Path) and not source.is_file()):
         return None, [Problem(label, "v_missing_file")]
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        frame = pd.read_csv(io.BytesIO(source) if isinstance(source, bytes) else source,
+                            dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:
         return None, [Problem(label, "v_empty_file")]
     except (UnicodeDecodeError, pd.errors.ParserError, OSError) as exc:

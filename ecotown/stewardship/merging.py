@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
+from ecotown import store
 from ecotown.i18n.labels import t
-from ecotown.model.dataset import (
-    BUILTIN,
-    REFERENCES,
-    check_dataset,
-    dataset_names,
-    read_tables,
-)
+from ecotown.model.dataset import REFERENCES, check_dataset, read_tables
 from ecotown.model.schema import TABLES, Table
 from ecotown.model.validate import DatasetError, check_table
 from ecotown.stewardship.checking import CheckedTable, check_raw, kind_of
@@ -31,7 +25,6 @@ from ecotown.stewardship.uploads import (
     display_name,
     make_problem,
 )
-from ecotown.store import files as store
 
 # --- preview ----------------------------------------------------------------------------
 
@@ -169,18 +162,20 @@ def preview_tables(raws: Sequence[RawTable], read_problems: Sequence[ImportProbl
     return result
 
 
-def _base_for(name: str | None, base: str | None) -> tuple[str, str | None, Path, list[str]]:
-    """(label, version, directory, notes) of what the import is compared with."""
+def _base_for(name: str | None, base: str | None
+              ) -> tuple[str, str | None, dict[str, bytes], list[str]]:
+    """(label, version, files, notes) of what the import is compared with."""
     latest = None if name is None else store.latest_version(name)
     if latest is not None:
         notes = ["d_base_ignored"] if base not in (None, "", name) else []
-        return f"{name} v{latest}", latest, store.version_path(name, latest), notes
+        return f"{name} v{latest}", latest, store.read_files(name, latest), notes
     base = base or "public"
-    if base not in dataset_names():
-        raise store.StoreError("d_unknown_base", base, choices=", ".join(dataset_names()))
-    if base in BUILTIN:
-        return base, None, BUILTIN[base], []
-    return f"{base} v{store.latest_version(base)}", None, store.version_path(base), []
+    names = store.dataset_names()
+    if base not in names:
+        raise store.StoreError("d_unknown_base", base, choices=", ".join(names))
+    base_version = store.dataset_version(base)
+    label = f"{base} v{base_version}" if base_version else base
+    return label, None, store.read_files(base), []
 
 
 def _keys(frame: pd.DataFrame, tbl: Table) -> list[tuple[str, ...]]:
@@ -249,8 +244,8 @@ def build_preview(name: str | None, raws: list[RawTable], read_problems: list[Im
         one, found = check_raw(raw, kind, source)
         checked.append(one)
         problems += found
-    label, version, directory, notes = _base_for(name, base)
-    meta, base_frames, base_problems = read_tables(directory)
+    label, version, base_files, notes = _base_for(name, base)
+    meta, base_frames, base_problems = read_tables(base_files)
     if base_problems:
         raise DatasetError(base_problems)
     tables = [{"file": c.raw.file, "sheet": c.raw.sheet, "kind": c.kind,

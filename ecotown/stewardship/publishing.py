@@ -10,15 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ecotown.model.dataset import (
-    load_dataset,
-)
+from ecotown import store
+from ecotown.model.dataset import parse_dataset
 from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship.merging import Preview, build_preview, preview
 from ecotown.stewardship.templates import table_csv
 from ecotown.stewardship.uploads import CONTROL, MAX_STEWARD, Caps, Upload, make_problem
-from ecotown.store import files as store
 
 # --- writing ----------------------------------------------------------------------------
 
@@ -45,7 +43,7 @@ def _serialise(result: dict[str, pd.DataFrame], meta: dict) -> dict[str, bytes]:
 
 
 def _verify(directory: Path) -> None:
-    load_dataset(directory)
+    parse_dataset(directory)
 
 
 def commit(plan: Preview, steward: str | None, *, rebase: bool = False
@@ -119,7 +117,7 @@ def restore(dataset: str, version: object, steward: str | None) -> str:
     old = store.check_version(version)
     who = check_steward(steward)
     with store.locked():
-        files = store.version_files(name, old)
+        files = store.read_files(name, old)
         record = {"action": "restore", "steward": who, "restored_from": old, "files": [],
                   "changes": {}}
         return store.commit_version(name, files, record, verify=_verify)

@@ -3,22 +3,17 @@ in Thai or English."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from pathlib import Path
 
 import pandas as pd
 
+from ecotown import store
 from ecotown.i18n.labels import t
-from ecotown.model.dataset import (
-    BUILTIN,
-    dataset_names,
-)
+from ecotown.model.dataset import META_FILE, read_meta
 from ecotown.model.schema import table
 from ecotown.model.validate import DatasetError, Problem
 from ecotown.stewardship.merging import Preview
 from ecotown.stewardship.uploads import KINDS, problem_text
-from ecotown.store import files as store
 
 # --- what the page and the command line show --------------------------------------------
 
@@ -93,24 +88,17 @@ def dataset_rows(lang: str) -> pd.DataFrame:
     columns = [t(f"d_col_{c}", lang) for c in ("dataset", "title", "source_kind", "version",
                                                "synthetic")]
     rows = []
-    for name in dataset_names():
+    for name in store.dataset_names():
         try:
-            meta = _read_meta_only(BUILTIN[name] if name in BUILTIN else store.version_path(name))
+            meta, _ = read_meta(store.read_files(name).get(META_FILE))
         except DatasetError:
             meta = {}
         title = meta.get(f"title_{lang}") or meta.get("title_en") or name
-        rows.append([name, title, t("d_builtin" if name in BUILTIN else "d_imported", lang),
-                     "" if name in BUILTIN else store.latest_version(name) or "",
+        shipped = store.is_builtin(name)
+        rows.append([name, title, t("d_builtin" if shipped else "d_imported", lang),
+                     store.dataset_version(name),
                      t("d_yes" if meta.get("synthetic") else "d_no", lang)])
     return pd.DataFrame(rows, columns=columns, dtype=object)
-
-
-def _read_meta_only(directory: Path) -> dict:
-    try:
-        meta = json.loads((directory / "dataset.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return meta if isinstance(meta, dict) else {}
 
 
 def version_rows(dataset: str, lang: str) -> pd.DataFrame:

@@ -1,1 +1,149 @@
-"""store"""
+"""Where datasets live: the shipped ones and the stewards' imports, behind one protocol.
+
+:class:`~ecotown.store.protocol.DatasetStore` is what a backend offers (names, latest,
+versions, ``read`` as ``{file name: bytes}``, ``commit``, ``audit``, ``locked``). Two
+backends: the shipped read-only datasets (:class:`~ecotown.store.builtin.BuiltinStore`,
+``public`` and ``demo``) and the writable store of imports chosen by a setting: today the
+data directory (:class:`~ecotown.store.files.FileStore`, ``$ECOTOWN_DATA_DIR``).
+
+The functions here are the rest of the app's way in; none of it special-cases a built-in
+dataset. :func:`load_dataset` reads a dataset's files from whichever backend holds it and
+parses them (:func:`ecotown.model.dataset.parse_dataset`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ecotown.model.dataset import Dataset, parse_dataset
+from ecotown.model.validate import DatasetError, Problem
+from ecotown.store.builtin import BUILTIN, BuiltinStore
+from ecotown.store.files import (
+    CRASH_ENV,
+    DATA_DIR_ENV,
+    NAME_PATTERN,
+    PAUSE_ENV,
+    RESERVED_NAMES,
+    FileStore,
+    StoreError,
+    StoreProblem,
+    check_name,
+    check_version,
+    clean_record,
+    cleanup,
+    damaged_names,
+    data_dir,
+    env_hook,
+    list_versions,
+    locked,
+    read_audit,
+    repair_latest,
+)
+from ecotown.store.protocol import DatasetStore
+
+__all__ = [
+    "BUILTIN",
+    "CRASH_ENV",
+    "DATA_DIR_ENV",
+    "NAME_PATTERN",
+    "PAUSE_ENV",
+    "RESERVED_NAMES",
+    "DatasetStore",
+    "StoreError",
+    "StoreProblem",
+    "backend",
+    "builtin",
+    "check_name",
+    "check_version",
+    "clean_record",
+    "cleanup",
+    "commit_version",
+    "damaged_names",
+    "data_dir",
+    "dataset_names",
+    "dataset_version",
+    "imported_names",
+    "is_builtin",
+    "latest_version",
+    "list_versions",
+    "load_dataset",
+    "locked",
+    "read_audit",
+    "read_files",
+    "repair_latest",
+    "store_of",
+]
+
+_BUILTIN = BuiltinStore()
+
+
+def builtin() -> BuiltinStore:
+    """The shipped read-only datasets."""
+    return _BUILTIN
+
+
+def backend() -> DatasetStore:
+    """The writable store of imported datasets, as configured (the data directory)."""
+    return FileStore(hook=env_hook())
+
+
+def is_builtin(name: object) -> bool:
+    """Whether ``name`` is a shipped dataset (``public``, ``demo``)."""
+    return isinstance(name, str) and name in _BUILTIN.names()
+
+
+def store_of(name: str) -> DatasetStore:
+    """The backend that holds ``name``."""
+    return _BUILTIN if is_builtin(name) else backend()
+
+
+def imported_names() -> list[str]:
+    """Names of the imported datasets that have a published version, sorted."""
+    return backend().names()
+
+
+def dataset_names() -> list[str]:
+    """Every dataset that can be loaded: the shipped ones first, then imported ones."""
+    return [*_BUILTIN.names(), *imported_names()]
+
+
+def latest_version(name: str) -> str | None:
+    """The published version of an imported dataset (``None`` if it has none)."""
+    return backend().latest(name)
+
+
+def dataset_version(name: str) -> str:
+    """The latest version of an imported dataset, ``""`` for any other; a cache key."""
+    if is_builtin(name) or not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        return ""
+    return latest_version(name) or ""
+
+
+def read_files(name: str, version: object | None = None) -> dict[str, bytes]:
+    """The files of a dataset's version (the latest by default), from its backend."""
+    return store_of(name).read(name, version)
+
+
+def commit_version(name: str, files: Mapping[str, bytes], record: Mapping,
+                   verify=None) -> str:
+    """Publish the next version of an imported dataset (the caller holds :func:`locked`)."""
+    return backend().commit(name, files, record, verify=verify)
+
+
+def load_dataset(name_or_path: str | Path) -> Dataset:
+    """Load and validate a dataset by name (shipped or imported) or directory path.
+
+    Raises
+    ------
+    DatasetError
+        Every problem of the files, or ``v_unknown_dataset`` naming an unknown dataset.
+    """
+    if isinstance(name_or_path, str) and (is_builtin(name_or_path) or (
+            NAME_PATTERN.fullmatch(name_or_path) and latest_version(name_or_path))):
+        return parse_dataset(read_files(name_or_path), name_or_path)
+    path = Path(name_or_path)
+    if path.is_dir():
+        return parse_dataset(path)
+    raise DatasetError([Problem(str(name_or_path), "v_unknown_dataset",
+                                value=str(name_or_path))])

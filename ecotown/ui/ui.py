@@ -23,12 +23,13 @@ from ecotown.analysis.urlstate import (
     view_params,
 )
 from ecotown.i18n.labels import LANGS, t
-from ecotown.model.dataset import Dataset, dataset_names, dataset_version, load_dataset
+from ecotown.model.dataset import Dataset
 from ecotown.model.geography import load_provinces, region_name
 from ecotown.model.regions import REGIONS
 from ecotown.model.validate import DatasetError
 from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
+from ecotown.store import dataset_names, dataset_version, load_dataset
 from ecotown.webmap.assets import ensure_leaflet, ensure_province_file
 from ecotown.webmap.mapview import province_geojson
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from ecotown import stewardship
-from ecotown.model.dataset import load_dataset
+from ecotown.store import load_dataset
 from tests.browser.helpers import map_frame, wait_for_markers
 
 pytestmark = pytest.mark.browser
