@@ -1,6 +1,6 @@
 """Briefing export times beside a naive baseline, in one run.
 
-    python bench/export_bench.py [--runs 5]
+    python -m bench.export_bench [--runs 5]
 
 Prints the warm time (median of ``--runs``, after one warm-up) of a PNG slide and an A4
 PDF of the demo dataset, phase 3, in Thai, through :func:`ecotown.export.briefing` (the
@@ -16,15 +16,12 @@ import argparse
 import io
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench.report import print_rows
 
-from report import print_rows  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 NE_FILE = Path(os.environ.get("ECOTOWN_NE_ADMIN1",
                               ROOT.parent / "shared" / "reference" /

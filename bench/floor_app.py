@@ -4,13 +4,9 @@ Run only by ``bench/run.py`` to show, in the same run, how much of the first pai
 Streamlit and streamlit-folium themselves and how much the rest of the overview adds.
 """
 
-import sys
-from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ecotown.analysis.filters import apply_filters
 from ecotown.ui.ui import (

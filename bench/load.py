@@ -1,6 +1,6 @@
 """Load: concurrent Streamlit sessions changing filters against one server on localhost.
 
-    python bench/load.py [--sessions 20] [--seconds 60] [--url http://127.0.0.1:PORT]
+    python -m bench.load [--sessions 20] [--seconds 60] [--url http://127.0.0.1:PORT]
 
 Each session is a websocket client speaking Streamlit's own protocol (the BackMsg a browser
 sends when the URL's filters change), so 20 sessions fit on a 2-core machine beside the
@@ -17,14 +17,11 @@ import asyncio
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import websockets
 from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from run import _serve
+from bench.run import _serve
 
 FILTERS = ["", "phase=1", "phase=2,3", "level=3,4", "region=east", "dataset=demo",
            "dataset=demo&phase=3", "dataset=demo&level=1,2&lang=en", "q=rayong",

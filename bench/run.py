@@ -1,6 +1,6 @@
 """Performance figures of Eco Town Atlas beside a naive baseline, in one run.
 
-    python bench/run.py [--quick] [--load-seconds 60] [--sessions 20]
+    python -m bench.run [--quick] [--load-seconds 60] [--sessions 20]
 
 Prints, for the overview map: the boundary GeoJSON and whole map payload sent to the
 browser, the script time of a rerun after a filter change (warm caches, median), the time
@@ -27,11 +27,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench.report import print_rows
 
-from report import print_rows  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 NE_FILE = Path(os.environ.get("ECOTOWN_NE_ADMIN1",
                               ROOT.parent / "shared" / "reference" /

@@ -6,9 +6,10 @@ from streamlit_folium import st_folium
 from ecotown.analysis.scorecard import dimension_scores, level_history, peers, scorecard
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import pick, t
+from ecotown.model.text import http_urls
 from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.legend import marker_style
-from ecotown.present.safe_html import esc, http_urls
+from ecotown.present.safe_html import esc
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import display_history, display_scorecard
 from ecotown.store import dataset_names

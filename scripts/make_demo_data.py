@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/make_demo_data.py [--out geodata/demo] [--seed N]
+    python -m scripts.make_demo_data[--out geodata/demo] [--seed N]
 
 The demo has the programme's published shape (54 areas in 39 provinces; phases of 18/15/21
 areas in 15/4/20 provinces; in 2025, 4 areas at level 4, 14 at level 3 and 36 below). Its 32
@@ -17,30 +17,18 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import random
-import sys
 from pathlib import Path
 
+import geopandas as gpd
+import geothai
+
+from ecotown.model.gazetteer import load_gazetteer, locate
+from scripts import build_public_record as _PUBLIC
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-import geopandas as gpd  # noqa: E402
-import geothai  # noqa: E402
-
-from ecotown.model.gazetteer import load_gazetteer, locate  # noqa: E402
-
-
-def _load_public_builder():
-    spec = importlib.util.spec_from_file_location(
-        "build_public_record", ROOT / "scripts" / "build_public_record.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_PUBLIC = _load_public_builder()
 LEVELS = _PUBLIC.LEVELS
 DIMENSIONS = _PUBLIC.DIMENSIONS
 _write = _PUBLIC._write
@@ -448,7 +436,7 @@ and 36 below.
 
 Rebuild byte-for-byte (seed {seed}), from the repository root:
 
-    python scripts/make_demo_data.py --out geodata/demo --seed {seed}
+    python -m scripts.make_demo_data--out geodata/demo --seed {seed}
 
 The generator reads `geodata/areas.csv` and `geodata/provinces.geojson`.
 """

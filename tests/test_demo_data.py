@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import geothai
@@ -11,6 +10,7 @@ import pandas as pd
 import pytest
 
 from ecotown.store import load_dataset
+from scripts import make_demo_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "geodata" / "demo"
@@ -21,15 +21,7 @@ COUNT_UNITS = {"number of projects", "number of groups", "cases per year", "acci
                "meetings per year"}
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location(
-        "make_demo_data", ROOT / "scripts" / "make_demo_data.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-GEN = _generator()
+GEN = make_demo_data
 
 
 def _public_areas() -> list[dict]:

@@ -230,7 +230,7 @@ def test_markdown_escape_defuses_autolinks(text):
 
 def test_only_http_urls_become_source_links():
     """A source field's other words (Markdown, javascript:, formulas) never become links."""
-    from ecotown.present.safe_html import http_urls
+    from ecotown.model.text import http_urls
 
     urls, rest = http_urls("https://a.example/x javascript:alert(1) [l](https://b.example) "
                            "http://c.example https://a.example/x =1+1")

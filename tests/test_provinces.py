@@ -17,7 +17,6 @@ Tolerances, in EPSG:4326 degrees:
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -32,13 +31,12 @@ import numpy as np
 import pytest
 import shapely
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from ecotown.model.regions import PROVINCE_REGION, REGIONS, region_of
+from scripts import build_provinces
 
-from ecotown.model.regions import PROVINCE_REGION, REGIONS, region_of  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 OUTPUT = ROOT / "geodata" / "provinces.geojson"
-SCRIPT = ROOT / "scripts" / "build_provinces.py"
 SOURCE = Path(os.environ.get("ECOTOWN_NE_ADMIN1",
                              "/work/shared/reference/ne_10m_admin1_thailand.geojson"))
 
@@ -71,15 +69,7 @@ needs_source = pytest.mark.skipif(not SOURCE.is_file(),
                                   reason=f"Natural Earth source not found at {SOURCE}")
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("build_provinces", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-script = _load_script()
+script = build_provinces
 
 
 def _neighbour_pairs(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -259,8 +249,8 @@ def test_file_size():
 @needs_source
 def test_rebuild_is_byte_identical(tmp_path):
     out = tmp_path / "provinces.geojson"
-    subprocess.run([sys.executable, str(SCRIPT), str(SOURCE), "--out", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "scripts.build_provinces", str(SOURCE), "--out",
+                    str(out)], check=True, capture_output=True, cwd=ROOT)
     assert out.read_bytes() == OUTPUT.read_bytes()
 
 

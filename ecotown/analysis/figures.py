@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ecotown.i18n.labels import t
-from ecotown.present.safe_html import http_urls
+from ecotown.model.text import http_urls
 
 __all__ = ["figure_rows", "format_figure"]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from ecotown.analysis.filters import NO_LEVEL, Filters
 from ecotown.i18n.labels import DEFAULT_LANG, LANGS
 from ecotown.model.regions import PROVINCE_REGION, REGIONS
+from ecotown.model.text import shorten
 
 __all__ = ["COLOR_MODES", "KNOWN_PARAMS", "PAGE_PARAMS", "Notice", "ViewState", "encode_view",
            "page_params", "parse_view", "view_params"]
@@ -61,7 +62,7 @@ def _first(value: object) -> str:
 
 
 def _shown(value: str) -> str:
-    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+    return shorten(value, MAX_SHOWN + 1)
 
 
 def _pick_list(name: str, raw: str, allowed: Iterable[str], notices: list[Notice]) -> tuple:

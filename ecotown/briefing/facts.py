@@ -21,6 +21,7 @@ from ecotown.analysis.urlstate import COLOR_MODES, ViewState
 from ecotown.i18n.labels import LANGS, t
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
+from ecotown.model.text import CONTROL
 from ecotown.present.legend import (
     LegendEntry,
     kpi_entries,
@@ -48,7 +49,6 @@ PRODUCER = "Eco Town Atlas"
 
 BADGE_COLOURS = {True: "#b3261e", False: "#1d4f91"}  # synthetic: red; public record: blue
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 _SPACES = re.compile(r"\s+")
 
@@ -125,7 +125,7 @@ class BriefingFacts:
 
 def clean_text(text: object) -> str:
     """One line of printable text: control characters and runs of spaces become one space."""
-    return _SPACES.sub(" ", _CONTROL.sub(" ", str(text))).strip()
+    return _SPACES.sub(" ", CONTROL.sub(" ", str(text))).strip()
 
 
 def _filter_words(dataset: Dataset, provinces: pd.DataFrame, view: ViewState,

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ecotown.present.safe_html import drawable
+from ecotown.model.text import drawable
 from ecotown.present.style import MAP_EXTENT
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.urlstate import ViewState
 from ecotown.i18n.labels import t
 from ecotown.model.dataset import Dataset
-from ecotown.present.safe_html import guard_formula, xml_text
+from ecotown.model.text import guard_formula, xml_text
 from ecotown.present.tables import display_areas
 
 if TYPE_CHECKING:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 
-__all__ = ["drawable", "esc", "guard_formula", "http_urls", "js_literal", "looks_like_formula",
-           "md_escape", "visible_start", "xml_text"]
+__all__ = ["esc", "js_literal", "md_escape"]
 
 _TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
 
@@ -56,60 +54,3 @@ def md_escape(text: object) -> str:
     for char in "\\`*_{}[]()#+-.!|<>~$:":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
-
-
-def http_urls(text: object) -> tuple[list[str], list[str]]:
-    """Split a source field into its http(s) URLs (which may become links) and the rest."""
-    words = list(dict.fromkeys(str(text or "").split()))
-    urls = [w for w in words if re.fullmatch(r"https?://[^\s<>\"'`]+", w)]
-    return urls, [w for w in words if w not in urls]
-
-
-# --- spreadsheets and XML ---------------------------------------------------------------
-
-# what a spreadsheet may run as a formula, ASCII and full-width forms
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-# characters XML 1.0 cannot hold (XLSX parts, PPTX, SVG): C0 controls but tab and line
-# ends, lone surrogates, U+FFFE and U+FFFF
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _invisible(char: str) -> bool:
-    return unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
-
-
-def visible_start(text: str) -> str:
-    """``text`` without the invisible characters in front (spaces, BOM, zero-width marks)."""
-    start = 0
-    while start < len(text) and _invisible(text[start]):
-        start += 1
-    return text[start:]
-
-
-def looks_like_formula(text: str) -> bool:
-    """Whether a spreadsheet could read ``text`` as a formula.
-
-    Invisible characters (spaces, BOM, zero-width and direction marks) in front of ``=``,
-    ``+``, ``-`` or ``@`` do not hide it: they are skipped before the first character is
-    looked at. A cell starting with a tab or line end counts too.
-    """
-    return text.startswith(FORMULA_START) or visible_start(text).startswith(FORMULA_START)
-
-
-def guard_formula(value: object) -> object:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and looks_like_formula(value):
-        return "'" + value
-    return value
-
-
-def drawable(text: str) -> str:
-    """Text a picture can draw: no invisible format characters (BOM, zero-width and
-    direction marks, which have no glyph), no controls, surrogates or non-characters."""
-    return "".join(ch for ch in _NOT_XML.sub(" ", text)
-                   if unicodedata.category(ch) not in ("Cf", "Cc", "Cs", "Co"))
-
-
-def xml_text(value: object) -> object:
-    """Text with every character XML 1.0 cannot hold replaced by a space (others as given)."""
-    return _NOT_XML.sub(" ", value) if isinstance(value, str) else value

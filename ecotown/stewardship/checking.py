@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ecotown.model.schema import TABLES, Table, table
+from ecotown.model.text import visible_start
 from ecotown.model.validate import check_table
-from ecotown.present.safe_html import visible_start
 from ecotown.stewardship.reading import RawTable
 from ecotown.stewardship.uploads import KINDS, ImportProblem, make_problem, shorten
 

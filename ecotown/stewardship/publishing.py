@@ -13,10 +13,11 @@ import pandas as pd
 from ecotown import store
 from ecotown.model.dataset import parse_dataset
 from ecotown.model.schema import TABLES
+from ecotown.model.text import CONTROL
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship.merging import Preview, build_preview, preview
 from ecotown.stewardship.templates import table_csv
-from ecotown.stewardship.uploads import CONTROL, MAX_STEWARD, Caps, Upload, make_problem
+from ecotown.stewardship.uploads import MAX_STEWARD, Caps, Upload, make_problem
 
 # --- writing ----------------------------------------------------------------------------
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from ecotown.model.text import CONTROL
 from ecotown.stewardship.templates import INSTRUCTIONS_SHEET
 from ecotown.stewardship.uploads import (
-    CONTROL,
     KINDS,
     Caps,
     ImportProblem,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ecotown.i18n.labels import t
 from ecotown.model.schema import TABLES
+from ecotown.model.text import shorten as shorten_text
 from ecotown.model.validate import Problem
 
 KINDS = tuple(tbl.kind for tbl in TABLES)
@@ -38,7 +39,6 @@ MAX_STEWARD = 80
 
 CAPS_ENV = {"max_bytes": "ECOTOWN_MAX_BYTES", "max_rows": "ECOTOWN_MAX_ROWS"}
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # --- inputs -----------------------------------------------------------------------------
 
@@ -141,8 +141,8 @@ def problem_text(problem: Problem, lang: str = "th") -> str:
 
 
 def shorten(value: object) -> str:
-    text = str(value)
-    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"
+    """A bad value as repeated in a message: at most :data:`MAX_SHOWN` characters."""
+    return shorten_text(value, MAX_SHOWN)
 
 
 def make_problem(file: str, sheet: str, code: str, row: int | None = None,

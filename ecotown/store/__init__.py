@@ -32,15 +32,14 @@ from ecotown.store.files import (
     check_version,
     clean_record,
     cleanup,
-    damaged_names,
     data_dir,
     env_hook,
     list_versions,
     locked,
     read_audit,
-    repair_latest,
 )
 from ecotown.store.protocol import DatasetStore
+from ecotown.store.recovery import damaged_names, repair_latest
 
 __all__ = [
     "BUILTIN",

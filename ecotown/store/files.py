@@ -29,13 +29,19 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ecotown.i18n.labels import t
 from ecotown.model.schema import TABLES
-from ecotown.model.validate import DatasetError, Problem
+from ecotown.store.names import (
+    NAME_PATTERN,
+    RESERVED_NAMES,
+    StoreError,
+    StoreProblem,
+    check_name,
+    check_version,
+)
+from ecotown.store.records import clean_record
 
 __all__ = [
     "CRASH_ENV",
@@ -50,14 +56,12 @@ __all__ = [
     "clean_record",
     "cleanup",
     "commit_version",
-    "damaged_names",
     "data_dir",
     "dataset_names",
     "latest_version",
     "list_versions",
     "locked",
     "read_audit",
-    "repair_latest",
     "version_files",
     "version_path",
 ]
@@ -67,8 +71,6 @@ DATA_DIR_ENV = "ECOTOWN_DATA_DIR"
 CRASH_ENV = "ECOTOWN_TEST_CRASH_AT"  # os._exit(86) there, as a power cut would
 PAUSE_ENV = "ECOTOWN_TEST_PAUSE_AT"  # "step:seconds": sleep there, holding the lock
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{1,30}$")
-RESERVED_NAMES = frozenset({"public", "demo"})
 LOCK_TIMEOUT = 60.0
 AUDIT_FILE = "audit.jsonl"
 MANIFEST = "manifest.json"
@@ -77,58 +79,10 @@ _VERSION = re.compile(r"^\d{4,9}$")
 _held = threading.local()
 
 
-@dataclass(frozen=True)
-class StoreProblem(Problem):
-    """A problem with a dataset name, a version or the data directory (not with a cell)."""
-
-    def message(self, lang: str = "th") -> str:
-        """Return the message in ``lang`` (no file location: there is none)."""
-        fields = {"value": self.value if self.value is not None else "", **self.params}
-        return t(self.code, lang, **fields)
-
-
-class StoreError(DatasetError):
-    """A refused store operation: bad name, unknown version, busy lock."""
-
-    def __init__(self, code: str, value: object = "", **params: object):
-        super().__init__([StoreProblem("", code, value=str(value)[:80], params=params)])
-        self.code = code
-
-
 def data_dir() -> Path:
     """The writable data directory: ``$ECOTOWN_DATA_DIR`` or ``data/`` at the repo root."""
     configured = os.environ.get(DATA_DIR_ENV, "").strip()
     return Path(configured).expanduser().resolve() if configured else DEFAULT_DATA_DIR
-
-
-def check_name(name: object) -> str:
-    """Return ``name`` if it is a valid name for an imported dataset, else raise.
-
-    Parameters
-    ----------
-    name
-        Lower-case letters, digits, ``-`` and ``_``, 2–31 characters, starting with a
-        letter, and not a built-in dataset (``public``, ``demo``).
-
-    Raises
-    ------
-    StoreError
-        ``d_bad_name`` or ``d_reserved_name``, naming the value.
-    """
-    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
-        raise StoreError("d_bad_name", name if isinstance(name, str) else type(name).__name__)
-    if name in RESERVED_NAMES:
-        raise StoreError("d_reserved_name", name)
-    return name
-
-
-def check_version(version: object) -> str:
-    """Return a version as its directory name (``3``, ``"3"`` or ``"0003"`` → ``"0003"``)."""
-    text = str(version).strip()
-    if isinstance(version, bool) or not text.isascii() or not text.isdigit() or len(text) > 9 \
-            or int(text) < 1:
-        raise StoreError("d_bad_version", version)
-    return f"{int(text):04d}"
 
 
 def _datasets_root() -> Path:
@@ -188,22 +142,6 @@ def dataset_names() -> list[str]:
     return sorted(names)
 
 
-def damaged_names() -> list[str]:
-    """Imported datasets whose ``LATEST`` pointer is damaged (readers skip them)."""
-    try:
-        entries = list(os.scandir(_datasets_root()))
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        if NAME_PATTERN.fullmatch(entry.name) and entry.name not in RESERVED_NAMES:
-            try:
-                _read_latest(entry.name)
-            except StoreError:
-                found.append(entry.name)
-    return sorted(found)
-
-
 def version_path(name: str, version: object | None = None) -> Path:
     """The directory of a published version (the latest if ``version`` is ``None``)."""
     check_name(name)
@@ -255,47 +193,6 @@ def _read_manifest(path: Path) -> dict:
     except (OSError, ValueError):
         return _damaged(path)
     return clean_record(manifest) if isinstance(manifest, dict) else _damaged(path)
-
-
-_RECORD_TEXT = ("time", "dataset", "version", "steward", "action", "restored_from", "base")
-
-
-def clean_record(entry: Mapping) -> dict:
-    """A manifest or audit entry with every field of the expected type.
-
-    Hand-edited or damaged files may hold a list where an object belongs, or a string for
-    ``changes``: such a field is dropped and ``damaged_fields`` names it, so that listing
-    the versions or the audit log never fails on one bad record.
-    """
-    record: dict = {}
-    damaged: list[str] = []
-    for key, value in entry.items():
-        key = str(key)
-        if key in _RECORD_TEXT:
-            if isinstance(value, str | int) and not isinstance(value, bool):
-                record[key] = str(value)
-            else:
-                damaged.append(key)
-        elif key == "files":
-            if isinstance(value, list) and all(isinstance(f, dict) for f in value):
-                record[key] = [{"name": str(f.get("name", "?")),
-                                "sha256": str(f.get("sha256", ""))} for f in value]
-            else:
-                damaged.append(key)
-        elif key == "changes":
-            kinds = value.get("kinds") if isinstance(value, dict) else None
-            if isinstance(kinds, dict) and all(isinstance(c, dict) for c in kinds.values()):
-                record[key] = {**value, "kinds": {
-                    str(k): {n: c[n] for n in ("added", "changed", "removed")
-                             if isinstance(c.get(n), int) and not isinstance(c.get(n), bool)}
-                    for k, c in kinds.items()}}
-            else:
-                damaged.append(key)
-        else:
-            record[key] = value
-    if damaged:
-        record["damaged_fields"] = damaged
-    return record
 
 
 def read_audit(dataset: str | None = None) -> list[dict]:
@@ -472,55 +369,6 @@ def _cleanup_dataset(name: str) -> None:
         aside = folder / "unpublished"
         aside.mkdir(exist_ok=True)
         os.rename(versions_dir / version, aside / f"{version}-{secrets.token_hex(4)}")
-
-
-def repair_latest(name: str, steward: str) -> str:
-    """Point a damaged ``LATEST`` at the newest complete version on disk; audit it.
-
-    A version is complete when its manifest is a readable JSON object and it holds every
-    dataset file. Returns the version now published.
-
-    Raises
-    ------
-    StoreError
-        ``d_no_versions`` if no complete version exists; ``d_latest_ok`` if the pointer
-        is readable and consistent (nothing to repair).
-    """
-    check_name(name)
-    with locked():
-        folder = _datasets_root() / name
-        try:
-            latest = _read_latest(name)
-        except StoreError:
-            latest = None
-        else:
-            try:
-                _cleanup_dataset(name)
-            except StoreError:
-                pass
-            else:
-                if latest is not None and (folder / "versions" / latest).is_dir():
-                    raise StoreError("d_latest_ok", latest, dataset=name)
-        versions_dir = folder / "versions"
-        candidates = sorted((e.name for e in os.scandir(versions_dir)
-                             if _VERSION.fullmatch(e.name)), key=int, reverse=True) \
-            if versions_dir.is_dir() else []
-        for version in candidates:
-            directory = versions_dir / version
-            manifest = _read_manifest(directory / MANIFEST)
-            if "damaged" not in manifest and all(
-                    (directory / f).is_file() for f in VERSION_FILES):
-                break
-        else:
-            raise StoreError("d_no_versions", name)
-        pointer = folder / f".LATEST-{secrets.token_hex(6)}"
-        _write_file(pointer, f"{version}\n".encode("ascii"))
-        os.replace(pointer, folder / "LATEST")
-        _fsync_dir(folder)
-        _append_audit({"action": "repair", "steward": steward, "dataset": name,
-                       "version": version,
-                       "time": datetime.now(UTC).isoformat(timespec="seconds")})
-        return version
 
 
 def _append_audit(entry: Mapping) -> None:

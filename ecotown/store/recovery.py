@@ -1,0 +1,90 @@
+"""Finding and mending a damaged store: pointers that cannot be read, set right from the
+versions on disk, audited. Nothing here ever deletes a version."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import UTC, datetime
+
+from ecotown.store.files import (
+    _VERSION,
+    MANIFEST,
+    VERSION_FILES,
+    _append_audit,
+    _cleanup_dataset,
+    _datasets_root,
+    _fsync_dir,
+    _read_latest,
+    _read_manifest,
+    _write_file,
+    locked,
+)
+from ecotown.store.names import NAME_PATTERN, RESERVED_NAMES, StoreError, check_name
+
+__all__ = ["damaged_names", "repair_latest"]
+
+
+def damaged_names() -> list[str]:
+    """Imported datasets whose ``LATEST`` pointer is damaged (readers skip them)."""
+    try:
+        entries = list(os.scandir(_datasets_root()))
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if NAME_PATTERN.fullmatch(entry.name) and entry.name not in RESERVED_NAMES:
+            try:
+                _read_latest(entry.name)
+            except StoreError:
+                found.append(entry.name)
+    return sorted(found)
+
+
+def repair_latest(name: str, steward: str) -> str:
+    """Point a damaged ``LATEST`` at the newest complete version on disk; audit it.
+
+    A version is complete when its manifest is a readable JSON object and it holds every
+    dataset file. Returns the version now published.
+
+    Raises
+    ------
+    StoreError
+        ``d_no_versions`` if no complete version exists; ``d_latest_ok`` if the pointer
+        is readable and consistent (nothing to repair).
+    """
+    check_name(name)
+    with locked():
+        folder = _datasets_root() / name
+        try:
+            latest = _read_latest(name)
+        except StoreError:
+            latest = None
+        else:
+            try:
+                _cleanup_dataset(name)
+            except StoreError:
+                pass
+            else:
+                if latest is not None and (folder / "versions" / latest).is_dir():
+                    raise StoreError("d_latest_ok", latest, dataset=name)
+        versions_dir = folder / "versions"
+        candidates = sorted((e.name for e in os.scandir(versions_dir)
+                             if _VERSION.fullmatch(e.name)), key=int, reverse=True) \
+            if versions_dir.is_dir() else []
+        for version in candidates:
+            directory = versions_dir / version
+            manifest = _read_manifest(directory / MANIFEST)
+            if "damaged" not in manifest and all(
+                    (directory / f).is_file() for f in VERSION_FILES):
+                break
+        else:
+            raise StoreError("d_no_versions", name)
+        pointer = folder / f".LATEST-{secrets.token_hex(6)}"
+        _write_file(pointer, f"{version}\n".encode("ascii"))
+        os.replace(pointer, folder / "LATEST")
+        _fsync_dir(folder)
+        _append_audit({"action": "repair", "steward": steward, "dataset": name,
+                       "version": version,
+                       "time": datetime.now(UTC).isoformat(timespec="seconds")})
+        return version

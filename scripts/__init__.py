@@ -1,0 +1,1 @@
+"""Rebuild geodata/ from public sources: run as `python -m scripts.NAME`."""
