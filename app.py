@@ -19,21 +19,19 @@ from ecotown.present.legend import kpi_entries, marker_legend, province_classes,
 from ecotown.present.safe_html import esc
 from ecotown.present.tables import display_areas
 from ecotown.store import dataset_names
-from ecotown.ui.ui import (
+from ecotown.ui import (
     area_link_params,
     briefing_downloads,
     cached_area_table,
     cached_province_info,
     cached_province_url,
     compact_layout,
-    current_view,
     dataset_badge,
-    load_or_stop,
     map_click_handler,
     md_escape,
+    page_preamble,
     presentation_layout,
     select_province,
-    serve_leaflet,
     sidebar_common,
     sidebar_filters,
 )
@@ -42,11 +40,8 @@ from ecotown.webmap.mapview import build_base_map, build_layers
 MAP_HEIGHT = 500
 PRESENT_MAP_HEIGHT = 570
 
-st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
-serve_leaflet()
-view = current_view()
+view, dataset = page_preamble(leaflet=True, compact=False)
 lang = view.lang
-dataset = load_or_stop(view)
 areas = cached_area_table(view.dataset)
 
 goto_area = st.session_state.pop("_goto_area", None)

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ecotown.analysis.filters import apply_filters
-from ecotown.ui.ui import (
+from ecotown.ui import (
     cached_area_table,
     cached_province_info,
     cached_province_url,

@@ -13,27 +13,20 @@ from ecotown.present.safe_html import esc
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import display_history, display_scorecard
 from ecotown.store import dataset_names
-from ecotown.ui.ui import (
+from ecotown.ui import (
     briefing_downloads,
     cached_area_table,
     cached_province_url,
     cached_provinces,
-    compact_layout,
-    current_view,
     dataset_badge,
-    load_or_stop,
     md_escape,
-    serve_leaflet,
+    page_preamble,
     sidebar_common,
 )
 from ecotown.webmap.mapview import locator_map, province_bounds
 
-st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
-serve_leaflet()
-compact_layout()
-view = current_view()
+view, dataset = page_preamble(leaflet=True)
 lang = view.lang
-dataset = load_or_stop(view)
 areas = cached_area_table(view.dataset).set_index("area_id", drop=False)
 back = encode_view(view)
 back_col, export_col = st.columns([4, 1], vertical_alignment="center")

@@ -14,10 +14,9 @@ from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship import access, templates
 from ecotown.store import dataset_names, dataset_version
-from ecotown.ui.ui import current_view, md_escape, sidebar_common
+from ecotown.ui import md_escape, page_preamble, sidebar_common
 
-st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
-view = current_view()
+view, _ = page_preamble(compact=False, load=False)
 lang = view.lang
 ss = st.session_state
 NEW = "\x00new"

@@ -7,24 +7,19 @@ from ecotown.i18n.labels import pick, t
 from ecotown.model.geography import region_name
 from ecotown.present.style import level_label, phase_label
 from ecotown.store import dataset_names
-from ecotown.ui.ui import (
+from ecotown.ui import (
     area_link_params,
     briefing_downloads,
     cached_area_table,
     cached_province_info,
-    compact_layout,
-    current_view,
     dataset_badge,
-    load_or_stop,
     md_escape,
+    page_preamble,
     sidebar_common,
 )
 
-st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
-compact_layout()
-view = current_view()
+view, dataset = page_preamble()
 lang = view.lang
-dataset = load_or_stop(view)
 back_col, export_col = st.columns([4, 1], vertical_alignment="center")
 with back_col:
     st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ecotown import store
 from ecotown.model.geography import load_provinces
 from ecotown.model.schema import TABLES
 from ecotown.store import BUILTIN, load_dataset
@@ -30,6 +31,14 @@ def public():
 def demo():
     """The synthetic demo dataset."""
     return load_dataset("demo")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A fresh, empty data directory (``$ECOTOWN_DATA_DIR``) for this test only."""
+    path = tmp_path / "data"
+    monkeypatch.setenv(store.DATA_DIR_ENV, str(path))
+    return path
 
 
 @pytest.fixture

@@ -18,16 +18,14 @@ URL = "https://www.diw.go.th/"
 GOOD = f"area_id,year,level,basis,source,note\nP1-05,2024,4,stated,{URL},<b>note</b>\n"
 
 
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
+@pytest.fixture(autouse=True)
+def steward_setup(data_dir, monkeypatch):
     """A fresh data directory, no token, a fresh throttle on a frozen clock."""
-    path = tmp_path / "data"
-    monkeypatch.setenv(store.DATA_DIR_ENV, str(path))
     monkeypatch.delenv(access.TOKEN_ENV, raising=False)
     monkeypatch.setattr(access, "THROTTLE", access.Throttle(clock=lambda: 100.0))
     monkeypatch.setattr(access, "GLOBAL_RATE", access.GlobalRate(per_second=1000, burst=1000))
     st.cache_data.clear()
-    return path
+    return data_dir
 
 
 def open_page(**params: str) -> AppTest:

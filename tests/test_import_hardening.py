@@ -14,19 +14,13 @@ import zipfile
 import openpyxl
 import pytest
 
-from ecotown import stewardship, store
+from ecotown import stewardship
 from ecotown.stewardship import Caps, Upload
 from ecotown.store import load_dataset
 
 URL = "https://www.diw.go.th/"
 HEADER = "area_id,year,level,basis,source,note\n"
 
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    path = tmp_path / "data"
-    monkeypatch.setenv(store.DATA_DIR_ENV, str(path))
-    return path
 
 
 def codes(plan) -> list[str]:

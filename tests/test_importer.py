@@ -32,13 +32,6 @@ AREAS_HEADER = ("area_id,name_th,name_en,province_code,scope,admin_code,phase,ph
                 "lat,lon,location_precision,sources,note\n")
 
 
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    """A fresh, empty data directory for this test only."""
-    path = tmp_path / "data"
-    monkeypatch.setenv(store.DATA_DIR_ENV, str(path))
-    return path
-
 
 def upload(name: str, text: str, encoding: str = "utf-8") -> stewardship.Upload:
     return stewardship.Upload.from_bytes(name, text.encode(encoding))

@@ -19,13 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 URL = "https://www.diw.go.th/"
 
 
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    """A fresh, empty data directory for this test only."""
-    path = tmp_path / "data"
-    monkeypatch.setenv(store.DATA_DIR_ENV, str(path))
-    return path
-
 
 def assessments(*rows: tuple[str, int, int]) -> stewardship.Upload:
     text = "area_id,year,level,basis,source,note\n" + "".join(

@@ -24,12 +24,6 @@ from ecotown.store import files as store_files
 URL = "https://www.diw.go.th/"
 
 
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    path = tmp_path / "data"
-    monkeypatch.setenv(store.DATA_DIR_ENV, str(path))
-    return path
-
 
 def assessments(year: int, level: int = 4) -> stewardship.Upload:
     text = f"area_id,year,level,basis,source,note\nP1-05,{year},{level},stated,{URL},\n"

@@ -14,7 +14,7 @@ from ecotown.model.dataset import Dataset
 from ecotown.model.geography import area_points
 from ecotown.model.regions import REGIONS
 
-__all__ = ["area_table", "latest_levels", "province_table", "summarise"]
+__all__ = ["area_table", "latest_levels", "province_stats", "province_table", "summarise"]
 
 LEVEL_KEYS = ("1", "2", "3", "4", "5", NO_LEVEL)
 
@@ -52,6 +52,12 @@ def province_table(areas: pd.DataFrame) -> pd.DataFrame:
     result["highest_level"] = result["highest_level"].astype("Int64")
     result["first_phase"] = result["first_phase"].astype("Int64")
     return result
+
+
+def province_stats(areas: pd.DataFrame) -> dict[str, dict]:
+    """:func:`province_table` keyed by province code: ``{code: {areas, highest_level,
+    first_phase}}`` (the map's tooltips and the province classes read it)."""
+    return province_table(areas).set_index("province_code").to_dict("index")
 
 
 def _year(dataset: Dataset) -> int | None:

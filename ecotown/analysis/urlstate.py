@@ -9,7 +9,7 @@ tampered or stale link still opens the normal page.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ecotown.analysis.filters import NO_LEVEL, Filters
 from ecotown.i18n.labels import DEFAULT_LANG, LANGS
@@ -50,9 +50,6 @@ class ViewState:
     selected_province: str = ""
     present: bool = False
 
-    def with_filters(self, **changes: object) -> ViewState:
-        """A copy with some filter fields changed."""
-        return replace(self, filters=replace(self.filters, **changes))
 
 
 def _first(value: object) -> str:

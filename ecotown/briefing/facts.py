@@ -5,7 +5,6 @@ computed once (then drawn by :mod:`ecotown.briefing.drawing`, tabled by
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from ecotown.model.geography import region_name
 from ecotown.model.text import CONTROL
 from ecotown.present.legend import (
     LegendEntry,
+    fanned_positions,
     kpi_entries,
     marker_legend,
     marker_style,
@@ -202,14 +202,8 @@ def _source_lines(dataset: Dataset, shown: pd.DataFrame, lang: str) -> tuple[str
 def _markers(shown: pd.DataFrame, fan: float = 0.2) -> tuple[Marker, ...]:
     """Markers styled by :func:`ecotown.legend.marker_style`; areas sharing a point are
     fanned out on a circle of ``fan`` degrees so that each stays visible."""
-    position = shown.groupby(["lat", "lon"], sort=False).cumcount()
-    size = shown.groupby(["lat", "lon"], sort=False)["area_id"].transform("size")
     markers = []
-    for row, index, count in zip(shown.itertuples(), position, size, strict=True):
-        lat, lon = float(row.lat), float(row.lon)
-        if count > 1:
-            angle = 2 * math.pi * index / count
-            lat, lon = lat + fan * math.sin(angle), lon + fan * math.cos(angle)
+    for row, (lat, lon) in zip(shown.itertuples(), fanned_positions(shown, fan), strict=True):
         style = marker_style(row.level, row.phase, row.phase_basis)
         markers.append(Marker(str(row.area_id), lon, lat, style["fillColor"], style["color"],
                               style["dashArray"] is not None))

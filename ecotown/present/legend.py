@@ -6,12 +6,14 @@ province can never be one colour on screen and another in a briefing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ecotown.analysis.filters import NO_LEVEL, level_key
+from ecotown.analysis.summary import province_stats
 from ecotown.i18n.labels import t
 from ecotown.present.style import (
     LEVEL_COLOURS,
@@ -26,11 +28,11 @@ from ecotown.present.style import (
 __all__ = [
     "EMPTY",
     "LegendEntry",
+    "fanned_positions",
     "marker_legend",
     "marker_style",
     "province_classes",
     "province_legend",
-    "province_stats",
 ]
 
 EMPTY = "empty"  # a province with no area in the current view
@@ -68,15 +70,6 @@ def province_classes(codes: Iterable[str], areas: pd.DataFrame, mode: str) -> di
             classes[code] = count_class(int(row["areas"]))
     return classes
 
-
-def province_stats(areas: pd.DataFrame) -> dict[str, dict]:
-    """Per province: number of areas, highest latest level, first phase (one groupby)."""
-    if areas.empty:
-        return {}
-    grouped = areas.groupby("province_code")
-    table = pd.DataFrame({"areas": grouped.size(), "highest_level": grouped["level"].max(),
-                          "first_phase": grouped["phase"].min()})
-    return table.to_dict("index")
 
 
 def province_legend(classes: dict[str, tuple], mode: str, levels: pd.DataFrame,
@@ -147,3 +140,18 @@ def kpi_entries(counts: dict, lang: str) -> list[LegendEntry]:
     rows += [LegendEntry(f"phase{p}", phase_label(p, lang), "#ffffff", counts["by_phase"][str(p)],
                          outline=colour) for p, colour in PHASE_COLOURS.items()]
     return rows
+
+
+def fanned_positions(areas: pd.DataFrame, radius: float) -> list[tuple[float, float]]:
+    """Display points ``(lat, lon)`` of the areas: areas sharing a point are fanned out on
+    a circle of ``radius`` degrees so that each stays visible (web map and briefing alike)."""
+    positions = []
+    groups = areas.groupby(["lat", "lon"], sort=False).cumcount()
+    sizes = areas.groupby(["lat", "lon"], sort=False)["area_id"].transform("size")
+    for lat, lon, index, size in zip(areas["lat"], areas["lon"], groups, sizes, strict=True):
+        lat, lon = float(lat), float(lon)
+        if size > 1:
+            angle = 2 * math.pi * index / size
+            lat, lon = lat + radius * math.sin(angle), lon + radius * math.cos(angle)
+        positions.append((lat, lon))
+    return positions

@@ -9,8 +9,6 @@ All tooltip text is escaped by :mod:`ecotown.safe_html`.
 
 from __future__ import annotations
 
-import math
-
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -18,9 +16,10 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from ecotown.analysis.filters import level_key
+from ecotown.analysis.summary import province_stats
 from ecotown.i18n.labels import t
 from ecotown.model.geography import region_name
-from ecotown.present.legend import marker_style, province_classes, province_stats
+from ecotown.present.legend import fanned_positions, marker_style, province_classes
 from ecotown.present.safe_html import esc, js_literal
 from ecotown.present.style import (
     BORDER_COLOUR,
@@ -315,24 +314,11 @@ def province_layer_data(province_info: pd.DataFrame, areas: pd.DataFrame, mode: 
     return looks
 
 
-def _spread(areas: pd.DataFrame, radius: float = 0.05) -> list[tuple[float, float]]:
-    """Display positions: areas sharing a point are fanned out on a small circle."""
-    positions = []
-    groups = areas.groupby(["lat", "lon"], sort=False).cumcount()
-    sizes = areas.groupby(["lat", "lon"], sort=False)["area_id"].transform("size")
-    for (lat, lon, index, size) in zip(areas["lat"], areas["lon"], groups, sizes, strict=True):
-        if size == 1:
-            positions.append((lat, lon))
-        else:
-            angle = 2 * math.pi * index / size
-            positions.append((lat + radius * math.sin(angle), lon + radius * math.cos(angle)))
-    return positions
-
 
 def area_layer_data(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> dict:
     """A GeoJSON FeatureCollection of area markers with style and escaped tooltip."""
     features = []
-    for row, (lat, lon) in zip(areas.itertuples(), _spread(areas), strict=True):
+    for row, (lat, lon) in zip(areas.itertuples(), fanned_positions(areas, 0.05), strict=True):
         level_text = level_label(row.level, levels, lang)
         if level_key(row.level) != "none":
             level_text += f" ({row.level_year})"
@@ -371,11 +357,6 @@ def full_map(provinces: gpd.GeoDataFrame, areas: pd.DataFrame, mode: str,
     info = pd.DataFrame(provinces.drop(columns="geometry"))
     build_layers(info, areas, mode, levels, lang, selected).add_to(fmap)
     return fmap
-
-
-def payload_size(fmap: folium.Map) -> int:
-    """Bytes of the rendered map HTML (what a browser would receive for this map)."""
-    return len(fmap.get_root().render().encode("utf-8"))
 
 
 def locator_map(province_url: str, province_code: str, bounds: list, lat: float, lon: float,

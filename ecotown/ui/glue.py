@@ -36,13 +36,27 @@ from ecotown.webmap.mapview import province_geojson
 _log = logging.getLogger("ecotown")
 
 __all__ = [
+    "area_link_params",
+    "briefing_downloads",
     "cached_area_table",
     "cached_dataset",
+    "cached_province_geojson",
+    "cached_province_info",
+    "cached_province_url",
     "cached_provinces",
+    "compact_layout",
     "current_view",
     "dataset_badge",
+    "load_or_stop",
+    "map_click_handler",
     "md_escape",
+    "page_preamble",
+    "presentation_layout",
+    "select_province",
+    "serve_leaflet",
     "set_view",
+    "sidebar_common",
+    "sidebar_filters",
 ]
 
 
@@ -71,6 +85,19 @@ def _area_table_at(name: str, version: str):
 def cached_area_table(name: str):
     """The area table of a dataset: areas, province, region and latest level."""
     return _area_table_at(name, dataset_version(name))
+
+
+def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = True
+                  ) -> tuple[ViewState, Dataset | None]:
+    """What every page does first: page settings, the offline Leaflet copy (map pages),
+    the compact layout, the view from the URL and its dataset (or a message and stop)."""
+    st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
+    if leaflet:
+        serve_leaflet()
+    if compact:
+        compact_layout()
+    view = current_view()
+    return view, (load_or_stop(view) if load else None)
 
 
 def current_view(notify: bool = True) -> ViewState:
