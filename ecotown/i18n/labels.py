@@ -23,12 +23,8 @@ TEXT: dict[str, dict[str, str]] = {
         "th": "โครงการเมืองอุตสาหกรรมเชิงนิเวศ กรมโรงงานอุตสาหกรรม",
         "en": "Eco Industrial Town programme, Department of Industrial Works",
     },
-    "page_overview": {"th": "ภาพรวม", "en": "Overview"},
-    "lang_toggle": {"th": "English", "en": "ภาษาไทย"},
     "latest_level": {"th": "ระดับล่าสุด", "en": "Latest level"},
-    "areas_by_phase": {"th": "พื้นที่ตามระยะ", "en": "Areas by phase"},
-    "areas_by_level": {"th": "พื้นที่ตามระดับ", "en": "Areas by level"},
-    "n_areas": {"th": "{n} พื้นที่", "en": "{n} areas"},
+    "n_areas": {"th": "{n} พื้นที่", "en": "{n} areas", "en_one": "{n} area"},
     "no_area": {"th": "ไม่มีพื้นที่", "en": "No area"},
     "basis_not_stated_phase": {"th": "เส้นประ: ระยะไม่ได้ระบุโดยแหล่งที่มา", "en": "Dashed: phase not stated by a source"},
     "legend_provinces": {"th": "สีจังหวัด", "en": "Province colour"},
@@ -53,12 +49,9 @@ TEXT: dict[str, dict[str, str]] = {
     "selected_province": {"th": "จังหวัดที่เลือก", "en": "Selected province"},
     "click_province": {"th": "คลิกจังหวัดบนแผนที่เพื่อดูรายชื่อพื้นที่ คลิกหมุดเพื่อเปิดหน้าพื้นที่", "en": "Click a province to list its areas; click a marker to open the area."},
     "clear_selection": {"th": "ยกเลิกการเลือก", "en": "Clear selection"},
-    "open_area": {"th": "เปิดหน้าพื้นที่", "en": "Open area page"},
     "back_to_map": {"th": "กลับไปที่แผนที่", "en": "Back to the map"},
-    "page_area": {"th": "พื้นที่", "en": "Area"},
     "unknown_area": {"th": "ไม่พบพื้นที่ '{value}' ในชุดข้อมูลนี้", "en": "No area '{value}' in this dataset"},
     "no_areas_in_view": {"th": "ไม่มีพื้นที่ที่ตรงกับตัวกรอง", "en": "No area matches the filters"},
-    "area_page_coming": {"th": "หน้ารายละเอียดพื้นที่", "en": "Area details"},
     "year": {"th": "ปี", "en": "Year"},
     "score": {"th": "คะแนน", "en": "Score"},
     "score_0_100": {"th": "คะแนน (0–100)", "en": "Score (0–100)"},
@@ -77,14 +70,13 @@ TEXT: dict[str, dict[str, str]] = {
     "indicator_scorecard": {"th": "ผลตัวชี้วัดรายมิติ", "en": "Indicator scorecard"},
     "strengths_gaps": {"th": "จุดแข็งและช่องว่าง: คะแนนรายมิติเทียบมัธยฐาน", "en": "Strengths and gaps: dimension scores against the medians"},
     "chart_key": {"th": "แท่ง: คะแนนของพื้นที่ · ขีดสี: มัธยฐานระยะเดียวกัน · ขีดดำ: มัธยฐานทั้งโครงการ", "en": "Bar: this area · coloured tick: median of its phase · black tick: programme median"},
-    "dimension_summary": {"th": "{name}: คะแนน {score} (มัธยฐานระยะ {phase}, ทั้งโครงการ {programme}; {n} ตัวชี้วัด)", "en": "{name}: score {score} (phase median {phase}, programme {programme}; {n} indicators)"},
+    "dimension_summary": {"th": "{name}: คะแนน {score} (มัธยฐานระยะ {phase}, ทั้งโครงการ {programme}; {n} ตัวชี้วัด)", "en": "{name}: score {score} (phase median {phase}, programme {programme}; {n} indicators)", "en_one": "{name}: score {score} (phase median {phase}, programme {programme}; {n} indicator)"},
     "no_indicator_data": {"th": "ยังไม่มีข้อมูลตัวชี้วัดของพื้นที่นี้ในชุดข้อมูลนี้ ไม่มีค่าตัวชี้วัดรายพื้นที่ใดเผยแพร่ต่อสาธารณะ จึงไม่แสดงตัวเลขใด ๆ ผู้ดูแลข้อมูลสามารถนำเข้าค่าตัวชี้วัดทางการ (indicator_values) ได้ตามคู่มือใน README หัวข้อ \"Loading official data\"", "en": "This dataset has no indicator data for this area. No per-area indicator value is public, so no number is shown. A data steward can load the official indicator values (indicator_values) as described in the README, section \"Loading official data\"."},
     "no_level_history": {"th": "ยังไม่มีผลการประเมินระดับที่เผยแพร่สำหรับพื้นที่นี้", "en": "No published level assessment for this area."},
     "locator": {"th": "ตำแหน่ง", "en": "Location"},
     "choose_area": {"th": "เลือกพื้นที่", "en": "Choose an area"},
     "in_phase": {"th": "พื้นที่ในระยะเดียวกัน", "en": "Areas in the same phase"},
     "in_province": {"th": "พื้นที่ในจังหวัดเดียวกัน", "en": "Areas in the same province"},
-    "page_province": {"th": "จังหวัด", "en": "Province"},
     "unknown_province": {"th": "ไม่พบจังหวัดรหัส '{value}'", "en": "No province with code '{value}'"},
     "highest_level": {"th": "ระดับสูงสุด", "en": "Highest level"},
     "province_page_link": {"th": "หน้าจังหวัด", "en": "Province page"},
@@ -110,7 +102,6 @@ TEXT: dict[str, dict[str, str]] = {
     "area_id": {"th": "รหัสพื้นที่", "en": "Area id"},
     "location_precision": {"th": "ความละเอียดของตำแหน่ง", "en": "Location precision"},
     "share_known_level": {"th": "ทราบระดับ", "en": "Known level"},
-    "data_year": {"th": "ปีข้อมูลล่าสุด", "en": "Latest data year"},
     "show_area_table": {"th": "แสดงตารางพื้นที่", "en": "Show the table of areas"},
     "area_table": {"th": "ตารางพื้นที่", "en": "Table of areas"},
     "basis_stated": {"th": "ระบุโดยแหล่งที่มา", "en": "stated by a source"},
@@ -121,10 +112,6 @@ TEXT: dict[str, dict[str, str]] = {
     "scope_subdistrict": {"th": "ตำบล", "en": "subdistrict"},
     "scope_municipality": {"th": "เทศบาล", "en": "municipality"},
     "scope_zone": {"th": "เขตอุตสาหกรรม/เขตควบคุม", "en": "zone"},
-    "precision_gazetteer": {"th": "จุดจากฐานข้อมูลชื่อสถานที่ (GeoNames)", "en": "gazetteer point (GeoNames)"},
-    "precision_province": {"th": "จุดตัวแทนของจังหวัด", "en": "province representative point"},
-    "dataset_public": {"th": "ข้อมูลสาธารณะ", "en": "Public record"},
-    "dataset_demo": {"th": "ข้อมูลสาธิต (สังเคราะห์)", "en": "Demo (synthetic)"},
     "synthetic_banner": {
         "th": "ข้อมูลสาธิตสังเคราะห์ — ไม่ใช่ข้อมูลทางการ ตัวเลขทั้งหมดสร้างขึ้นเพื่อการสาธิตเท่านั้น",
         "en": "Synthetic demo data — not official. Every number here is made up for demonstration.",
@@ -216,9 +203,17 @@ def normalise_lang(lang: str | None) -> str:
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **fields: object) -> str:
-    """Return the text ``key`` in ``lang``, formatted with ``fields``."""
+    """Return the text ``key`` in ``lang``, formatted with ``fields``.
+
+    Where ``n`` is 1 and the entry has a singular form (``"en_one"``), that form is used:
+    "1 area", "2 areas" (Thai has no plural form).
+    """
     entry = TEXT[key]
-    return entry[normalise_lang(lang)].format(**fields) if fields else entry[normalise_lang(lang)]
+    lang = normalise_lang(lang)
+    text = entry[lang]
+    if "n" in fields and str(fields["n"]) == "1":
+        text = entry.get(f"{lang}_one", text)
+    return text.format(**fields) if fields else text
 
 
 def pick(th: str, en: str, lang: str) -> str:

@@ -79,7 +79,7 @@ TEXT: dict[str, dict[str, str]] = {
     "d_cli_not_written": {"th": "ยังไม่ได้บันทึก: สั่งอีกครั้งพร้อม --yes เพื่อนำเข้า", "en": "Nothing written: run again with --yes to import"},
     "d_cli_imported": {"th": "นำเข้าแล้ว: {dataset} เวอร์ชัน {version}", "en": "Imported: {dataset} version {version}"},
     "d_cli_restored": {"th": "คืนค่าแล้ว: {dataset} เวอร์ชัน {version} (สำเนาของเวอร์ชัน {old})", "en": "Restored: {dataset} version {version} (a copy of version {old})"},
-    "d_cli_templates": {"th": "เขียนแม่แบบ {n} ไฟล์ไว้ที่ {path}", "en": "wrote {n} templates to {path}"},
+    "d_cli_templates": {"th": "เขียนแม่แบบ {n} ไฟล์ไว้ที่ {path}", "en": "wrote {n} templates to {path}", "en_one": "wrote {n} template to {path}"},
     "d_cli_no_datasets": {"th": "ยังไม่มีชุดข้อมูลนำเข้า", "en": "no imported dataset yet"},
     # --- table headers ---------------------------------------------------------------------
     "d_col_file": {"th": "ไฟล์", "en": "File"},

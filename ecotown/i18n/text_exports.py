@@ -8,10 +8,6 @@ TEXT: dict[str, dict[str, str]] = {
     "brief_format_pdf": {"th": "PDF (A4 แนวนอน)", "en": "PDF (A4 landscape)"},
     "brief_format_csv": {"th": "ตาราง CSV", "en": "Table, CSV"},
     "brief_format_xlsx": {"th": "ตาราง Excel (XLSX)", "en": "Table, Excel (XLSX)"},
-    "brief_help": {
-        "th": "แผนที่ ตัวเลข และตารางของมุมมองปัจจุบัน ตามตัวกรองและภาษาที่เลือก",
-        "en": "The map, counts and table of the current view, with its filters and language",
-    },
     "brief_cli_bad_value": {
         "th": "ค่าไม่ถูกต้อง --{param} {value}: {reason} (ใช้ได้: {allowed})",
         "en": "bad value --{param} {value}: {reason} (allowed: {allowed})",
@@ -35,7 +31,7 @@ TEXT: dict[str, dict[str, str]] = {
     "brief_all_areas": {"th": "ทุกพื้นที่ (ไม่มีตัวกรอง)", "en": "All areas (no filter)"},
     "brief_filters": {"th": "ตัวกรอง: {filters}", "en": "Filters: {filters}"},
     "brief_search": {"th": "ค้นหา “{q}”", "en": "search “{q}”"},
-    "brief_n_provinces": {"th": "{n} จังหวัด", "en": "{n} provinces"},
+    "brief_n_provinces": {"th": "{n} จังหวัด", "en": "{n} provinces", "en_one": "{n} province"},
     "brief_kpi_levels": {"th": "พื้นที่ตามระดับล่าสุด · สีพื้นของหมุด", "en": "Areas by latest level · marker fill"},
     "brief_kpi_phases": {"th": "พื้นที่ตามระยะ · สีขอบของหมุด", "en": "Areas by phase · marker outline"},
     "brief_no_areas": {"th": "ไม่มีพื้นที่ที่ตรงกับตัวกรอง", "en": "No area matches the filters"},

@@ -1,0 +1,67 @@
+"""The Thai/English catalogue: every key has both languages with the same placeholders,
+every key is used by the code, and counts read right ("1 area", not "1 areas")."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from ecotown.i18n.labels import TEXT, t
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = [p for p in (ROOT / "ecotown").rglob("*.py") if "i18n" not in p.parts] + \
+    sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(TEXT))
+def test_every_text_has_thai_and_english_with_the_same_placeholders(key):
+    entry = TEXT[key]
+    assert entry["th"].strip() and entry["en"].strip(), key
+    assert _placeholders(entry["th"]) == _placeholders(entry["en"]), key
+    if "en_one" in entry:
+        assert _placeholders(entry["en_one"]) == _placeholders(entry["en"]), key
+
+
+def test_every_key_is_used():
+    """Each key appears in the code as a string, or under a prefix the code builds
+    (``t(f"basis_{...}")``); a key nobody uses is dead text."""
+    strings, prefixes = set(), set()
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                strings.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values \
+                    and isinstance(node.values[0], ast.Constant):
+                prefixes.add(node.values[0].value)
+            elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant) \
+                    and isinstance(node.left.value, str):
+                prefixes.add(node.left.value)
+    unused = sorted(k for k in TEXT if k not in strings
+                    and not any(p and k.startswith(p) for p in prefixes))
+    assert unused == []
+
+
+def test_every_key_the_code_names_exists():
+    """Every literal ``t("key", …)`` in the code names a key of the catalogue."""
+    missing = []
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "t" \
+                    and node.args and isinstance(node.args[0], ast.Constant) \
+                    and node.args[0].value not in TEXT:
+                missing.append(f"{path.name}: {node.args[0].value}")
+    assert missing == []
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, "0 areas"), (1, "1 area"), (2, "2 areas"),
+                                             ("1", "1 area"), (11, "11 areas")])
+def test_english_counts_agree_with_the_number(n, expected):
+    assert t("n_areas", "en", n=n) == expected
+    assert t("n_areas", "th", n=n) == f"{n} พื้นที่"
