@@ -1,5 +1,5 @@
 """``python -m ecotown``: the command line."""
 
-from ecotown.cli.cli import main
+from ecotown.cli import main
 
 raise SystemExit(main())

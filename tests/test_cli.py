@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -46,3 +48,16 @@ def test_bad_dataset_is_a_message_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "areas.csv" in result.stderr and "file is missing" in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "region"), ("th", "region")])
+def test_summary_and_briefing_share_view_options_with_bilingual_errors(lang, words, capsys):
+    """One set of view options: a bad value is refused the same way by both commands."""
+    from ecotown.cli import main
+
+    for command in (["summary"], ["briefing", "--format", "csv", "--out", "-"]):
+        code = main([*command, "--dataset", "demo", "--region", "nowhere", "--lang", lang])
+        err = capsys.readouterr().err
+        assert code == 1 and words in err and "nowhere" in err and "Traceback" not in err
+    assert main(["summary", "--dataset", "demo", "--province", "ระยอง", "--json"]) == 0
+    assert '"areas"' in capsys.readouterr().out

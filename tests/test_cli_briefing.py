@@ -13,7 +13,7 @@ from ecotown.analysis.filters import NO_LEVEL, Filters
 from ecotown.analysis.summary import area_table
 from ecotown.analysis.urlstate import ViewState
 from ecotown.briefing import briefing, briefing_facts
-from ecotown.cli.cli import main
+from ecotown.cli import main
 from ecotown.present.legend import EMPTY
 
 ROOT = Path(__file__).resolve().parent.parent
