@@ -49,7 +49,7 @@ TEXT: dict[str, dict[str, str]] = {
     "d_latest_behind": {"th": "ตัวชี้เวอร์ชันล่าสุดของชุดข้อมูล {dataset} ระบุ {value} แต่บันทึกการนำเข้าแสดงว่าเวอร์ชัน {versions} เผยแพร่แล้ว จึงไม่เขียนอะไร ใช้คำสั่ง python -m ecotown repair {dataset}", "en": "the latest-version pointer of dataset {dataset} says {value}, but the audit log shows version {versions} was published, so nothing is written; run python -m ecotown repair {dataset}"},
     "d_latest_ok": {"th": "ตัวชี้เวอร์ชันล่าสุดของชุดข้อมูล {dataset} ไม่เสียหาย (เวอร์ชัน {value}) ไม่มีอะไรต้องซ่อม", "en": "the latest-version pointer of dataset {dataset} is sound (version {value}); nothing to repair"},
     "d_repaired": {"th": "ชุดข้อมูล {dataset}: ตัวชี้เวอร์ชันล่าสุดชี้ไปที่เวอร์ชัน {version} แล้ว (บันทึกไว้ในบันทึกการนำเข้า)", "en": "dataset {dataset}: the latest-version pointer now names version {version} (written to the audit log)"},
-    "d_damaged_datasets": {"th": "ชุดข้อมูลที่ตัวชี้เวอร์ชันเสียหาย (ไม่แสดงจนกว่าจะซ่อม): {names}", "en": "datasets whose version pointer is damaged (hidden until repaired): {names}"},
+    "d_damaged_datasets": {"th": "ชุดข้อมูลที่ตัวชี้เวอร์ชันเสียหาย ไม่แสดงจนกว่าจะซ่อม (ไม่มีเวอร์ชันใดถูกลบ ใช้คำสั่ง python -m ecotown repair ชื่อชุดข้อมูล): {names}", "en": "Datasets whose version pointer is damaged, hidden until repaired (no version was removed; run python -m ecotown repair NAME): {names}"},
     "d_damaged_record": {"th": "ไฟล์บันทึกเสียหาย: {value}", "en": "damaged record: {value}"},
     "d_action_repair": {"th": "ซ่อมตัวชี้เวอร์ชัน", "en": "pointer repaired"},
     "d_cli_data_dir": {"th": "เขียนไดเรกทอรีข้อมูล {path} ไม่ได้: {detail} ข้อมูลเดิมไม่ถูกเปลี่ยนแปลง", "en": "cannot write the data directory {path}: {detail}; the data is unchanged"},
