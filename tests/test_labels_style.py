@@ -56,3 +56,18 @@ def test_level_label_uses_data_and_never_invents_level_five(public):
 @pytest.mark.parametrize(("bg", "fg"), [("#fde725", "#000000"), ("#440154", "#ffffff")])
 def test_text_colour_contrast(bg, fg):
     assert text_colour(bg) == fg
+
+
+def test_vocabulary_is_defined_once():
+    """Levels, phases, the no-level key and colour modes come from model.vocabulary only."""
+    import re
+    from pathlib import Path
+
+    from ecotown.model import vocabulary
+
+    assert vocabulary.LEVEL_KEYS == ("1", "2", "3", "4", "5", "none")
+    root = Path(__file__).resolve().parent.parent / "ecotown"
+    pattern = re.compile(r'^(NO_LEVEL|COLOR_MODES|LEVEL_KEYS|PHASES|LEVELS) = ', re.M)
+    defined = [str(p.relative_to(root)) for p in root.rglob("*.py")
+               if pattern.search(p.read_text(encoding="utf-8"))]
+    assert defined == ["model/vocabulary.py"]

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ecotown.model.vocabulary import NO_LEVEL, level_key
+
 __all__ = ["NO_LEVEL", "Filters", "apply_filters", "normalise_text"]
 
-NO_LEVEL = "none"  # the filter value for areas with no published level
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,6 @@ def normalise_text(text: str) -> str:
     return "".join(ch for ch in folded if not ch.isspace() and ch not in "-_.,()")
 
 
-def level_key(level: object) -> str:
-    """The filter key of a latest level: ``"1"``…``"5"`` or ``NO_LEVEL``."""
-    return NO_LEVEL if level is None or pd.isna(level) else str(int(level))
 
 
 def apply_filters(areas: pd.DataFrame, filters: Filters) -> pd.DataFrame:

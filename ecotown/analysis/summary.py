@@ -9,14 +9,14 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from ecotown.analysis.filters import NO_LEVEL, Filters, apply_filters, level_key
+from ecotown.analysis.filters import Filters, apply_filters
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import area_points
 from ecotown.model.regions import REGIONS
+from ecotown.model.vocabulary import LEVEL_KEYS, NO_LEVEL, PHASES, level_key
 
 __all__ = ["area_table", "latest_levels", "province_stats", "province_table", "summarise"]
 
-LEVEL_KEYS = ("1", "2", "3", "4", "5", NO_LEVEL)
 
 
 def latest_levels(assessments: pd.DataFrame) -> pd.DataFrame:
@@ -89,7 +89,7 @@ def summarise(dataset: Dataset, areas: pd.DataFrame, filters: Filters | None = N
         "year": _year(dataset),
         "areas": len(shown),
         "provinces": int(shown["province_code"].nunique()),
-        "by_phase": {str(p): int((shown["phase"] == p).sum()) for p in (1, 2, 3)},
+        "by_phase": {str(p): int((shown["phase"] == p).sum()) for p in PHASES},
         "by_level": {k: int((levels == k).sum()) for k in LEVEL_KEYS},
         "by_region": {r: int((shown["region"] == r).sum()) for r in REGIONS},
         "by_province": by_province,

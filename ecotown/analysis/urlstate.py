@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ecotown.analysis.filters import NO_LEVEL, Filters
+from ecotown.analysis.filters import Filters
 from ecotown.i18n.labels import DEFAULT_LANG, LANGS
 from ecotown.model.regions import PROVINCE_REGION, REGIONS
 from ecotown.model.text import shorten
+from ecotown.model.vocabulary import COLOR_MODES, LEVEL_KEYS, PHASES
 
 __all__ = ["COLOR_MODES", "KNOWN_PARAMS", "PAGE_PARAMS", "Notice", "ViewState", "encode_view",
            "page_params", "parse_view", "view_params"]
 
-COLOR_MODES = ("level", "phase", "count")
-LEVEL_VALUES = ("1", "2", "3", "4", "5", NO_LEVEL)
+LEVEL_VALUES = LEVEL_KEYS
 MAX_QUERY = 100
 MAX_SHOWN = 40  # how much of a bad value a notice repeats
 PAGE_PARAMS = ("area", "code")  # what a page shows, beside the view it came from
@@ -100,8 +100,8 @@ def parse_view(params: Mapping[str, object], datasets: Iterable[str]) -> tuple[V
     lang = one_of("lang", LANGS, DEFAULT_LANG)
     dataset = one_of("dataset", datasets, state.dataset)
     color = one_of("color", COLOR_MODES, "level")
-    phases = tuple(int(p) for p in _pick_list("phase", raw.get("phase", ""), ("1", "2", "3"),
-                                              notices))
+    phase_keys = tuple(str(p) for p in PHASES)
+    phases = tuple(int(p) for p in _pick_list("phase", raw.get("phase", ""), phase_keys, notices))
     levels = _pick_list("level", raw.get("level", ""), LEVEL_VALUES, notices)
     regions = _pick_list("region", raw.get("region", ""), tuple(REGIONS), notices)
     provinces = _pick_list("province", raw.get("province", ""), sorted(PROVINCE_REGION),

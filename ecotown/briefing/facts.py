@@ -14,13 +14,14 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from ecotown.analysis.filters import NO_LEVEL, apply_filters
+from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.summary import summarise
-from ecotown.analysis.urlstate import COLOR_MODES, ViewState
+from ecotown.analysis.urlstate import ViewState
 from ecotown.i18n.labels import LANGS, t
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
 from ecotown.model.text import CONTROL
+from ecotown.model.vocabulary import COLOR_MODES, NO_LEVEL
 from ecotown.present.legend import (
     LegendEntry,
     fanned_positions,

@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ecotown.analysis.urlstate import COLOR_MODES, MAX_QUERY, ViewState, parse_view
+from ecotown.analysis.urlstate import MAX_QUERY, ViewState, parse_view
 from ecotown.i18n.labels import LANGS, t
 from ecotown.model.regions import REGIONS
+from ecotown.model.vocabulary import COLOR_MODES
 
 __all__ = ["add_view_options", "message_lang", "province_codes", "view_from_args"]
 

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from ecotown.i18n.labels import t
+from ecotown.model.vocabulary import LEVELS
 from ecotown.present.style import LEVEL_COLOURS, PHASE_COLOURS, level_label
 
 __all__ = ["dimension_chart", "level_history_chart"]
@@ -21,11 +22,11 @@ def level_history_chart(history: pd.DataFrame, levels: pd.DataFrame, lang: str) 
         "label": [level_label(v, levels, lang) for v in history["level"]],
         "colour": [LEVEL_COLOURS[int(v)] for v in history["level"]],
     })
-    names = {n: level_label(n, levels, lang) for n in range(1, 6)}
+    names = {n: level_label(n, levels, lang) for n in LEVELS}
     # The names are data: each goes into the Vega expression as a JSON string literal
     # (quotes, backslashes and every non-ASCII character escaped), never as code.
     axis_expr = " : ".join(f"datum.value == {n} ? {json.dumps(names[n], ensure_ascii=True)}"
-                           for n in range(1, 6)) + " : ''"
+                           for n in LEVELS) + " : ''"
     x = alt.X("year:O", title=t("year", lang))
     y = alt.Y("level:Q", title=None, scale=alt.Scale(domain=[0.5, 5.5]),
               axis=alt.Axis(values=[1, 2, 3, 4, 5], labelExpr=axis_expr, labelLimit=220))

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ecotown.analysis.filters import NO_LEVEL, level_key
 from ecotown.analysis.summary import province_stats
 from ecotown.i18n.labels import t
+from ecotown.model.vocabulary import NO_LEVEL, level_key
 from ecotown.present.style import (
     LEVEL_COLOURS,
     NO_AREA_COLOUR,

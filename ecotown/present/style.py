@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ecotown.analysis.filters import NO_LEVEL
 from ecotown.i18n.labels import t
+from ecotown.model.vocabulary import NO_LEVEL
 
 __all__ = [
     "COUNT_CLASSES",

@@ -15,10 +15,10 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from ecotown.analysis.filters import level_key
 from ecotown.analysis.summary import province_stats
 from ecotown.i18n.labels import t
 from ecotown.model.geography import region_name
+from ecotown.model.vocabulary import level_key
 from ecotown.present.legend import fanned_positions, marker_style, province_classes
 from ecotown.present.safe_html import esc, js_literal
 from ecotown.present.style import (
