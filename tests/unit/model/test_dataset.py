@@ -10,7 +10,7 @@ import pytest
 
 from ecotown.model.geography import area_points
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / \
+REFERENCE = Path(__file__).resolve().parents[4] / "shared" / "reference" / \
     "areas_public_record.csv"
 
 

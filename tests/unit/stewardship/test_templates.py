@@ -79,7 +79,7 @@ def test_table_csv_writes_the_shipped_files_back_exactly(dataset):
     folder = {"public": "geodata", "demo": "geodata/demo"}[dataset]
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent / folder
+    root = Path(__file__).resolve().parents[3] / folder
     for tbl in TABLES:
         written = templates.table_csv(getattr(loaded, tbl.kind), tbl.kind)
         assert written == (root / tbl.filename).read_bytes(), tbl.filename

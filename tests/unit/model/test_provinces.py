@@ -34,7 +34,7 @@ import shapely
 from ecotown.model.regions import PROVINCE_REGION, REGIONS, region_of
 from scripts import build_provinces
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 OUTPUT = ROOT / "geodata" / "provinces.geojson"
 SOURCE = Path(os.environ.get("ECOTOWN_NE_ADMIN1",

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from ecotown.model.regions import PROVINCE_REGION
 from ecotown.store import load_dataset
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def open_page(page: str, **params: str) -> AppTest:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 KEYS = ["dataset", "lang", "color", "phase", "level", "region", "province", "q", "sel", "area",
         "code", "present", "utm_source", "x", "", "phase[]", "__proto__", "dataset%00"]
 NASTY = ["", " ", "0", "-1", "4", "99999999999999999999", "1e309", "NaN", "true", "null",

@@ -97,3 +97,31 @@ def test_written_parameters_are_bounded():
     assert all(len(v) <= MAX_PARAM for v in written.values())
     assert len(written["area"]) == MAX_PAGE_PARAM
     assert len("&".join(f"{k}={v}" for k, v in written.items())) < 2_000
+
+
+# --- the URL parser as a property (the bulk of the tampering cases, cheap) -----------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_KEYS = st.sampled_from(["dataset", "lang", "color", "phase", "level", "region", "province",
+                         "q", "sel", "present", "area", "code", "utm_source", "fbclid", ""])
+_VALUES = st.one_of(st.text(max_size=300), st.sampled_from(
+    ["1,2,3", "9", "none", "east", "21", "demo", "en", "xx", "<b>", "%00", "\ufffe", "๒"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_KEYS, st.one_of(_VALUES, st.lists(_VALUES, max_size=3)), max_size=8))
+def test_any_query_parses_to_a_valid_view_that_round_trips(params):
+    """Whatever the query, parsing gives a valid view, and writing it back then parsing
+    again gives the same view with no notice, every written value within bounds."""
+    from ecotown.analysis.urlstate import MAX_PARAM, view_params
+
+    state, _ = parse_view(params, DATASETS)
+    assert state.dataset in DATASETS and state.lang in ("th", "en")
+    assert set(state.filters.phases) <= {1, 2, 3}
+    written = view_params(state, params)
+    assert all(len(v) <= MAX_PARAM for v in written.values())
+    again, notices = parse_view({k: v for k, v in written.items()
+                                 if k not in ("area", "code")}, DATASETS)
+    assert again == state and notices == []

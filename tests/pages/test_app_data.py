@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from ecotown import stewardship, store
 from ecotown.stewardship import access
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TOKEN = "correct-horse-battery"
 URL = "https://www.diw.go.th/"
 GOOD = f"area_id,year,level,basis,source,note\nP1-05,2024,4,stated,{URL},<b>note</b>\n"
@@ -114,7 +114,7 @@ def test_every_problem_is_a_row_of_the_table(data_dir, monkeypatch):
     monkeypatch.setenv(access.TOKEN_ENV, TOKEN)
     app = sign_in(open_page(), TOKEN)
     app.text_input(key="w_new_name").input("official")
-    bad = (Path(__file__).parent / "data_bad" / "many_problems.csv").read_bytes()
+    bad = (Path(__file__).resolve().parents[1] / "data_bad" / "many_problems.csv").read_bytes()
     app.get("file_uploader")[0].set_value([("many_problems.csv", bad, "text/csv")])
     app.run()
     assert not app.exception, [e.value for e in app.exception]

@@ -11,7 +11,7 @@ import pytest
 
 from ecotown.i18n.labels import TEXT, t
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 CODE = [p for p in (ROOT / "ecotown").rglob("*.py") if "i18n" not in p.parts] + \
     sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]
 

@@ -12,7 +12,7 @@ from ecotown.analysis.urlstate import ViewState
 from ecotown.briefing import briefing
 from tests.browser.visual import assert_matches_baseline
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
 @pytest.mark.parametrize(("name", "dataset_fixture", "view"), [

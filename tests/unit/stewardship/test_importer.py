@@ -24,8 +24,8 @@ from ecotown.stewardship import templates
 from ecotown.store import load_dataset
 from ecotown.store.files import VERSION_FILES
 
-ROOT = Path(__file__).resolve().parent.parent
-BAD = Path(__file__).resolve().parent / "data_bad"
+ROOT = Path(__file__).resolve().parents[3]
+BAD = Path(__file__).resolve().parents[2] / "data_bad"
 URL = "https://www.diw.go.th/"
 HEADER = "area_id,year,level,basis,source,note\n"
 AREAS_HEADER = ("area_id,name_th,name_en,province_code,scope,admin_code,phase,phase_basis,"

@@ -12,7 +12,7 @@ import pytest
 from ecotown.store import load_dataset
 from scripts import make_demo_data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 DEMO = ROOT / "geodata" / "demo"
 PUBLIC_AREAS = ROOT / "geodata" / "areas.csv"
 OTHER_SEEDS = (1, 7)

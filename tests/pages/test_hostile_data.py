@@ -38,7 +38,7 @@ from ecotown.webmap.mapview import (
 )
 from tests.hostile import CANARY, PAYLOADS, commit_hostile
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 # the payloads' Markdown, unescaped: it would render live (an image fetched from outside,
 # a link, bold text, inline code, a colour directive)
 LIVE_MARKDOWN = re.compile(r"\]\(https://evil|\*\*bold\*\*|`code`|:red\[x\]|_it_")

@@ -16,7 +16,7 @@ from ecotown.briefing import briefing, briefing_facts
 from ecotown.cli import main
 from ecotown.present.legend import EMPTY
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

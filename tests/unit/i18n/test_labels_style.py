@@ -66,7 +66,7 @@ def test_vocabulary_is_defined_once():
     from ecotown.model import vocabulary
 
     assert vocabulary.LEVEL_KEYS == ("1", "2", "3", "4", "5", "none")
-    root = Path(__file__).resolve().parent.parent / "ecotown"
+    root = Path(__file__).resolve().parents[3] / "ecotown"
     pattern = re.compile(r'^(NO_LEVEL|COLOR_MODES|LEVEL_KEYS|PHASES|LEVELS) = ', re.M)
     defined = [str(p.relative_to(root)) for p in root.rglob("*.py")
                if pattern.search(p.read_text(encoding="utf-8"))]

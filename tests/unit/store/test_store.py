@@ -15,7 +15,7 @@ from ecotown import stewardship, store
 from ecotown.store import dataset_names, dataset_version, load_dataset
 from ecotown.store.files import VERSION_FILES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 URL = "https://www.diw.go.th/"
 
 
