@@ -1,8 +1,7 @@
 """The data page: datasets, versions, the import log and templates for everyone; imports
 and restores for a data steward with the admin token. Layout only: the logic is in
-``ecotown.importer``, ``ecotown.store``, ``ecotown.access`` and ``ecotown.templates``."""
+``ecotown.stewardship``, ``ecotown.store`` and the steward session ``ecotown.ui.steward``."""
 
-import secrets
 from math import ceil
 
 import streamlit as st
@@ -15,76 +14,28 @@ from ecotown.model.validate import DatasetError
 from ecotown.stewardship import access, templates
 from ecotown.store import dataset_names, dataset_version
 from ecotown.ui import md_escape, page_preamble, sidebar_common
+from ecotown.ui.steward import (
+    do_import,
+    do_restore,
+    run_safely,
+    show_messages,
+    sign_in,
+    sign_out,
+    signed_in,
+)
+from ecotown.ui.steward import kind_title as _kind_title
 
 view, _ = page_preamble(compact=False, load=False)
 lang = view.lang
-ss = st.session_state
-NEW = "\x00new"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def kind_title(kind: str) -> str:
-    tbl = next(tb for tb in TABLES if tb.kind == kind)
-    return f"{tbl.title_th if lang == 'th' else tbl.title_en} ({kind})"
+    return _kind_title(kind, lang)
 
 
-def show_messages(messages: list[str]) -> None:
-    for message in messages[:200]:
-        st.markdown(f"- {md_escape(message)}")
-
-
-def run_safely(action, *args) -> None:
-    """Run an import or restore from a button; keep its outcome for the next run."""
-    try:
-        ss["_data_done"] = action(*args)
-        ss["_upload_nonce"] = ss.get("_upload_nonce", 0) + 1
-        ss.pop("_data_read", None)
-        ss.pop("_data_plan", None)
-        st.cache_data.clear()  # every page shows the new version (datasets are cached by name)
-    except DatasetError as exc:
-        ss["_data_failed"] = exc.messages(lang)
-    except OSError as exc:
-        ss["_data_failed"] = [t("dp_write_failed", lang, detail=exc.strerror or exc)]
-    except SignedOut:
-        ss["_data_signed_out"] = True
-
-
-class SignedOut(Exception):
-    """The token changed since this session signed in."""
-
-
-def require_steward() -> None:
-    if not access.still_signed_in(ss.get("_data_admin"), access.configured_token(st.secrets)):
-        ss["_data_admin"] = ""
-        raise SignedOut
-
-
-def do_import(plan):
-    require_steward()
-    version, done = stewardship.commit(plan, ss.get("w_steward", ""))
-    return t("dp_imported", lang, dataset=done.dataset, version=version), done.dataset
-
-
-def do_restore(version_key: str):
-    require_steward()
-    name, old = ss.get("w_restore_dataset"), ss.get(version_key)
-    version = stewardship.restore(name, old, ss.get("w_steward", ""))
-    return t("dp_restored", lang, dataset=name, version=version, old=old), name
-
-
-def sign_in(expected: str) -> None:
-    client = st.context.ip_address
-    client = client if isinstance(client, str) and client else "local"
-    session = ss.setdefault("_session_key", secrets.token_hex(16))
-    attempt = access.THROTTLE.attempt(session, ss.get("w_token", ""), expected,
-                                      rate=access.GLOBAL_RATE, client=client)
-    ss["w_token"] = ""
-    ss["_data_admin"] = access.token_fingerprint(expected) if attempt.ok else ""
-    ss["_sign_in"] = attempt
-
-
-def sign_out() -> None:
-    ss["_data_admin"] = ""
+ss = st.session_state
+NEW = "\x00new"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
@@ -131,7 +82,7 @@ with tab_import:
     expected = access.configured_token(st.secrets)
     if not expected:
         st.info(t("dp_no_token", lang, n=access.MIN_TOKEN_LENGTH), icon=":material/lock:")
-    elif not access.still_signed_in(ss.get("_data_admin"), expected):
+    elif not signed_in(expected):
         if ss.get("_data_admin") or ss.pop("_data_signed_out", False):
             ss["_data_admin"] = ""
             st.warning(t("dp_token_rotated", lang), icon=":material/lock_reset:")
@@ -217,7 +168,7 @@ with tab_import:
                     st.dataframe(areas, hide_index=True, width="stretch")
                 if plan.new or plan.changed:
                     st.button(t("dp_confirm", lang), type="primary", key="w_confirm",
-                              on_click=run_safely, args=(do_import, plan),
+                              on_click=run_safely, args=(lang, do_import, plan),
                               icon=":material/upload:")
                 else:
                     st.info(t("d_no_changes", lang).strip())
@@ -236,7 +187,7 @@ with tab_import:
             version_key = f"w_restore_version_{restore_name}_{len(older)}"  # new on a new version
             old = ver_col.selectbox(t("dp_restore_version", lang), older, key=version_key)
             go_col.button(t("dp_restore_button", lang), disabled=not old, key="w_restore",
-                          on_click=run_safely, args=(do_restore, version_key),
+                          on_click=run_safely, args=(lang, do_restore, version_key),
                           icon=":material/history:")
 
 sidebar_common(view, dataset_names())

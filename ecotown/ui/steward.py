@@ -1,0 +1,98 @@
+"""The data page's steward session: sign-in with the throttle, the token fingerprint
+checked on every write, and import/restore run from a button with their outcome kept for
+the next rerun (the page only lays these out)."""
+
+from __future__ import annotations
+
+import secrets
+
+import streamlit as st
+
+from ecotown import stewardship
+from ecotown.i18n.labels import t
+from ecotown.model.schema import TABLES
+from ecotown.model.validate import DatasetError
+from ecotown.present.safe_html import md_escape
+from ecotown.stewardship import access
+
+__all__ = ["SignedOut", "do_import", "do_restore", "kind_title", "require_steward",
+           "run_safely", "show_messages", "sign_in", "sign_out", "signed_in"]
+
+
+class SignedOut(Exception):
+    """The token changed since this session signed in."""
+
+
+def kind_title(kind: str, lang: str) -> str:
+    """A table kind as the steward reads it: its title and its name."""
+    tbl = next(tb for tb in TABLES if tb.kind == kind)
+    return f"{tbl.title_th if lang == 'th' else tbl.title_en} ({kind})"
+
+
+def show_messages(messages: list[str]) -> None:
+    """Problems as a Markdown list (escaped), at most 200."""
+    for message in messages[:200]:
+        st.markdown(f"- {md_escape(message)}")
+
+
+def run_safely(lang: str, action, *args) -> None:
+    """Run an import or restore from a button; keep its outcome for the next run."""
+    ss = st.session_state
+    try:
+        ss["_data_done"] = action(lang, *args)
+        ss["_upload_nonce"] = ss.get("_upload_nonce", 0) + 1
+        ss.pop("_data_read", None)
+        ss.pop("_data_plan", None)
+        st.cache_data.clear()  # every page shows the new version (datasets are cached by name)
+    except DatasetError as exc:
+        ss["_data_failed"] = exc.messages(lang)
+    except OSError as exc:
+        ss["_data_failed"] = [t("dp_write_failed", lang, detail=exc.strerror or exc)]
+    except SignedOut:
+        ss["_data_signed_out"] = True
+
+
+def signed_in(expected: str | None) -> bool:
+    """Whether this session signed in with the token that is configured now."""
+    return access.still_signed_in(st.session_state.get("_data_admin"), expected)
+
+
+def require_steward() -> None:
+    """Stop a write unless the session's token fingerprint matches the current token."""
+    if not signed_in(access.configured_token(st.secrets)):
+        st.session_state["_data_admin"] = ""
+        raise SignedOut
+
+
+def do_import(lang: str, plan):
+    """Write a checked preview (after checking the token again)."""
+    require_steward()
+    version, done = stewardship.commit(plan, st.session_state.get("w_steward", ""))
+    return t("dp_imported", lang, dataset=done.dataset, version=version), done.dataset
+
+
+def do_restore(lang: str, version_key: str):
+    """Restore the chosen old version as a new one (after checking the token again)."""
+    require_steward()
+    ss = st.session_state
+    name, old = ss.get("w_restore_dataset"), ss.get(version_key)
+    version = stewardship.restore(name, old, ss.get("w_steward", ""))
+    return t("dp_restored", lang, dataset=name, version=version, old=old), name
+
+
+def sign_in(expected: str) -> None:
+    """Check the typed token: throttled per session, rated globally, logged when refused."""
+    ss = st.session_state
+    client = st.context.ip_address
+    client = client if isinstance(client, str) and client else "local"
+    session = ss.setdefault("_session_key", secrets.token_hex(16))
+    attempt = access.THROTTLE.attempt(session, ss.get("w_token", ""), expected,
+                                      rate=access.GLOBAL_RATE, client=client)
+    ss["w_token"] = ""
+    ss["_data_admin"] = access.token_fingerprint(expected) if attempt.ok else ""
+    ss["_sign_in"] = attempt
+
+
+def sign_out() -> None:
+    """Forget this session's sign-in."""
+    st.session_state["_data_admin"] = ""
