@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.browser.helpers import map_frame
-from tests.test_url_tampering import _cases
+from tests.pages.test_url_tampering import _cases
 
 pytestmark = pytest.mark.browser
 
