@@ -12,13 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ecotown.analysis.filters import Filters
-from ecotown.i18n.labels import DEFAULT_LANG, LANGS
+from ecotown.i18n.labels import DEFAULT_LANG, LANGS, t
 from ecotown.model.regions import PROVINCE_REGION, REGIONS
 from ecotown.model.text import shorten
 from ecotown.model.vocabulary import COLOR_MODES, LEVEL_KEYS, PHASES
 
 __all__ = ["COLOR_MODES", "KNOWN_PARAMS", "PAGE_PARAMS", "Notice", "ViewState", "encode_view",
-           "page_params", "parse_view", "view_params"]
+           "page_params", "page_title", "parse_view", "view_params"]
 
 LEVEL_VALUES = LEVEL_KEYS
 MAX_QUERY = 100
@@ -146,6 +146,12 @@ def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, 
     if state.present:
         params["present"] = "1"
     return {key: value[:MAX_PARAM] for key, value in params.items()}
+
+
+def page_title(lang: str) -> str:
+    """The browser tab's title: the atlas's name in ``lang``, the English name after it."""
+    title = t("app_title", lang)
+    return title if title == "Eco Town Atlas" else f"{title} · Eco Town Atlas"
 
 
 def page_params(params: Mapping[str, object]) -> dict[str, str]:

@@ -19,6 +19,7 @@ from ecotown.analysis.urlstate import (
     MAX_QUERY,
     ViewState,
     encode_view,
+    page_title,
     parse_view,
     view_params,
 )
@@ -91,7 +92,8 @@ def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = T
                   ) -> tuple[ViewState, Dataset | None]:
     """What every page does first: page settings, the offline Leaflet copy (map pages),
     the compact layout, the view from the URL and its dataset (or a message and stop)."""
-    st.set_page_config(page_title="Eco Town Atlas", page_icon="🏭", layout="wide")
+    lang = parse_view(st.query_params.to_dict(), ())[0].lang  # the tab title speaks it too
+    st.set_page_config(page_title=page_title(lang), page_icon="🏭", layout="wide")
     if leaflet:
         serve_leaflet()
     if compact:

@@ -125,3 +125,12 @@ def test_any_query_parses_to_a_valid_view_that_round_trips(params):
     again, notices = parse_view({k: v for k, v in written.items()
                                  if k not in ("area", "code")}, DATASETS)
     assert again == state and notices == []
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("th", "แผนที่เมืองอุตสาหกรรมเชิงนิเวศ · Eco Town Atlas"), ("en", "Eco Town Atlas")])
+def test_browser_tab_title_follows_the_language(lang, expected):
+    """Thai first: the tab title is Thai in Thai mode, with the English name after it."""
+    from ecotown.analysis.urlstate import page_title
+
+    assert page_title(lang) == expected
