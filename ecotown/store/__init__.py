@@ -25,7 +25,6 @@ from ecotown.store.files import (
     NAME_PATTERN,
     PAUSE_ENV,
     RESERVED_NAMES,
-    FileStore,
     StoreError,
     StoreProblem,
     check_name,
@@ -33,11 +32,11 @@ from ecotown.store.files import (
     clean_record,
     cleanup,
     data_dir,
-    env_hook,
     list_versions,
     locked,
     read_audit,
 )
+from ecotown.store.filestore import FileStore, env_hook
 from ecotown.store.protocol import DatasetStore
 from ecotown.store.recovery import damaged_names, repair_latest
 

@@ -270,25 +270,6 @@ def _require_lock() -> None:
         raise RuntimeError("the data directory lock must be held (use store.locked())")
 
 
-def env_hook() -> Callable[[str], None] | None:
-    """The test-only hook named by ``$ECOTOWN_TEST_CRASH_AT`` / ``$ECOTOWN_TEST_PAUSE_AT``.
-
-    Read once, when a backend is made (:func:`ecotown.store.backend`), and handed to
-    :func:`commit_version`; ``None`` when neither is set.
-    """
-    crash, pause = os.environ.get(CRASH_ENV, ""), os.environ.get(PAUSE_ENV, "")
-    if not crash and not pause:
-        return None
-
-    def hook(step: str) -> None:
-        if pause.startswith(step + ":"):
-            time.sleep(float(pause.split(":", 1)[1]))
-        if crash == step:
-            os._exit(86)
-
-    return hook
-
-
 def _no_hook(step: str) -> None:
     return None
 
@@ -445,43 +426,3 @@ def version_files(name: str, version: object) -> dict[str, bytes]:
     return {filename: (directory / filename).read_bytes()
             for filename in sorted(VERSION_FILES - {MANIFEST})
             if (directory / filename).is_file()}
-
-
-class FileStore:
-    """The data directory (``$ECOTOWN_DATA_DIR``) as a
-    :class:`~ecotown.store.protocol.DatasetStore`: the functions of this module, with the
-    test hook handed in rather than read inside a commit."""
-
-    writable = True
-
-    def __init__(self, hook: Callable[[str], None] | None = None):
-        self.hook = hook
-
-    def names(self) -> list[str]:
-        """Imported datasets with a published version."""
-        return dataset_names()
-
-    def latest(self, name: str) -> str | None:
-        """The published version of ``name``, or ``None``."""
-        return latest_version(name)
-
-    def versions(self, name: str) -> list[dict]:
-        """Every published version, newest first."""
-        return list_versions(name)
-
-    def read(self, name: str, version: object | None = None) -> dict[str, bytes]:
-        """The files of a published version (the latest if ``version`` is ``None``)."""
-        return version_files(name, version)
-
-    def commit(self, name: str, files: Mapping[str, bytes], record: Mapping,
-               verify: Callable[[Path], None] | None = None) -> str:
-        """Write and publish the next version (the caller holds :meth:`locked`)."""
-        return commit_version(name, files, record, verify=verify, hook=self.hook)
-
-    def audit(self, dataset: str | None = None) -> list[dict]:
-        """The audit log, oldest first."""
-        return read_audit(dataset)
-
-    def locked(self):
-        """The data directory's exclusive lock."""
-        return locked()

@@ -255,7 +255,7 @@ def test_two_concurrent_imports_both_land(data_dir, tmp_path):
 def test_both_backends_are_dataset_stores(data_dir):
     """The shipped datasets and the data directory both satisfy the DatasetStore protocol."""
     from ecotown.store.builtin import BuiltinStore
-    from ecotown.store.files import FileStore
+    from ecotown.store.filestore import FileStore
 
     for backend in (store.builtin(), store.backend()):
         assert isinstance(backend, store.DatasetStore)

@@ -1,0 +1,82 @@
+"""The data directory as a :class:`~ecotown.store.protocol.DatasetStore` backend, with the
+test-only crash/pause hook read from the environment once, when the backend is made."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from ecotown.store.files import (
+    CRASH_ENV,
+    PAUSE_ENV,
+    commit_version,
+    dataset_names,
+    latest_version,
+    list_versions,
+    locked,
+    read_audit,
+    version_files,
+)
+
+__all__ = ["FileStore", "env_hook"]
+
+
+def env_hook() -> Callable[[str], None] | None:
+    """The test-only hook named by ``$ECOTOWN_TEST_CRASH_AT`` / ``$ECOTOWN_TEST_PAUSE_AT``.
+
+    Read once, when a backend is made (:func:`ecotown.store.backend`), and handed to
+    :func:`commit_version`; ``None`` when neither is set.
+    """
+    crash, pause = os.environ.get(CRASH_ENV, ""), os.environ.get(PAUSE_ENV, "")
+    if not crash and not pause:
+        return None
+
+    def hook(step: str) -> None:
+        if pause.startswith(step + ":"):
+            time.sleep(float(pause.split(":", 1)[1]))
+        if crash == step:
+            os._exit(86)
+
+    return hook
+
+
+class FileStore:
+    """The data directory (``$ECOTOWN_DATA_DIR``) as a
+    :class:`~ecotown.store.protocol.DatasetStore`: the functions of this module, with the
+    test hook handed in rather than read inside a commit."""
+
+    writable = True
+
+    def __init__(self, hook: Callable[[str], None] | None = None):
+        self.hook = hook
+
+    def names(self) -> list[str]:
+        """Imported datasets with a published version."""
+        return dataset_names()
+
+    def latest(self, name: str) -> str | None:
+        """The published version of ``name``, or ``None``."""
+        return latest_version(name)
+
+    def versions(self, name: str) -> list[dict]:
+        """Every published version, newest first."""
+        return list_versions(name)
+
+    def read(self, name: str, version: object | None = None) -> dict[str, bytes]:
+        """The files of a published version (the latest if ``version`` is ``None``)."""
+        return version_files(name, version)
+
+    def commit(self, name: str, files: Mapping[str, bytes], record: Mapping,
+               verify: Callable[[Path], None] | None = None) -> str:
+        """Write and publish the next version (the caller holds :meth:`locked`)."""
+        return commit_version(name, files, record, verify=verify, hook=self.hook)
+
+    def audit(self, dataset: str | None = None) -> list[dict]:
+        """The audit log, oldest first."""
+        return read_audit(dataset)
+
+    def locked(self):
+        """The data directory's exclusive lock."""
+        return locked()
