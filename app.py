@@ -11,11 +11,12 @@ from streamlit_folium import st_folium
 
 from ecotown.analysis.figures import figure_rows
 from ecotown.analysis.filters import apply_filters
+from ecotown.analysis.framing import view_frame
 from ecotown.analysis.summary import summarise
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import t
-from ecotown.present.html_blocks import chips_html, legend_html
-from ecotown.present.legend import kpi_entries, marker_legend, province_classes, province_legend
+from ecotown.present.html_blocks import chips_html, map_legend_html
+from ecotown.present.legend import kpi_entries, map_legend, province_classes
 from ecotown.present.safe_html import esc
 from ecotown.present.tables import display_areas
 from ecotown.store import dataset_names
@@ -28,6 +29,7 @@ from ecotown.ui import (
     compact_layout,
     dataset_badge,
     map_click_handler,
+    map_fills_page,
     md_escape,
     page_preamble,
     presentation_layout,
@@ -37,8 +39,7 @@ from ecotown.ui import (
 )
 from ecotown.webmap.mapview import build_base_map, build_layers
 
-MAP_HEIGHT = 500
-PRESENT_MAP_HEIGHT = 570
+MAP_HEIGHT = 500  # before the page's CSS lets the map fill the window's height
 
 view, dataset = page_preamble(leaflet=True, compact=False)
 lang = view.lang
@@ -54,6 +55,7 @@ info = cached_province_info()
 classes = province_classes(info["province_code"], shown, view.color)
 
 compact_layout()
+map_fills_page(215 if not view.present else 200)
 if view.present:
     presentation_layout()
 head, badge = st.columns([1, 1], vertical_alignment="center")
@@ -66,15 +68,14 @@ kpi[0].metric(t("areas", lang), counts["areas"])
 kpi[1].metric(t("provinces", lang), counts["provinces"])
 kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
 kpi[3].html(chips_html(kpi_entries(counts, lang), "kpi-chips"))
-markers = marker_legend(shown, dataset.levels, lang)
 
-map_col, side_col = st.columns([3, 1])
+map_col, side_col = st.columns([2.7, 1.3])
 with map_col:
     base = build_base_map(province_url=cached_province_url())
+    frame = view_frame(info, shown, view.filters, view.selected_province, view.dataset)
     layers = build_layers(info, shown, view.color, dataset.levels, lang,
-                          view.selected_province)
-    st_folium(base, key="map", feature_group_to_add=layers,
-              height=PRESENT_MAP_HEIGHT if view.present else MAP_HEIGHT,
+                          view.selected_province, frame)
+    st_folium(base, key="map", feature_group_to_add=layers, height=MAP_HEIGHT,
               use_container_width=True, returned_objects=["last_active_drawing"],
               on_change=map_click_handler(view, "map"))
     if not view.present:
@@ -82,11 +83,8 @@ with map_col:
 with side_col:
     if not view.present:
         briefing_downloads(view, dataset, areas)
-    st.html(legend_html(t("legend_provinces", lang),
-                        province_legend(classes, view.color, dataset.levels, lang),
-                        test_id="legend-provinces"))
-    st.html(legend_html(t("legend_markers", lang), markers, round_=True,
-                        test_id="legend-markers"))
+    st.html(map_legend_html(map_legend(classes, shown, view.color, dataset.levels, lang),
+                            lang, test_id="legend-map"))
     if view.selected_province:
         name = info.set_index("province_code").loc[view.selected_province, f"name_{lang}"]
         st.markdown(f"**{t('selected_province', lang)}: {md_escape(name)}**")

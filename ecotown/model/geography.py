@@ -10,7 +10,7 @@ import pandas as pd
 from ecotown.model.dataset import GEODATA
 from ecotown.model.regions import REGIONS
 
-__all__ = ["PROVINCES_FILE", "area_points", "load_provinces", "region_name"]
+__all__ = ["PROVINCES_FILE", "area_points", "load_provinces", "province_frames", "region_name"]
 
 PROVINCES_FILE = GEODATA / "provinces.geojson"
 
@@ -41,3 +41,23 @@ def area_points(areas: pd.DataFrame, provinces: gpd.GeoDataFrame) -> gpd.GeoData
                          on="province_code", how="left", validate="many_to_one")
     return gpd.GeoDataFrame(joined, geometry=gpd.points_from_xy(joined["lon"], joined["lat"]),
                             crs="EPSG:4326")
+
+
+def province_frames(provinces: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Where each province is: its bounding box and a point for its name.
+
+    ``province_code, south, west, north, east, label_lat, label_lon``. The label point is
+    the pole of inaccessibility of the province's largest part (the point farthest inside
+    it), so a name set there stays inside even a crescent-shaped province.
+    """
+    from shapely.ops import polylabel
+
+    rows = []
+    for code, geometry in zip(provinces["province_code"], provinces.geometry, strict=True):
+        west, south, east, north = geometry.bounds
+        parts = getattr(geometry, "geoms", [geometry])
+        largest = max(parts, key=lambda part: part.area)
+        point = polylabel(largest, tolerance=0.005)
+        rows.append({"province_code": code, "south": south, "west": west, "north": north,
+                     "east": east, "label_lat": point.y, "label_lon": point.x})
+    return pd.DataFrame(rows)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ecotown.present.legend import LegendEntry
+from ecotown.i18n.labels import t
+from ecotown.present.legend import LegendEntry, LegendSection
 from ecotown.present.safe_html import esc
 from ecotown.present.style import text_colour
 
-__all__ = ["chips_html", "legend_html"]
+__all__ = ["chips_html", "legend_html", "map_legend_html"]
 
 
 def _swatch(entry: LegendEntry, round_: bool) -> str:
@@ -42,3 +43,75 @@ def chips_html(entries: list[LegendEntry], test_id: str = "chips") -> str:
         f'border:1px solid {esc(e.outline or e.colour)}">{esc(e.label)}: <b>{e.count}</b></span>'
         for e in entries)
     return f'<div data-testid="{esc(test_id)}">{chips}</div>'
+
+
+def _mark(entry: LegendEntry, shape: str) -> str:
+    """The swatch of a legend row: a province square, a marker, or both side by side."""
+    marker_fill = "#ffffff" if shape == "ring" else entry.colour
+    edge = (entry.outline or "#555555") if shape == "ring" else "#555555"
+    dot = (f'<span aria-hidden="true" style="display:inline-block;width:12px;height:12px;'
+           f'flex:none;box-sizing:border-box;border-radius:50%;background:{esc(marker_fill)};'
+           f'border:{3 if shape == "ring" else 1.5}px solid {esc(edge)};'
+           f'margin-right:5px"></span>')
+    square = (f'<span aria-hidden="true" style="display:inline-block;width:14px;height:14px;'
+              f'flex:none;background:{esc(entry.colour)};border:1px solid #8a8a8a;'
+              f'border-radius:3px;margin-right:4px"></span>')
+    if shape == "square":
+        return square
+    if shape == "both":
+        return square + dot
+    return dot
+
+
+def map_legend_html(sections: tuple[LegendSection, ...], lang: str,
+                    test_id: str = "legend") -> str:
+    """The map's legend (:func:`ecotown.present.legend.map_legend`) as HTML: each section a
+    title and rows with swatch, label and counts (areas, and provinces where they apply)."""
+    parts = []
+    for section in sections:
+        with_provinces = any(e.provinces is not None for e in section.entries)
+        with_areas = section.shape != "square"
+        head = ""
+        if (with_provinces or with_areas) and not section.inline:
+            cols = []
+            if with_areas:
+                cols.append(t("legend_col_areas", lang))
+            if with_provinces:
+                cols.append(t("legend_col_provinces", lang))
+            head = "".join(f'<span style="width:3.2em;text-align:right">{esc(c)}</span>'
+                           for c in cols)
+        title = (f'<div style="display:flex;align-items:flex-end;font-weight:600;'
+                 f'margin:6px 0 3px 0"><span style="flex:1">{esc(section.title)}</span>'
+                 f'<span style="display:flex;font-weight:400;font-size:0.75rem;'
+                 f'color:#4d4d4d">{head}</span></div>')
+        if section.inline:
+            items = "".join(
+                f'<span data-key="{esc(e.key)}" data-areas="{e.count}" '
+                f'style="display:inline-flex;align-items:center;'
+                f'margin-right:10px;white-space:nowrap">{_mark(e, section.shape)}'
+                f'{esc(e.label)}&nbsp;<b>{e.count:,}</b></span>'
+                for e in section.entries)
+            parts.append(f'{title}<div style="display:flex;flex-wrap:wrap">{items}</div>')
+            continue
+        rows = []
+        for e in section.entries:
+            empty_row = e.key == "empty"
+            numbers = []
+            if with_areas:
+                numbers.append("" if empty_row else f"{e.count:,}")
+            if with_provinces:
+                numbers.append("" if e.provinces is None else f"{e.provinces:,}")
+            cells = "".join(f'<span style="width:3.2em;text-align:right;font-weight:700">'
+                            f'{n}</span>' for n in numbers)
+            idle = (e.count == 0 and not e.provinces) and not empty_row
+            counted = (f' data-areas="{e.count}"' if with_areas and not empty_row else "") + (
+                f' data-provinces="{e.provinces}"' if e.provinces is not None else "")
+            rows.append(f'<div data-key="{esc(e.key)}"{counted} style="display:flex;'
+                        f'align-items:center;'
+                        f'margin:2px 0;{"color:#5c5c5c;" if idle else ""}">'
+                        f'{_mark(e, section.shape)}<span style="flex:1;min-width:0">'
+                        f'{esc(e.label)}</span><span style="display:flex;'
+                        f'font-variant-numeric:tabular-nums">{cells}</span></div>')
+        parts.append(title + "".join(rows))
+    return (f'<div data-testid="{esc(test_id)}" role="group" style="font-size:0.85rem;'
+            f'line-height:1.3;margin-bottom:10px">{"".join(parts)}</div>')

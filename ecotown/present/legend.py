@@ -28,7 +28,9 @@ from ecotown.present.style import (
 __all__ = [
     "EMPTY",
     "LegendEntry",
+    "LegendSection",
     "fanned_positions",
+    "map_legend",
     "marker_legend",
     "marker_style",
     "province_classes",
@@ -48,6 +50,19 @@ class LegendEntry:
     count: int
     outline: str = ""
     dashed: bool = False
+    provinces: int | None = None  # provinces in the class, where provinces have it too
+
+
+@dataclass(frozen=True)
+class LegendSection:
+    """A group of legend rows under one title; ``shape`` is ``square`` (province fill),
+    ``round`` (marker) or ``both`` (the class colours provinces and markers alike);
+    ``inline`` rows are set side by side on one line (the marker ring's phases)."""
+
+    title: str
+    entries: tuple[LegendEntry, ...]
+    shape: str
+    inline: bool = False
 
 
 def province_classes(codes: Iterable[str], areas: pd.DataFrame, mode: str) -> dict[str, tuple]:
@@ -94,22 +109,22 @@ def province_legend(classes: dict[str, tuple], mode: str, levels: pd.DataFrame,
     return rows
 
 
-def marker_style(level: object, phase: int, phase_basis: str) -> dict:
-    """Leaflet circle-marker options: fill by latest level, outline by phase.
+def marker_style(level: object, phase: int, phase_basis: str = "stated") -> dict:
+    """Leaflet circle-marker options: fill by latest level, ring by phase (one thing each).
 
-    No published level is a white fill with a grey outline ring; a phase that is only
-    inferred (or synthetic) has a dashed outline.
+    No published level is a white fill. How a phase is known (stated or inferred) is in the
+    tooltip and the table, not in the ring. The web map sizes the marker to the zoom.
     """
     key = level_key(level)
     fill = "#ffffff" if key == NO_LEVEL else LEVEL_COLOURS[int(key)]
     return {
-        "radius": 7,
+        "radius": 4,
         "color": PHASE_COLOURS[int(phase)],
-        "weight": 3,
+        "weight": 1.5,
         "opacity": 1,
         "fillColor": fill,
         "fillOpacity": 1,
-        "dashArray": None if phase_basis == "stated" else "3 3",
+        "dashArray": None,
     }
 
 
@@ -129,6 +144,52 @@ def marker_legend(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> list[
     rows.append(LegendEntry("phase-not-stated", t("basis_not_stated_phase", lang), "#ffffff",
                             not_stated, outline="#555555", dashed=True))
     return rows
+
+
+def map_legend(classes: dict[str, tuple], areas: pd.DataFrame, mode: str,
+               levels: pd.DataFrame, lang: str) -> tuple[LegendSection, ...]:
+    """The map's legend: one story per view, in about ten rows.
+
+    Markers are always filled by the area's latest level and ringed by its phase. In
+    ``level`` mode the provinces share the level colours (one section counts areas and
+    provinces); in ``phase`` mode they share the ring's phase colours; in ``count`` mode
+    the provinces have their own section. Every class is listed, with its counts.
+    """
+    province_counts = pd.Series([key for key, _ in classes.values()]).value_counts()
+
+    def provinces_in(key: str) -> int:
+        return int(province_counts.get(key, 0))
+
+    keys = areas["level"].map(level_key) if not areas.empty else pd.Series(dtype=object)
+    phases = areas["phase"] if not areas.empty else pd.Series(dtype=object)
+    with_provinces = mode == "level"
+    level_rows = [LegendEntry(str(lv), level_label(lv, levels, lang), colour,
+                              int((keys == str(lv)).sum()),
+                              provinces=provinces_in(str(lv)) if with_provinces else None)
+                  for lv, colour in LEVEL_COLOURS.items()]
+    level_rows.append(LegendEntry(NO_LEVEL, t("no_level", lang),
+                                  NO_LEVEL_COLOUR if with_provinces else "#ffffff",
+                                  int((keys == NO_LEVEL).sum()), outline=NO_LEVEL_COLOUR,
+                                  provinces=provinces_in(NO_LEVEL) if with_provinces else None))
+    phase_rows = [LegendEntry(f"phase{p}", phase_label(p, lang),
+                              colour if mode == "phase" else "#ffffff",
+                              int((phases == p).sum()), outline=colour,
+                              provinces=provinces_in(str(p)) if mode == "phase" else None)
+                  for p, colour in PHASE_COLOURS.items()]
+    empty = LegendEntry(EMPTY, t("no_area", lang), NO_AREA_COLOUR, 0,
+                        provinces=provinces_in(EMPTY))
+    if mode == "level":
+        return (LegendSection(t("legend_level_both", lang), (*level_rows, empty), "both"),
+                LegendSection(t("legend_ring_phase", lang), tuple(phase_rows), "ring", True))
+    if mode == "phase":
+        return (LegendSection(t("legend_phase_both", lang), (*phase_rows, empty), "both"),
+                LegendSection(t("legend_marker_level", lang), tuple(level_rows), "round"))
+    count_rows = tuple(LegendEntry(f"count{key}", t("n_areas", lang, n=key), colour, 0,
+                                   provinces=provinces_in(key))
+                       for key, colour in (count_class(1), count_class(2), count_class(3)))
+    return (LegendSection(t("legend_province_count", lang), (*count_rows, empty), "square"),
+            LegendSection(t("legend_marker_level", lang), tuple(level_rows), "round"),
+            LegendSection(t("legend_ring_phase", lang), tuple(phase_rows), "ring", True))
 
 
 def kpi_entries(counts: dict, lang: str) -> list[LegendEntry]:

@@ -25,7 +25,7 @@ from ecotown.analysis.urlstate import (
 )
 from ecotown.i18n.labels import LANGS, t
 from ecotown.model.dataset import Dataset
-from ecotown.model.geography import load_provinces, region_name
+from ecotown.model.geography import load_provinces, province_frames, region_name
 from ecotown.model.regions import REGIONS
 from ecotown.model.validate import DatasetError
 from ecotown.present.safe_html import md_escape
@@ -50,6 +50,7 @@ __all__ = [
     "dataset_badge",
     "load_or_stop",
     "map_click_handler",
+    "map_fills_page",
     "md_escape",
     "page_preamble",
     "presentation_layout",
@@ -211,8 +212,10 @@ def cached_province_url() -> str:
 
 @st.cache_data(show_spinner=False)
 def cached_province_info():
-    """Province codes, names and regions, without geometry."""
-    return cached_provinces().drop(columns="geometry").reset_index(drop=True)
+    """Province codes, names and regions, their boxes and name points; no geometry."""
+    provinces = cached_provinces()
+    info = provinces.drop(columns="geometry").reset_index(drop=True)
+    return info.merge(province_frames(provinces), on="province_code", how="left")
 
 
 def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
@@ -302,6 +305,17 @@ h2 { padding-top: 0.2rem; }
 </style>"""
 
 
+_MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def map_fills_page(offset_px: int, minimum_px: int = 420) -> None:
+    """Let the overview's map fill the height the page leaves it: the viewport less
+    ``offset_px`` (title, KPIs and margins above it), never under ``minimum_px``. The map
+    inside the frame follows (``#map_div`` is the frame's full height)."""
+    st.html(f"<style>{_MAP_FRAME} {{ height: max({minimum_px}px, calc(100vh - {offset_px}px))"
+            f" !important; }}</style>")
+
+
 def compact_layout() -> None:
     """Tighter spacing so the KPIs and the map fit a 1366×768 laptop screen."""
     st.html(_COMPACT_CSS)
@@ -315,7 +329,7 @@ _PRESENT_CSS = """<style>
 [data-testid="stMetricValue"] { font-size: 2.4rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 h3 { font-size: 2rem !important; }
-[data-testid="legend-provinces"], [data-testid="legend-markers"] { font-size: 0.95rem !important; }
+[data-testid="legend-map"] { font-size: 0.95rem !important; }
 </style>"""
 
 

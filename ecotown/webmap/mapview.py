@@ -9,12 +9,15 @@ All tooltip text is escaped by :mod:`ecotown.safe_html`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import folium
 import geopandas as gpd
 import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from ecotown.analysis.framing import Frame
 from ecotown.analysis.summary import province_stats
 from ecotown.i18n.labels import t
 from ecotown.model.geography import region_name
@@ -29,8 +32,11 @@ from ecotown.present.style import (
     SEA_COLOUR,
     level_label,
     phase_label,
+    text_colour,
 )
 from ecotown.webmap.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+
+ATLAS_JS = (Path(__file__).with_name("js") / "atlas.js").read_text(encoding="utf-8")
 
 __all__ = [
     "BOUNDS",
@@ -94,6 +100,9 @@ class _ProvinceLayer(_DataElement):
 
     _template = Template("""
 {% macro script(this, kwargs) %}
+{{ this.library }}
+window.ecotown.leaderColour = {{ this.leader }};
+window.ecotown.install({{ this._parent.get_name() }}, {{ this.start }});
 {{ this._parent.get_name() }}.createPane("ecotownProvinces");
 {{ this._parent.get_name() }}.getPane("ecotownProvinces").style.zIndex = 350;
 var {{ this.get_name() }} = L.geoJSON(null, {
@@ -108,6 +117,7 @@ window.ecotownProvincesLoaded = false;
         {{ this.get_name() }}.addData(data);
         window.ecotownProvincesLoaded = true;
         if (window.ecotownApplyLooks) { window.ecotownApplyLooks(); }
+        window.ecotown.placeLabels();
     }
     {% if this.url %}
     fetch({{ this.url }}).then(function (r) { return r.json(); }).then(loaded);
@@ -118,9 +128,12 @@ window.ecotownProvincesLoaded = false;
 {% endmacro %}
 """)
 
-    def __init__(self, data: str = "", url: str = ""):
+    def __init__(self, data: str = "", url: str = "", start: list | None = None):
         super().__init__()
         self._name = "ProvinceLayer"
+        self.start = js_literal(start) if start else "null"
+        self.library = ATLAS_JS
+        self.leader = js_literal(OUTLINE_COLOUR)
         self.data = data
         self.url = js_literal(url) if url else ""
         self.style = js_literal({"color": BORDER_COLOUR, "weight": 0.8, "fillColor":
@@ -148,82 +161,16 @@ window.ecotownApplyLooks = function () {
         String(window.ecotownProvinces.getLayers().length));
 };
 window.ecotownApplyLooks();
+window.ecotown.frame({{ this.frame }});
+window.ecotown.placeLabels();
 {% endmacro %}
 """)
 
-    def __init__(self, looks: dict):
+    def __init__(self, looks: dict, frame: dict | None = None):
         super().__init__()
         self._name = "ProvinceRestyle"
         self.looks = js_literal(looks)
-
-
-# Markers that would overlap on screen (central Thailand at national zoom) are pushed apart
-# just enough to touch, each one moved off its true point getting a thin leader line back to
-# it. Display only, recomputed from the true points after every zoom, so a marker sits exactly
-# on its point as soon as there is room.
-_DECLUTTER_JS = """
-function ecotownDeclutter(markers) {
-  var leaders = L.layerGroup(), map = null;
-  function layout() {
-    if (!map) return;
-    var zoom = map.getZoom();
-    var items = markers.getLayers().map(function (layer) {
-      var c = layer.feature.geometry.coordinates, home = L.latLng(c[1], c[0]);
-      var p = map.project(home, zoom);
-      return {layer: layer, home: home, hx: p.x, hy: p.y, x: p.x, y: p.y,
-              r: (layer.options.radius || 6) + (layer.options.weight || 0) / 2};
-    });
-    for (var step = 0; step < 400; step++) {
-      var worst = 0;
-      for (var i = 0; i < items.length; i++) {
-        for (var j = i + 1; j < items.length; j++) {
-          var a = items[i], b = items[j], need = a.r + b.r + 1;
-          var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
-          if (d >= need) continue;
-          if (d < 1e-6) { dx = Math.cos(2.4 * (i + j)); dy = Math.sin(2.4 * (i + j)); d = 1; }
-          else { dx /= d; dy /= d; }
-          var push = (need - d) / 2;
-          a.x -= dx * push; a.y -= dy * push; b.x += dx * push; b.y += dy * push;
-          worst = Math.max(worst, need - d);
-        }
-      }
-      if (worst < 0.01) break;
-    }
-    leaders.clearLayers();
-    var moved = 0;
-    items.forEach(function (it) {
-      var off = Math.sqrt((it.x - it.hx) * (it.x - it.hx) + (it.y - it.hy) * (it.y - it.hy));
-      if (off < 0.5) { it.layer.setLatLng(it.home); return; }
-      var shown = map.unproject(L.point(it.x, it.y), zoom);
-      it.layer.setLatLng(shown);
-      moved++;
-      if (off > it.r) {
-        L.polyline([it.home, shown], {pane: "ecotownLeaders", color: "__LEADER__", weight: 1,
-                                       opacity: 0.9, interactive: false}).addTo(leaders);
-      }
-    });
-    var root = document.documentElement;
-    root.setAttribute("data-ecotown-moved", String(moved));
-    root.setAttribute("data-ecotown-layout-zoom", String(zoom));
-  }
-  markers.on("add", function () {
-    map = markers._map;
-    if (!map.getPane("ecotownLeaders")) {
-      var pane = map.createPane("ecotownLeaders");
-      pane.style.zIndex = 390;
-      pane.style.pointerEvents = "none";
-    }
-    leaders.addTo(map);
-    map.on("zoomend", layout);
-    layout();
-  });
-  markers.on("remove", function () {
-    if (map) { map.off("zoomend", layout); leaders.remove(); }
-    map = null;
-  });
-  return markers;
-}
-""".replace("__LEADER__", OUTLINE_COLOUR)
+        self.frame = js_literal(frame) if frame else "null"
 
 
 class _AreaMarkers(_DataElement):
@@ -231,10 +178,10 @@ class _AreaMarkers(_DataElement):
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-""" + _DECLUTTER_JS + """
-var {{ this.get_name() }} = ecotownDeclutter(L.geoJSON({{ this.data }}, {
+var {{ this.get_name() }} = window.ecotown.declutter(L.geoJSON({{ this.data }}, {
     pointToLayer: function (feature, latlng) {
-        return L.circleMarker(latlng, feature.properties.style);
+        return L.circleMarker(latlng, L.extend({className: "ecotown-marker"},
+                                               feature.properties.style));
     },
     onEachFeature: function (feature, layer) {
         layer.bindTooltip(feature.properties.tip, {className: "ecotown-tip"});
@@ -254,8 +201,16 @@ document.documentElement.setAttribute("data-ecotown-markers",
 _CSS = f"""<style>
 .leaflet-container {{ background: {SEA_COLOUR}; font-family: "Sarabun", "Loma", "Garuda",
   "Noto Sans Thai", sans-serif; }}
-.ecotown-tip {{ font-size: 13px; line-height: 1.35; max-width: 320px; white-space: normal; }}
+html, body {{ overflow: hidden; }}
+#map_div {{ height: 100vh !important; }}
+.ecotown-tip {{ font-size: 13px; line-height: 1.4; width: max-content; min-width: 220px;
+  max-width: 300px; white-space: normal; overflow-wrap: break-word; word-break: normal; }}
 .ecotown-tip b {{ font-size: 14px; }}
+.ecotown-marker {{ filter: drop-shadow(0 0 1px #ffffff) drop-shadow(0 0 1px #ffffff); }}
+.ecotown-label {{ font: 600 12px "Sarabun", "Loma", "Garuda", "Noto Sans Thai", sans-serif;
+  line-height: 16px; text-align: center; white-space: nowrap; pointer-events: none; }}
+.ecotown-label.ink-dark {{ color: #111111; text-shadow: 0 0 2px #fff, 0 0 3px #fff; }}
+.ecotown-label.ink-light {{ color: #ffffff; text-shadow: 0 0 2px #000, 0 0 3px #000; }}
 </style>"""
 
 
@@ -267,14 +222,14 @@ def build_base_map(province_data: str = "", height: int = 560, fit: bool = True,
     (``province_url``, see :func:`ecotown.assets.ensure_province_file`).
     """
     fmap = folium.Map(location=[13.0, 101.0], zoom_start=6, tiles=None, min_zoom=5,
-                      max_zoom=11, max_bounds=True, zoom_snap=0.25, control_scale=True,
+                      max_zoom=11, max_bounds=True, zoom_snap=0.25, control_scale=False,
                       height=height, prefer_canvas=False)
     fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
     fmap.get_root().header.add_child(Element(_CSS), name="ecotown_css")
-    if fit:
-        fmap.fit_bounds(BOUNDS)
-    _ProvinceLayer(province_data, province_url).add_to(fmap)
+    # The first view is set by our script, without animation: folium's own fit_bounds is
+    # animated, and the end of its animation would undo the view's first fit.
+    _ProvinceLayer(province_data, province_url, BOUNDS if fit else None).add_to(fmap)
     return fmap
 
 
@@ -283,12 +238,19 @@ def _line(label: str, value: str) -> str:
 
 
 def province_layer_data(province_info: pd.DataFrame, areas: pd.DataFrame, mode: str,
-                        levels: pd.DataFrame, lang: str, selected: str = "") -> dict:
-    """Style and tooltip HTML of every province for the current view, keyed by code.
+                        levels: pd.DataFrame, lang: str, selected: str = "",
+                        focus: tuple[str, ...] = ()) -> dict:
+    """Style, tooltip HTML and name label of every province for the current view.
 
-    ``province_info`` has ``province_code, name_th, name_en, region``; ``areas`` is the
-    filtered area table.
+    ``province_info`` has ``province_code, name_th, name_en, region`` and, for name labels,
+    ``label_lat, label_lon`` (:func:`ecotown.model.geography.province_frames`); ``areas``
+    is the filtered area table; ``focus`` the provinces the view frames (named first).
     """
+    label_points = None
+    if "label_lat" in province_info.columns:
+        label_points = {code: [round(float(lat), 4), round(float(lon), 4)] for code, lat, lon
+                        in zip(province_info["province_code"], province_info["label_lat"],
+                               province_info["label_lon"], strict=True)}
     classes = province_classes(province_info["province_code"], areas, mode)
     stats = province_stats(areas)
     looks = {}
@@ -303,14 +265,21 @@ def province_layer_data(province_info: pd.DataFrame, areas: pd.DataFrame, mode: 
                              level_label(found["highest_level"], levels, lang)))
             tip.append(_line(t("phase", lang), phase_label(found["first_phase"], lang)))
         selected_now = row.province_code == selected
-        looks[row.province_code] = {
+        look = {
             "style": {"fillColor": colour, "fillOpacity": 1,
                       "color": OUTLINE_COLOUR if selected_now else BORDER_COLOUR,
                       "weight": 3 if selected_now else 0.8},
             "tip": "<br>".join(tip),
             "key": key,
             "selected": selected_now,
+            "focus": row.province_code in focus,
         }
+        if label_points is not None and row.province_code in label_points:
+            name = row.name_th if lang == "th" else row.name_en
+            ink = "ink-dark" if text_colour(colour) == "#000000" else "ink-light"
+            look["label"] = {"html": esc(name), "plain": str(name), "ink": ink,
+                             "at": label_points[row.province_code]}
+        looks[row.province_code] = look
     return looks
 
 
@@ -341,11 +310,20 @@ def area_layer_data(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> dic
 
 
 def build_layers(province_info: pd.DataFrame, areas: pd.DataFrame, mode: str,
-                 levels: pd.DataFrame, lang: str, selected: str = "") -> folium.FeatureGroup:
-    """The dynamic part of the map for the current view."""
+                 levels: pd.DataFrame, lang: str, selected: str = "",
+                 frame: Frame | None = None) -> folium.FeatureGroup:
+    """The dynamic part of the map for the current view.
+
+    ``frame`` (:func:`ecotown.analysis.framing.view_frame`) is what the map fits, once per
+    change of its key; without it the map stays where it is.
+    """
     group = folium.FeatureGroup(name="ecotown_view")
+    focus = frame.provinces if frame is not None else ()
+    fit = None
+    if frame is not None:
+        fit = {"bounds": frame.bounds or BOUNDS, "key": frame.key}
     _ProvinceRestyle(province_layer_data(province_info, areas, mode, levels, lang,
-                                         selected)).add_to(group)
+                                         selected, focus), fit).add_to(group)
     _AreaMarkers(area_layer_data(areas, levels, lang)).add_to(group)
     return group
 

@@ -81,7 +81,7 @@ def test_filter_change_updates_markers_without_reloading_the_map(page):
     page.wait_for_function("() => document.querySelector('[data-testid=stMetricValue]')"
                            ".innerText.trim() === '21'", timeout=20_000)
     assert kpis.nth(1).inner_text().strip() == str(expected["provinces"])
-    legend = page.locator('[data-testid="legend-markers"] [data-key="phase3"] b')
+    legend = page.locator('[data-testid="legend-map"] [data-key="phase3"] b')
     assert legend.inner_text() == str(expected["by_phase"]["3"])
     page.reload()
     frame = map_frame(page)

@@ -85,19 +85,29 @@ def test_colour_mode_from_url_and_widget():
     """color=phase selects the phase legend; the radio writes color back to the URL."""
     app = run(lang="en", dataset="demo", color="phase")
     assert app.sidebar.radio[0].value == "phase"
-    assert any('data-key="1"' in h.proto.body and "Phase 1" in h.proto.body for h in app.html
-               if "legend-provinces" in h.proto.body)
+    legend = next(h.proto.body for h in app.html if "legend-map" in h.proto.body)
+    assert 'data-key="phase1"' in legend and "Phase 1" in legend
+    assert "Phase: province (first) and marker ring" in legend
     app.sidebar.radio[0].set_value("count").run()
     assert app.query_params.get("color") in ("count", ["count"])
 
 
-def test_legend_counts_match_summary():
-    """Legend rows count the provinces of each class; classes add up to 77."""
-    app = run(lang="en", dataset="demo")
-    body = next(h.proto.body for h in app.html if "legend-provinces" in h.proto.body)
+@pytest.mark.parametrize("color", ["level", "phase", "count"])
+@pytest.mark.parametrize("params", [{}, {"region": "east"}, {"phase": "2", "level": "3"}])
+def test_legend_counts_match_summary(color, params):
+    """Legend rows count the provinces of each class (77 in all) and the shown areas by
+    level and by phase (each adding up to the Areas KPI), in at most 11 rows."""
     import re
-    counts = [int(n) for n in re.findall(r"<b>(\d+)</b>", body)]
-    assert sum(counts) == 77
+
+    app = run(lang="en", dataset="demo", color=color, **params)
+    body = next(h.proto.body for h in app.html if "legend-map" in h.proto.body)
+    assert sum(int(n) for n in re.findall(r'data-provinces="(\d+)"', body)) == 77
+    areas = int(metric(app, "Areas"))
+    level_rows = re.findall(r'data-key="(?:[1-5]|none)" data-areas="(\d+)"', body)
+    phase_rows = re.findall(r'data-key="phase[123]" data-areas="(\d+)"', body)
+    assert sum(map(int, level_rows)) == areas and sum(map(int, phase_rows)) == areas
+    assert len(re.findall(r"data-key=", body)) <= 14  # rows, the ring's three on one line
+    assert len(re.findall(r"<div data-key=", body)) + 1 <= 11
 
 
 def test_public_record_shows_headline_figures_with_sources():

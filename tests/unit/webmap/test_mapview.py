@@ -93,12 +93,14 @@ def test_colocated_markers_are_spread(public, province_polygons):
     assert points["P1-10"] != points["P1-11"]
 
 
-def test_marker_style_encodes_level_phase_and_basis():
+def test_marker_style_encodes_level_and_phase_only():
+    """Fill = latest level, ring = phase; how the phase is known does not change the ring."""
     stated = marker_style(4, 1, "stated")
     inferred = marker_style(pd.NA, 3, "inferred")
     assert stated["fillColor"] == LEVEL_COLOURS[4] and stated["color"] == PHASE_COLOURS[1]
-    assert stated["dashArray"] is None and inferred["dashArray"]
-    assert inferred["fillColor"] == "#ffffff"
+    assert inferred["fillColor"] == "#ffffff" and inferred["color"] == PHASE_COLOURS[3]
+    assert stated["dashArray"] is None and inferred["dashArray"] is None
+    assert stated["weight"] == inferred["weight"] <= 2
 
 
 @pytest.mark.parametrize("name", HOSTILE)

@@ -1,0 +1,200 @@
+/* Eco Town Atlas: the map's behaviour in the browser, installed once per map page.
+ *
+ * - frame(view): fit the map to what the view shows, only when the view's key changes, so
+ *   a user's own pan and zoom survives a rerun that does not change the filters;
+ * - declutter(markers): size the markers to the zoom and push apart those that would
+ *   overlap (each keeps its own marker; a thin leader line goes back to its true point);
+ * - labels: province names where they fit inside the province, never overlapping each
+ *   other or a marker;
+ * - tooltips that never leave the map's frame.
+ * Everything written into the page comes escaped from the server (ecotown.safe_html).
+ */
+(function () {
+  if (window.ecotown) { return; }
+  var E = window.ecotown = {frameKey: null, map: null, markers: null};
+  var root = document.documentElement;
+
+  /* Marker radius and ring width (px) for a zoom: small at the national zoom, so the
+   * provinces' colours stay visible, larger when zoomed in. */
+  E.size = function (zoom) {
+    var r = Math.max(3.5, Math.min(8, 1.4 * zoom - 4.4));
+    return {radius: r, weight: zoom < 7 ? 1.5 : 2};
+  };
+
+  E.install = function (map, start) {
+    if (E.map === map) { return; }
+    E.map = map;
+    if (start) { map.fitBounds(start, {animate: false}); }
+    ["ecotownLeaders", "ecotownLabels"].forEach(function (name, i) {
+      if (!map.getPane(name)) {
+        var pane = map.createPane(name);
+        pane.style.zIndex = i === 0 ? 390 : 395;
+        pane.style.pointerEvents = "none";
+      }
+    });
+    E.labelLayer = L.layerGroup().addTo(map);
+    E.leaders = L.layerGroup().addTo(map);
+    map.on("zoomend", function () { E.layout(); });
+    map.on("resize", function () { E.fitPending(); });
+    L.control.scale({metric: true, imperial: false}).addTo(map);
+    map.on("moveend", function () { E.placeLabels(); });
+  };
+
+  /* Fit the view's extent (with a margin) when its key is new; the first fit is instant.
+   * A frame that has no size yet (still being laid out) fits as soon as it has one. */
+  E.frame = function (view) {
+    var map = E.map;
+    if (!map || !view || view.key === E.frameKey) { return; }
+    E.pending = view;
+    E.fitPending();
+  };
+  E.fitPending = function () {
+    var map = E.map, view = E.pending, size = map && map.getSize();
+    if (!view || !size || size.x < 60 || size.y < 60) { return; }
+    var first = E.frameKey === null;
+    E.pending = null;
+    E.frameKey = view.key;
+    map.fitBounds(view.bounds, {padding: [28, 28], maxZoom: view.maxZoom || 9,
+                                animate: !first});
+    root.setAttribute("data-ecotown-frame", JSON.stringify(view.bounds));
+  };
+
+  E.declutter = function (markers) {
+    markers.on("add", function () {
+      E.markers = markers;
+      E.layout();
+    });
+    markers.on("remove", function () {
+      if (E.markers === markers) { E.markers = null; E.leaders.clearLayers(); }
+    });
+    return markers;
+  };
+
+  E.layout = function () {
+    var map = E.map, markers = E.markers;
+    if (!map || !markers) { E.placeLabels(); return; }
+    var zoom = map.getZoom(), size = E.size(zoom);
+    var items = markers.getLayers().map(function (layer) {
+      var c = layer.feature.geometry.coordinates, home = L.latLng(c[1], c[0]);
+      layer.setRadius(size.radius);
+      layer.setStyle({weight: size.weight});
+      var p = map.project(home, zoom);
+      return {layer: layer, home: home, hx: p.x, hy: p.y, x: p.x, y: p.y,
+              r: size.radius + size.weight / 2};
+    });
+    for (var step = 0; step < 400; step++) {
+      var worst = 0;
+      for (var i = 0; i < items.length; i++) {
+        for (var j = i + 1; j < items.length; j++) {
+          var a = items[i], b = items[j], need = a.r + b.r + 1;
+          var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
+          if (d >= need) { continue; }
+          if (d < 1e-6) { dx = Math.cos(2.4 * (i + j)); dy = Math.sin(2.4 * (i + j)); d = 1; }
+          else { dx /= d; dy /= d; }
+          var push = (need - d) / 2;
+          a.x -= dx * push; a.y -= dy * push; b.x += dx * push; b.y += dy * push;
+          worst = Math.max(worst, need - d);
+        }
+      }
+      if (worst < 0.01) { break; }
+    }
+    E.leaders.clearLayers();
+    var moved = 0;
+    items.forEach(function (it) {
+      var off = Math.sqrt((it.x - it.hx) * (it.x - it.hx) + (it.y - it.hy) * (it.y - it.hy));
+      if (off < 0.5) { it.layer.setLatLng(it.home); return; }
+      var shown = map.unproject(L.point(it.x, it.y), zoom);
+      it.layer.setLatLng(shown);
+      moved++;
+      if (off > it.r) {
+        L.polyline([it.home, shown], {pane: "ecotownLeaders", color: E.leaderColour, weight: 1,
+                                       opacity: 0.9, interactive: false}).addTo(E.leaders);
+      }
+    });
+    root.setAttribute("data-ecotown-moved", String(moved));
+    root.setAttribute("data-ecotown-layout-zoom", String(zoom));
+    root.setAttribute("data-ecotown-marker-radius", String(size.radius));
+    E.placeLabels();
+  };
+
+  var measure = document.createElement("canvas").getContext("2d");
+  E.labelZoom = 6.75;  // below it (all of Thailand) names would be a scatter, not a guide
+  E.labelFont = '600 12px "Sarabun", "Loma", "Garuda", "Noto Sans Thai", sans-serif';
+
+  /* Province names: largest provinces (and those of the view) first; a name is set only
+   * where it fits inside its province's box and overlaps no other name or marker. */
+  E.placeLabels = function () {
+    var map = E.map, looks = window.ecotownLooks, provinces = window.ecotownProvinces;
+    if (!map || !looks || !provinces || !window.ecotownProvincesLoaded) { return; }
+    E.labelLayer.clearLayers();
+    measure.font = E.labelFont;
+    var size = map.getSize(), taken = [], placed = [];
+    if (E.markers) {
+      E.markers.getLayers().forEach(function (m) {
+        var p = map.latLngToContainerPoint(m.getLatLng()), r = m.getRadius() + 2;
+        taken.push([p.x - r, p.y - r, p.x + r, p.y + r]);
+      });
+    }
+    var candidates = [];
+    provinces.eachLayer(function (layer) {
+      var look = looks[layer.feature.properties.province_code];
+      if (!look || !look.label) { return; }
+      var b = layer.getBounds();
+      var nw = map.latLngToContainerPoint(b.getNorthWest());
+      var se = map.latLngToContainerPoint(b.getSouthEast());
+      var w = se.x - nw.x, h = se.y - nw.y;
+      candidates.push({look: look, w: w, h: h, area: w * h});
+    });
+    candidates.sort(function (a, b) {
+      return (b.look.focus ? 1 : 0) - (a.look.focus ? 1 : 0) || b.area - a.area;
+    });
+    function free(box) {
+      if (box[0] < 2 || box[1] < 2 || box[2] > size.x - 2 || box[3] > size.y - 2) { return false; }
+      for (var k = 0; k < taken.length; k++) {
+        var o = taken[k];
+        if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) { return false; }
+      }
+      return true;
+    }
+    candidates.forEach(function (c) {
+      var label = c.look.label, tw = Math.ceil(measure.measureText(label.plain).width) + 4;
+      var th = 16;
+      if (map.getZoom() < E.labelZoom || tw > c.w * 0.95 || th > c.h * 0.6) { return; }
+      var p = map.latLngToContainerPoint(L.latLng(label.at[0], label.at[1]));
+      var offsets = [[0, 0], [0, -th + 2], [0, th - 2], [-tw / 3, 0], [tw / 3, 0]];
+      for (var k = 0; k < offsets.length; k++) {
+        var x = p.x + offsets[k][0], y = p.y + offsets[k][1];
+        var box = [x - tw / 2, y - th / 2, x + tw / 2, y + th / 2];
+        if (!free(box)) { continue; }
+        taken.push(box);
+        placed.push(box);
+        L.marker(map.containerPointToLatLng(L.point(x, y)), {
+          pane: "ecotownLabels", interactive: false, keyboard: false,
+          icon: L.divIcon({className: "ecotown-label " + label.ink, html: label.html,
+                           iconSize: [tw, th], iconAnchor: [tw / 2, th / 2]})
+        }).addTo(E.labelLayer);
+        break;
+      }
+    });
+    root.setAttribute("data-ecotown-labels", String(placed.length));
+    root.setAttribute("data-ecotown-label-boxes", JSON.stringify(placed.map(function (b) {
+      return b.map(Math.round);
+    })));
+  };
+
+  /* Tooltips stay inside the map's frame: after Leaflet places one, it is moved back in. */
+  var place = L.Tooltip.prototype._setPosition;
+  L.Tooltip.prototype._setPosition = function (pos) {
+    place.call(this, pos);
+    var map = this._map, el = this._container;
+    if (!map || !el) { return; }
+    var size = map.getSize(), at = L.DomUtil.getPosition(el);
+    var c = map.layerPointToContainerPoint(at), w = el.offsetWidth, h = el.offsetHeight;
+    var dx = 0, dy = 0, m = 4;
+    if (c.x + w > size.x - m) { dx = size.x - m - (c.x + w); }
+    if (c.x + dx < m) { dx = m - c.x; }
+    if (c.y + h > size.y - m) { dy = size.y - m - (c.y + h); }
+    if (c.y + dy < m) { dy = m - c.y; }
+    if (dx || dy) { L.DomUtil.setPosition(el, at.add(L.point(dx, dy))); }
+  };
+})();
