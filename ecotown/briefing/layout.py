@@ -4,11 +4,10 @@ line boxes, wrapping and fitting text to a width."""
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ecotown.model.text import drawable
+from ecotown.model.text import drawable, safe_cut
 from ecotown.present.style import MAP_EXTENT
 
 if TYPE_CHECKING:
@@ -84,14 +83,6 @@ ASCENT = 1.27
 DESCENT = 0.38
 LINE = ASCENT + DESCENT
 ELLIPSIS = "…"
-
-
-def safe_cut(text: str, end: int) -> int:
-    """The largest cut point ≤ end that splits no Thai cluster (no lone marks or vowels)."""
-    while end > 0 and (unicodedata.category(text[end]) in ("Mn", "Mc")
-                       or text[end] == "\u0e33" or text[end - 1] in "เแโใไ"):
-        end -= 1
-    return end
 
 
 _WIDTHS: dict[tuple, float] = {}  # measured text widths, shared by every export

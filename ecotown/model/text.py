@@ -11,8 +11,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["CONTROL", "FORMULA_START", "drawable", "guard_formula", "http_urls",
-           "looks_like_formula", "shorten", "visible_start", "xml_text"]
+__all__ = [
+    "CONTROL",
+    "FORMULA_START",
+    "drawable",
+    "guard_formula",
+    "http_urls",
+    "looks_like_formula",
+    "safe_cut",
+    "shorten",
+    "visible_start",
+    "xml_text",
+]
 
 # C0 control characters but tab and line ends, and DEL
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -77,3 +87,11 @@ def drawable(text: str) -> str:
 def xml_text(value: object) -> object:
     """Text with every character XML 1.0 cannot hold replaced by a space (others as given)."""
     return _NOT_XML.sub(" ", value) if isinstance(value, str) else value
+
+
+def safe_cut(text: str, end: int) -> int:
+    """The largest cut point ≤ end that splits no Thai cluster (no lone marks or vowels)."""
+    while end > 0 and (unicodedata.category(text[end]) in ("Mn", "Mc")
+                       or text[end] == "\u0e33" or text[end - 1] in "เแโใไ"):
+        end -= 1
+    return end

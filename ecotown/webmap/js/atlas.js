@@ -17,8 +17,8 @@
   /* Marker radius and ring width (px) for a zoom: small at the national zoom, so the
    * provinces' colours stay visible, larger when zoomed in. */
   E.size = function (zoom) {
-    var r = Math.max(3.5, Math.min(8, 1.4 * zoom - 4.4));
-    return {radius: r, weight: zoom < 7 ? 1.5 : 2};
+    var r = Math.max(3, Math.min(8, 1.5 * zoom - 5.25));
+    return {radius: r, weight: zoom < 6 ? 1 : zoom < 7 ? 1.5 : 2};
   };
 
   E.install = function (map, start) {
@@ -54,7 +54,7 @@
     var first = E.frameKey === null;
     E.pending = null;
     E.frameKey = view.key;
-    map.fitBounds(view.bounds, {padding: [28, 28], maxZoom: view.maxZoom || 9,
+    map.fitBounds(view.bounds, {padding: [28, 28], maxZoom: view.maxZoom || 10,
                                 animate: !first});
     root.setAttribute("data-ecotown-frame", JSON.stringify(view.bounds));
   };

@@ -1,0 +1,99 @@
+"""Captions of a view in words, shared by the presentation slide and the briefing exports:
+the filters, the date of the data and the sources."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from ecotown.analysis.urlstate import ViewState
+from ecotown.i18n.labels import t
+from ecotown.model.dataset import Dataset
+from ecotown.model.geography import region_name
+from ecotown.model.text import CONTROL, safe_cut
+from ecotown.model.vocabulary import NO_LEVEL
+from ecotown.present.style import level_label, phase_label
+
+__all__ = ["clean_text", "data_date", "date_text", "filter_words", "source_lines"]
+
+ELLIPSIS = "…"
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(text: object) -> str:
+    """One line of printable text: control characters and runs of spaces become one space."""
+    return _SPACES.sub(" ", CONTROL.sub(" ", str(text))).strip()
+
+
+def filter_words(dataset: Dataset, provinces: pd.DataFrame, view: ViewState,
+                  compact: bool = False) -> str:
+    """The view's filters in words; ``compact`` counts a long province list and shortens a
+    long search text."""
+    lang, f = view.lang, view.filters
+    if not f.active:
+        return t("brief_all_areas", lang)
+    names = dict(zip(provinces["province_code"], provinces[f"name_{lang}"], strict=True))
+    parts = []
+    if f.phases:
+        parts.append(", ".join(phase_label(p, lang) for p in f.phases))
+    if f.levels:
+        parts.append(", ".join(t("no_level", lang) if v == NO_LEVEL
+                               else level_label(v, dataset.levels, lang, short=True)
+                               for v in f.levels))
+    if f.regions:
+        parts.append(f"{t('region', lang)}:\u00a0"
+                     + ", ".join(region_name(r, lang) for r in f.regions))
+    if f.provinces and compact and len(f.provinces) > 3:
+        parts.append(t("brief_n_provinces", lang, n=len(f.provinces)))
+    elif f.provinces:
+        parts.append(f"{t('province', lang)}:\u00a0"
+                     + ", ".join(clean_text(names.get(code, code)) for code in f.provinces))
+    if f.query:
+        query = clean_text(f.query)
+        if compact and len(query) > 24:
+            query = query[:safe_cut(query, 24)].rstrip() + ELLIPSIS
+        parts.append(t("brief_search", lang, q=query))
+    return t("brief_filters", lang, filters=" · ".join(parts))
+
+
+def date_text(as_of: str, lang: str) -> str:
+    """``2023-05-30`` as ``30 May 2023`` or ``30 พ.ค. 2566`` (Buddhist Era in Thai)."""
+    try:
+        parts = [int(p) for p in str(as_of).split("-")]
+        if len(parts) > 1 and not 1 <= parts[1] <= 12:
+            raise ValueError(as_of)
+    except ValueError:  # the schema admits only real dates; say what the data says
+        return clean_text(as_of)
+    year = parts[0] + 543 if lang == "th" else parts[0]
+    month = t(f"brief_month_{parts[1]}", lang) if len(parts) > 1 else ""
+    day = str(parts[2]) if len(parts) > 2 else ""
+    return "\u00a0".join(p for p in (day, month, str(year)) if p)  # never broken
+
+
+def data_date(dataset: Dataset, year: int | None, lang: str) -> str:
+    text = (t("brief_no_year", lang) if year is None
+            else t("brief_data_year", lang, year=year + 543 if lang == "th" else year))
+    if not dataset.programme_figures.empty:
+        as_of = str(dataset.programme_figures["as_of"].max())
+        text += " · " + t("brief_as_of", lang, date=date_text(as_of, lang))
+    return text
+
+
+def source_lines(dataset: Dataset, shown: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    geo = t("brief_source_geo", lang)
+    if dataset.synthetic:
+        seed = clean_text(dataset.meta.get("seed", "–"))
+        return geo, t("brief_source_synthetic", lang, seed=seed)
+    hosts = Counter(urlparse(url).netloc.removeprefix("www.")
+                    for cell in shown["sources"] for url in str(cell).split()
+                    if url.startswith(("http://", "https://")))
+    ranked = sorted(hosts, key=lambda host: (-hosts[host], host))
+    if not ranked:
+        return geo, t("brief_source_public_none", lang)
+    named = ", ".join(ranked[:3])
+    if len(ranked) > 3:
+        named += " " + t("brief_more_sources", lang, n=len(ranked) - 3)
+    return geo, t("brief_source_public", lang, sources=named)
