@@ -15,6 +15,7 @@ from ecotown.analysis.framing import view_frame
 from ecotown.analysis.summary import summarise
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import t
+from ecotown.present.captions import data_date, filter_words, source_lines
 from ecotown.present.html_blocks import chips_html, map_legend_html
 from ecotown.present.legend import kpi_entries, map_legend, province_classes
 from ecotown.present.safe_html import esc
@@ -36,6 +37,8 @@ from ecotown.ui import (
     select_province,
     sidebar_common,
     sidebar_filters,
+    slide_footer,
+    slide_header,
 )
 from ecotown.webmap.mapview import build_base_map, build_layers
 
@@ -55,23 +58,25 @@ info = cached_province_info()
 classes = province_classes(info["province_code"], shown, view.color)
 
 compact_layout()
-map_fills_page(215 if not view.present else 200)
-if view.present:
+map_fills_page(215 if not view.present else 112)
+if view.present:  # a slide: title, what is shown, badge; the sources at its foot
     presentation_layout()
-head, badge = st.columns([1, 1], vertical_alignment="center")
-head.markdown(f"### {t('app_title', lang)}")
-with badge:
-    dataset_badge(dataset, lang)
+    slide_header(t("app_title", lang), filter_words(dataset, info, view), view, dataset,
+                 exit_params=encode_view(replace(view, present=False)))
+else:
+    head, badge = st.columns([1, 1], vertical_alignment="center")
+    head.markdown(f"### {t('app_title', lang)}")
+    with badge:
+        dataset_badge(dataset, lang)
+    kpi = st.columns([1, 1, 1, 5], vertical_alignment="center")
+    kpi[0].metric(t("areas", lang), f"{counts['areas']:,}")
+    kpi[1].metric(t("provinces", lang), f"{counts['provinces']:,}")
+    kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
+    kpi[3].html(chips_html(kpi_entries(counts, lang), "kpi-chips"))
 
-kpi = st.columns([1, 1, 1, 5], vertical_alignment="center")
-kpi[0].metric(t("areas", lang), counts["areas"])
-kpi[1].metric(t("provinces", lang), counts["provinces"])
-kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
-kpi[3].html(chips_html(kpi_entries(counts, lang), "kpi-chips"))
-
-map_col, side_col = st.columns([2.7, 1.3])
+map_col, side_col = st.columns([4.7, 1] if view.present else [2.7, 1.3])
 with map_col:
-    base = build_base_map(province_url=cached_province_url())
+    base = build_base_map(province_url=cached_province_url(), present=view.present)
     frame = view_frame(info, shown, view.filters, view.selected_province, view.dataset)
     layers = build_layers(info, shown, view.color, dataset.levels, lang,
                           view.selected_province, frame)
@@ -81,7 +86,11 @@ with map_col:
     if not view.present:
         st.caption(t("click_province", lang))
 with side_col:
-    if not view.present:
+    if view.present:
+        st.metric(t("areas", lang), f"{counts['areas']:,}")
+        st.metric(t("provinces", lang), f"{counts['provinces']:,}")
+        st.metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
+    else:
         briefing_downloads(view, dataset, areas)
     st.html(map_legend_html(map_legend(classes, shown, view.color, dataset.levels, lang),
                             lang, test_id="legend-map"))
@@ -102,12 +111,11 @@ with side_col:
                   args=(view, ""), icon=":material/close:")
 
 # The sidebar comes after the map so that the browser starts loading the map first.
-sidebar_common(view, dataset_names())
+sidebar_common(view, dataset_names(), page="app.py")
 sidebar_filters(view, areas, dataset)
 
 if view.present:
-    st.page_link("app.py", label=t("exit_presentation", lang), icon=":material/close:",
-                 query_params=encode_view(replace(view, present=False)))
+    slide_footer([data_date(dataset, counts["year"], lang), *source_lines(dataset, shown, lang)])
     st.stop()
 
 if not dataset.programme_figures.empty:

@@ -1,5 +1,7 @@
 """The area page: who, where, how far, how it scores, against its peers. Layout only."""
 
+from dataclasses import replace
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -21,7 +23,9 @@ from ecotown.ui import (
     dataset_badge,
     md_escape,
     page_preamble,
+    presentation_layout,
     sidebar_common,
+    slide_header,
 )
 from ecotown.webmap.mapview import locator_map, province_bounds
 
@@ -29,35 +33,42 @@ view, dataset = page_preamble(leaflet=True)
 lang = view.lang
 areas = cached_area_table(view.dataset).set_index("area_id", drop=False)
 back = encode_view(view)
-back_col, export_col = st.columns([4, 1], vertical_alignment="center")
-with back_col:
-    st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
-                 query_params=back)
-with export_col:
-    briefing_downloads(view, dataset, cached_area_table(view.dataset))
-
 area_id = str(st.query_params.get("area", ""))[:60]
 ids = list(areas.index)
-choice = st.selectbox(
-    t("choose_area", lang), ids, index=ids.index(area_id) if area_id in ids else None,
-    format_func=lambda a: f"{pick(areas.at[a, 'name_th'], areas.at[a, 'name_en'], lang)} · "
-                          f"{areas.at[a, f'province_{lang}']} ({a})",
-    placeholder=t("choose_area", lang))
-if choice and choice != area_id:
-    st.query_params["area"] = choice
-    st.rerun()
+if not view.present:
+    back_col, export_col = st.columns([4, 1], vertical_alignment="center")
+    with back_col:
+        st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
+                     query_params=back)
+    with export_col:
+        briefing_downloads(view, dataset, cached_area_table(view.dataset))
+    choice = st.selectbox(
+        t("choose_area", lang), ids, index=ids.index(area_id) if area_id in ids else None,
+        format_func=lambda a: f"{pick(areas.at[a, 'name_th'], areas.at[a, 'name_en'], lang)}"
+                              f" · {areas.at[a, f'province_{lang}']} ({a})",
+        placeholder=t("choose_area", lang))
+    if choice and choice != area_id:
+        st.query_params["area"] = choice
+        st.rerun()
 if area_id not in ids:
     st.error(t("unknown_area", lang, value=md_escape(area_id)))
-    sidebar_common(view, dataset_names())
+    sidebar_common(view, dataset_names(), page="pages/area.py")
     st.stop()
 
 area = areas.loc[area_id]
 other = "en" if lang == "th" else "th"
-head, badge = st.columns([3, 2], vertical_alignment="center")
-head.markdown(f"### {md_escape(area[f'name_{lang}'])}")
-head.caption(md_escape(area[f"name_{other}"]) + f" · {t('area_id', lang)} {md_escape(area_id)}")
-with badge:
-    dataset_badge(dataset, lang)
+if view.present:
+    presentation_layout()
+    slide_header(str(area[f"name_{lang}"]), f"{area[f'name_{other}']} · {t('province', lang)} "
+                 f"{area[f'province_{lang}']} · {t('area_id', lang)} {area_id}", view, dataset,
+                 exit_params={**encode_view(replace(view, present=False)), "area": area_id})
+else:
+    head, badge = st.columns([3, 2], vertical_alignment="center")
+    head.markdown(f"### {md_escape(area[f'name_{lang}'])}")
+    head.caption(md_escape(area[f"name_{other}"]) + f" · {t('area_id', lang)} "
+                 f"{md_escape(area_id)}")
+    with badge:
+        dataset_badge(dataset, lang)
 
 level_text = level_label(area["level"], dataset.levels, lang)
 if area["level_year"] is not None and str(area["level_year"]) != "<NA>":
@@ -125,4 +136,4 @@ if not history.empty:
 if area["note"]:
     st.caption(f"{t('note', lang)}: {md_escape(area['note'])}")
 
-sidebar_common(view, dataset_names())
+sidebar_common(view, dataset_names(), page="pages/area.py")

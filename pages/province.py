@@ -1,5 +1,7 @@
 """The province page: its areas with phase and level, highest level, region. Layout only."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from ecotown.analysis.urlstate import encode_view
@@ -15,33 +17,42 @@ from ecotown.ui import (
     dataset_badge,
     md_escape,
     page_preamble,
+    presentation_layout,
     sidebar_common,
+    slide_header,
 )
 
 view, dataset = page_preamble()
 lang = view.lang
-back_col, export_col = st.columns([4, 1], vertical_alignment="center")
-with back_col:
-    st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
-                 query_params=encode_view(view))
-with export_col:
-    briefing_downloads(view, dataset, cached_area_table(view.dataset))
+if not view.present:
+    back_col, export_col = st.columns([4, 1], vertical_alignment="center")
+    with back_col:
+        st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
+                     query_params=encode_view(view))
+    with export_col:
+        briefing_downloads(view, dataset, cached_area_table(view.dataset))
 info = cached_province_info().set_index("province_code")
 code = str(st.query_params.get("code", ""))[:10]
 if code not in info.index:
     st.error(t("unknown_province", lang, value=md_escape(code)))
-    sidebar_common(view, dataset_names())
+    sidebar_common(view, dataset_names(), page="pages/province.py")
     st.stop()
 
 province = info.loc[code]
 areas = cached_area_table(view.dataset)
 in_province = areas[areas["province_code"] == code].sort_values("area_id")
-head, badge = st.columns([3, 2], vertical_alignment="center")
-head.markdown(f"### {md_escape(province[f'name_{lang}'])}")
-head.caption(md_escape(province["name_en" if lang == "th" else "name_th"]) +
-             f" · {province['iso_3166_2']}")
-with badge:
-    dataset_badge(dataset, lang)
+other_name = province["name_en" if lang == "th" else "name_th"]
+if view.present:
+    presentation_layout()
+    slide_header(str(province[f"name_{lang}"]), f"{other_name} · {province['iso_3166_2']}",
+                 view, dataset, exit_params={**encode_view(replace(view, present=False)),
+                                                  "code": code})
+else:
+    head, badge = st.columns([3, 2], vertical_alignment="center")
+    head.markdown(f"### {md_escape(province[f'name_{lang}'])}")
+    head.caption(md_escape(other_name) + f" · {province['iso_3166_2']}")
+    with badge:
+        dataset_badge(dataset, lang)
 
 facts = st.columns(3)
 facts[0].metric(t("region", lang), region_name(province["region"], lang))
@@ -61,4 +72,4 @@ for row in in_province.itertuples():
                    f"{md_escape(level_text)} · {t('area_id', lang)} {md_escape(row.area_id)}")
 if in_province.empty:
     st.info(t("no_areas_in_view", lang))
-sidebar_common(view, dataset_names())
+sidebar_common(view, dataset_names(), page="pages/province.py")

@@ -28,6 +28,7 @@ from ecotown.present.legend import (
     province_classes,
     province_legend,
 )
+from ecotown.present.style import BADGE_COLOURS  # noqa: F401  (re-exported for drawing)
 
 if TYPE_CHECKING:
     pass
@@ -43,7 +44,6 @@ MIME = {
 
 PRODUCER = "Eco Town Atlas"
 
-BADGE_COLOURS = {True: "#b3261e", False: "#1d4f91"}  # synthetic: red; public record: blue
 
 
 _SPACES = re.compile(r"\s+")

@@ -14,6 +14,7 @@ from ecotown.i18n.labels import t
 from ecotown.model.vocabulary import NO_LEVEL
 
 __all__ = [
+    "BADGE_COLOURS",
     "COUNT_CLASSES",
     "LEVEL_COLOURS",
     "NO_AREA_COLOUR",
@@ -44,6 +45,7 @@ BORDER_COLOUR = "#ffffff"
 SEA_COLOUR = "#e6eef5"
 MAP_EXTENT = (97.2, 5.4, 105.8, 20.6)  # west, south, east, north of the national map
 OUTLINE_COLOUR = "#333333"
+BADGE_COLOURS = {True: "#b3261e", False: "#1d4f91"}  # synthetic: red; public record: blue
 
 
 def count_class(count: int) -> tuple[str, str]:

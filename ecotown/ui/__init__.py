@@ -24,6 +24,8 @@ from ecotown.ui.glue import (
     set_view,
     sidebar_common,
     sidebar_filters,
+    slide_footer,
+    slide_header,
 )
 
 __all__ = [
@@ -49,4 +51,6 @@ __all__ = [
     "set_view",
     "sidebar_common",
     "sidebar_filters",
+    "slide_footer",
+    "slide_header",
 ]

@@ -28,8 +28,8 @@ from ecotown.model.dataset import Dataset
 from ecotown.model.geography import load_provinces, province_frames, region_name
 from ecotown.model.regions import REGIONS
 from ecotown.model.validate import DatasetError
-from ecotown.present.safe_html import md_escape
-from ecotown.present.style import level_label, phase_label
+from ecotown.present.safe_html import esc, md_escape
+from ecotown.present.style import BADGE_COLOURS, level_label, phase_label
 from ecotown.store import dataset_names, dataset_version, load_dataset
 from ecotown.webmap.assets import ensure_leaflet, ensure_province_file
 from ecotown.webmap.mapview import province_geojson
@@ -59,6 +59,8 @@ __all__ = [
     "set_view",
     "sidebar_common",
     "sidebar_filters",
+    "slide_footer",
+    "slide_header",
 ]
 
 
@@ -157,8 +159,9 @@ def _store(state: ViewState) -> None:
     set_view(state)
 
 
-def sidebar_common(state: ViewState, datasets: list[str]) -> None:
-    """Language and dataset switches; each change goes straight to the URL."""
+def sidebar_common(state: ViewState, datasets: list[str], page: str | None = None) -> None:
+    """Language and dataset switches; each change goes straight to the URL. With ``page``
+    (this page's script), a link to the same page in presentation mode."""
 
     def on_lang() -> None:
         _store(replace(state, lang=st.session_state["w_lang"]))
@@ -178,6 +181,11 @@ def sidebar_common(state: ViewState, datasets: list[str]) -> None:
                      key="w_dataset", on_change=on_dataset)
         st.page_link("pages/data.py", label=t("dp_title", state.lang),
                      icon=":material/database:", query_params=encode_view(state))
+        if page:
+            st.page_link(page, label=t("presentation_mode", state.lang),
+                         icon=":material/slideshow:",
+                         query_params={**view_params(state, st.query_params.to_dict()),
+                                       "present": "1"})
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -261,8 +269,6 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
         st.text_input(t("search", lang), key="w_q", on_change=on_change, max_chars=MAX_QUERY)
         st.button(t("reset_filters", lang), on_click=on_reset, disabled=not f.active,
                   icon=":material/filter_alt_off:")
-        st.page_link("app.py", label=t("presentation_mode", lang), icon=":material/slideshow:",
-                     query_params={**encode_view(state), "present": "1"})
 
 
 def select_province(state: ViewState, code: str) -> None:
@@ -336,6 +342,43 @@ h3 { font-size: 2rem !important; }
 def presentation_layout() -> None:
     """Presentation mode: no sidebar or Streamlit chrome, larger type, full width."""
     st.html(_PRESENT_CSS)
+
+
+_SLIDE_CSS = """<style>
+.ecotown-slide-head { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap;
+  margin: 0 0 0.3rem 0; }
+.ecotown-slide-head h1 { font-size: 2rem; line-height: 1.25; margin: 0; padding: 0; }
+.ecotown-slide-head .sub { font-size: 1.1rem; color: #333333; }
+.ecotown-badge { display: inline-block; padding: 0.15rem 0.6rem; border-radius: 4px;
+  color: #ffffff; font-weight: 700; font-size: 0.95rem; }
+.ecotown-slide-foot { font-size: 0.85rem; color: #333333; margin-top: 0.2rem; }
+.ecotown-exit { position: fixed; top: 0.5rem; right: 0.8rem; z-index: 1000; opacity: 0;
+  background: #ffffff; border: 1px solid #767676; border-radius: 6px; padding: 0.3rem 0.7rem;
+  color: #1a1a1a; text-decoration: none; font-size: 0.9rem; transition: opacity 0.2s; }
+.ecotown-exit:hover, .ecotown-exit:focus { opacity: 1; }
+</style>"""
+
+
+def slide_header(title: str, subtitle: str, view: ViewState, dataset: Dataset,
+                 exit_params: dict[str, str]) -> None:
+    """The slide's head in presentation mode: title, what is shown, the dataset badge; and
+    the way out, a link that shows only under the pointer or the keyboard's focus."""
+    from urllib.parse import urlencode
+
+    badge = t("brief_badge_synthetic" if dataset.synthetic else "brief_badge_public",
+              view.lang)
+    st.html(_SLIDE_CSS + f'<a class="ecotown-exit" data-testid="exit-presentation" '
+            f'href="?{esc(urlencode(exit_params))}" target="_self">'
+            f'✕ {esc(t("exit_presentation", view.lang))}</a>'
+            f'<div class="ecotown-slide-head" data-testid="slide-head"><h1>{esc(title)}</h1>'
+            f'<span class="ecotown-badge" style="background:{BADGE_COLOURS[dataset.synthetic]}">'
+            f'{esc(badge)}</span><span class="sub">{esc(subtitle)}</span></div>')
+
+
+def slide_footer(lines: list[str]) -> None:
+    """The slide's foot: the date of the data and the sources, in words."""
+    st.html('<div class="ecotown-slide-foot" data-testid="slide-foot">'
+            + " · ".join(esc(line) for line in lines if line) + "</div>")
 
 
 def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:

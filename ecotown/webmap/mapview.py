@@ -214,8 +214,15 @@ html, body {{ overflow: hidden; }}
 </style>"""
 
 
+_PRESENT_CSS = """<style>
+.leaflet-control-zoom, .leaflet-control-attribution { opacity: 0; transition: opacity 0.2s; }
+.leaflet-container:hover .leaflet-control-zoom, .leaflet-control-zoom:focus-within,
+.leaflet-container:hover .leaflet-control-attribution { opacity: 1; }
+</style>"""
+
+
 def build_base_map(province_data: str = "", height: int = 560, fit: bool = True,
-                   province_url: str = "") -> folium.Map:
+                   province_url: str = "", present: bool = False) -> folium.Map:
     """The stable part of the map: no tiles, Leaflet from our origin, province outlines.
 
     Give the polygons inline (``province_data``) or as the URL of the app's static copy
@@ -227,6 +234,8 @@ def build_base_map(province_data: str = "", height: int = 560, fit: bool = True,
     fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
     fmap.get_root().header.add_child(Element(_CSS), name="ecotown_css")
+    if present:  # a slide: the zoom buttons only under the pointer or keyboard focus
+        fmap.get_root().header.add_child(Element(_PRESENT_CSS), name="ecotown_present_css")
     # The first view is set by our script, without animation: folium's own fit_bounds is
     # animated, and the end of its animation would undo the view's first fit.
     _ProvinceLayer(province_data, province_url, BOUNDS if fit else None).add_to(fmap)

@@ -100,43 +100,54 @@ def test_presentation_mode_fills_the_window(page):
     assert page.blocked == []
 
 
-def test_province_click_selects_it(page):
-    """Clicking a province puts sel=<code> in the URL and lists it beside the map."""
-    page.goto(page.app_url + "/?lang=en")
-    frame = map_frame(page)
-    point = frame.evaluate("""() => {
-        const layer = window.ecotownProvinces.getLayers().find(
-            l => l.feature.properties.province_code === '36');
-        const p = window.map.latLngToContainerPoint(layer.getCenter());
-        return {x: p.x, y: p.y};
-    }""")
-    frame.locator("#map_div").click(position=point)
-    page.wait_for_url("**sel=36**", timeout=20_000)
-    page.get_by_text("Selected province: Chaiyaphum").wait_for(timeout=20_000)
-    assert page.blocked == []
+@pytest.mark.parametrize("path,query,lang", [
+    ("", "dataset=demo&present=1&region=east&lang=en", "en"),
+    ("", "present=1", "th"),
+    ("area", "dataset=demo&present=1&area=P2-03", "th"),
+    ("province", "dataset=demo&present=1&code=21&lang=en", "en"),
+])
+def test_presentation_is_a_slide_at_1080p(browser, app_url, path, query, lang):
+    """At 1920x1080 the slide names what it shows (title, filters, badge, year, sources),
+    the overview's map takes at least 70 % of the screen, and no control shows in the
+    picture until the pointer or the keyboard reaches it."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1")
+               else r.abort())
+    page.goto(f"{app_url}/{path}?{query}")
+    head = page.get_by_test_id("slide-head")
+    head.wait_for(timeout=30_000)
+    assert not page.get_by_test_id("stSidebar").is_visible()
+    badge = head.locator(".ecotown-badge").inner_text()
+    from ecotown.i18n.labels import t
 
-
-def test_marker_click_opens_the_area(page):
-    """Clicking an area marker opens the area page for that area."""
-    page.goto(page.app_url + "/?lang=en&dataset=demo&province=52")
-    frame = map_frame(page)
-    wait_for_markers(frame, 1)
-    target = frame.evaluate("""() => {
-        let found = null;
-        window.map.eachLayer(l => {
-            if (!found && l instanceof L.CircleMarker &&
-                l.feature.properties.area_id === 'P3-03') { found = l; }
-        });
-        const p = window.map.latLngToContainerPoint(found.getLatLng());
-        return {x: p.x, y: p.y};
-    }""")
-    frame.locator("#map_div").click(position=target)
-    page.wait_for_url("**/area?**", timeout=20_000)
-    query = parse_qs(urlparse(page.url).query)
-    assert query["area"] == ["P3-03"]
-    assert query["province"] == ["52"] and query["dataset"] == ["demo"]
-    page.get_by_text("P3-03").first.wait_for(timeout=20_000)
-    assert page.blocked == []
+    demo = "dataset=demo" in query
+    assert badge == t("brief_badge_synthetic" if demo else "brief_badge_public", lang)
+    exit_link = page.get_by_test_id("exit-presentation")
+    assert exit_link.evaluate("e => getComputedStyle(e).opacity") == "0"
+    assert "present" not in (exit_link.get_attribute("href") or "")
+    if path == "":
+        frame = map_frame(page)
+        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        assert box["width"] * box["height"] >= 0.7 * 1920 * 1080
+        assert box["y"] + box["height"] <= 1080
+        foot = page.get_by_test_id("slide-foot").inner_text()
+        year = summary("--dataset", "demo" if demo else "public")["year"]
+        assert str(year if lang == "en" else year + 543) in foot and "geothai" in foot
+        if "region=east" in query:
+            assert "East" in head.inner_text()
+        zoom = frame.locator(".leaflet-control-zoom")
+        assert zoom.evaluate("e => getComputedStyle(e).opacity") == "0"
+    else:
+        assert page.get_by_text("Back to the map").count() == 0
+        assert page.get_by_text("กลับไปที่แผนที่").count() == 0
+    exit_link.focus()
+    page.wait_for_function("() => getComputedStyle(document.querySelector("
+                           "'[data-testid=exit-presentation]')).opacity === '1'")
+    exit_link.click()
+    page.get_by_test_id("stSidebar").wait_for(timeout=30_000)
+    assert "present" not in page.url
+    context.close()
 
 
 _MARKER_GEOMETRY = """() => {

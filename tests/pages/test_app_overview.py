@@ -158,10 +158,31 @@ def test_bad_params_never_raise(params):
     assert app.toast, "a notice names the ignored parameter"
 
 
+@pytest.mark.parametrize("page,params", [("pages/area.py", {"area": "P1-02"}),
+                                         ("pages/province.py", {"code": "21"})])
+def test_drilldown_presentation_is_a_slide(page, params):
+    """present=1 on an area or province page: slide head with badge, no back link or
+    downloads, and the way out keeps the page's own parameter."""
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {"lang": "en", "dataset": "demo", "present": "1", **params}.items():
+        app.query_params[key] = value
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    head = next(h.proto.body for h in app.html if 'data-testid="slide-head"' in h.proto.body)
+    assert "Synthetic demo data" in head
+    assert not any(p.proto.label == "Back to the map" for p in app.get("page_link"))
+    key, value = next(iter(params.items()))
+    assert f"{key}={value}" in head and "present=" not in head
+
+
 def test_presentation_mode_hides_controls():
     """present=1 keeps the KPIs and map, drops the table toggle and offers a way out."""
     app = run(lang="en", dataset="demo", present="1")
     assert metric(app, "Areas") == "54"
     assert not app.toggle
-    assert any(p.proto.label == "Leave presentation mode" for p in app.get("page_link"))
+    exit_link = next(h.proto.body for h in app.html if 'data-testid="exit-presentation"' in
+                     h.proto.body)
+    assert "Leave presentation mode" in exit_link and "present=" not in exit_link
+    assert 'href="?dataset=demo&amp;lang=en"' in exit_link
     assert any("stSidebar" in h.proto.body and "display: none" in h.proto.body for h in app.html)
