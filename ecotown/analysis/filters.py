@@ -22,11 +22,13 @@ class Filters:
     regions: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
     query: str = ""
+    min_level: int = 0  # "level 2 or above": 0 for no minimum; areas with no level excluded
 
     @property
     def active(self) -> bool:
         """Whether any filter narrows the view."""
-        return bool(self.phases or self.levels or self.regions or self.provinces or self.query)
+        return bool(self.phases or self.levels or self.regions or self.provinces or self.query
+                    or self.min_level)
 
 
 def normalise_text(text: str) -> str:
@@ -44,6 +46,9 @@ def apply_filters(areas: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         mask &= areas["phase"].isin(filters.phases)
     if filters.levels:
         mask &= areas["level"].map(level_key).isin(filters.levels)
+    if filters.min_level:
+        levels = pd.to_numeric(areas["level"], errors="coerce")
+        mask &= (levels >= filters.min_level).fillna(False).astype(bool)
     if filters.regions:
         mask &= areas["region"].isin(filters.regions)
     if filters.provinces:

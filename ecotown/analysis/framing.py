@@ -46,8 +46,9 @@ def view_frame(frames: pd.DataFrame, shown: pd.DataFrame, filters: Filters,
     dataset : str
         The dataset's name, part of the key (another dataset shows other areas).
     """
-    key = json.dumps([dataset, filters.phases, filters.levels, filters.regions,
-                      filters.provinces, filters.query, selected], ensure_ascii=False)
+    key = json.dumps([dataset, filters.phases, filters.levels, filters.min_level,
+                      filters.regions, filters.provinces, filters.query, selected],
+                     ensure_ascii=False)
     if not filters.active and not selected:
         return Frame(None, key)
     codes = set(shown["province_code"].astype(str)) | set(filters.provinces)

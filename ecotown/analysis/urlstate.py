@@ -17,8 +17,8 @@ from ecotown.model.regions import PROVINCE_REGION, REGIONS
 from ecotown.model.text import shorten
 from ecotown.model.vocabulary import COLOR_MODES, LEVEL_KEYS, PHASES
 
-__all__ = ["COLOR_MODES", "KNOWN_PARAMS", "PAGE_PARAMS", "Notice", "ViewState", "encode_view",
-           "page_params", "page_title", "parse_view", "view_params"]
+__all__ = ["COLOR_MODES", "KNOWN_PARAMS", "MIN_LEVELS", "PAGE_PARAMS", "Notice", "ViewState",
+           "encode_view", "page_params", "page_title", "parse_view", "view_params"]
 
 LEVEL_VALUES = LEVEL_KEYS
 MAX_QUERY = 100
@@ -26,7 +26,9 @@ MAX_SHOWN = 40  # how much of a bad value a notice repeats
 PAGE_PARAMS = ("area", "code")  # what a page shows, beside the view it came from
 MAX_PAGE_PARAM = 60
 MAX_PARAM = 400  # no written parameter is longer (77 province codes take 230)
-KNOWN_PARAMS = ("dataset", "lang", "color", "phase", "level", "region", "province", "q",
+MIN_LEVELS = ("2", "3", "4", "5")  # "level N or above"; 1 or above is every assessed area
+KNOWN_PARAMS = ("dataset", "lang", "color", "phase", "level", "minlevel", "region",
+                "province", "q",
                 "sel", "present", *PAGE_PARAMS)
 
 
@@ -103,6 +105,7 @@ def parse_view(params: Mapping[str, object], datasets: Iterable[str]) -> tuple[V
     phase_keys = tuple(str(p) for p in PHASES)
     phases = tuple(int(p) for p in _pick_list("phase", raw.get("phase", ""), phase_keys, notices))
     levels = _pick_list("level", raw.get("level", ""), LEVEL_VALUES, notices)
+    min_level = int(one_of("minlevel", ("1", *MIN_LEVELS), "0") or 0)
     regions = _pick_list("region", raw.get("region", ""), tuple(REGIONS), notices)
     provinces = _pick_list("province", raw.get("province", ""), sorted(PROVINCE_REGION),
                            notices)
@@ -116,7 +119,7 @@ def parse_view(params: Mapping[str, object], datasets: Iterable[str]) -> tuple[V
         selected = ""
     present = one_of("present", ("0", "1"), "0") == "1"
     filters = Filters(phases=phases, levels=levels, regions=regions, provinces=provinces,
-                      query=query)
+                      query=query, min_level=min_level)
     return ViewState(dataset=dataset, lang=lang, color=color, filters=filters,
                      selected_province=selected, present=present), notices
 
@@ -135,6 +138,8 @@ def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, 
         params["phase"] = ",".join(str(p) for p in f.phases)
     if f.levels:
         params["level"] = ",".join(f.levels)
+    if f.min_level:
+        params["minlevel"] = str(f.min_level)
     if f.regions:
         params["region"] = ",".join(f.regions)
     if f.provinces:

@@ -142,6 +142,8 @@ def file_stem(dataset: Dataset, view: ViewState) -> str:
         parts.append("phase" + "_".join(str(p) for p in f.phases))
     if f.levels:
         parts.append("level" + "_".join(f.levels))
+    if f.min_level:
+        parts.append(f"min{f.min_level}")
     if f.regions:
         parts.append("_".join(f.regions))
     if f.provinces:

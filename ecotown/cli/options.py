@@ -18,10 +18,14 @@ _ALLOWED = {
     "color": ", ".join(COLOR_MODES),
     "phase": "1, 2, 3",
     "level": "1, 2, 3, 4, 5, none",
+    "minlevel": "1, 2, 3, 4, 5",
     "region": ", ".join(REGIONS),
     "province": "DOPA code or name, e.g. 21, Rayong, ระยอง",
     "q": f"at most {MAX_QUERY} characters",
 }
+
+
+_FLAGS = {"minlevel": "min-level"}  # URL parameter -> command-line option, where they differ
 
 
 def add_view_options(parser: argparse.ArgumentParser, colour: bool = True) -> None:
@@ -33,6 +37,8 @@ def add_view_options(parser: argparse.ArgumentParser, colour: bool = True) -> No
                             help="province colour: level, phase, count")
     parser.add_argument("--phase", help="e.g. 1,3")
     parser.add_argument("--level", help="e.g. 3,4,none")
+    parser.add_argument("--min-level", dest="min_level",
+                        help="level N or above, e.g. 2 (areas with no level left out)")
     parser.add_argument("--region", help="e.g. east,north")
     parser.add_argument("--province", help="DOPA codes or names, e.g. 21,Chon Buri,ระยอง")
     parser.add_argument("--q", help="search area names")
@@ -63,12 +69,14 @@ def view_from_args(args: argparse.Namespace, provinces) -> ViewState | None:
     """
     lang = message_lang(args)
     params = {"lang": args.lang, "color": getattr(args, "color", None), "phase": args.phase,
-              "level": args.level, "region": args.region,
+              "level": args.level, "minlevel": getattr(args, "min_level", None),
+              "region": args.region,
               "province": province_codes(args.province, provinces), "q": args.q}
     view, notices = parse_view({k: v for k, v in params.items() if v is not None},
                                [args.dataset])
     for notice in notices:
-        print(t("brief_cli_bad_value", lang, param=notice.param, value=notice.value,
+        print(t("brief_cli_bad_value", lang, param=_FLAGS.get(notice.param, notice.param),
+                value=notice.value,
                 reason=t("brief_cli_too_long" if notice.reason == "reason_too_long"
                          else notice.reason, lang),
                 allowed=_ALLOWED.get(notice.param, "")), file=sys.stderr)

@@ -43,6 +43,8 @@ def filter_words(dataset: Dataset, provinces: pd.DataFrame, view: ViewState,
         parts.append(", ".join(t("no_level", lang) if v == NO_LEVEL
                                else level_label(v, dataset.levels, lang, short=True)
                                for v in f.levels))
+    if f.min_level:
+        parts.append(t("min_level_n", lang, n=f.min_level))
     if f.regions:
         parts.append(f"{t('region', lang)}:\u00a0"
                      + ", ".join(region_name(r, lang) for r in f.regions))

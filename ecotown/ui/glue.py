@@ -235,6 +235,7 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
     st.session_state["w_color"] = state.color
     st.session_state["w_phase"] = list(f.phases)
     st.session_state["w_level"] = list(f.levels)
+    st.session_state["w_minlevel"] = f.min_level
     st.session_state["w_region"] = list(f.regions)
     st.session_state["w_province"] = list(f.provinces)
     st.session_state["w_q"] = f.query
@@ -244,6 +245,7 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
         _store(replace(state, color=ss["w_color"], filters=Filters(
             phases=tuple(sorted(ss["w_phase"])),
             levels=tuple(sorted(ss["w_level"], key=LEVEL_VALUES.index)),
+            min_level=int(ss["w_minlevel"] or 0),
             regions=tuple(r for r in REGIONS if r in ss["w_region"]),
             provinces=tuple(sorted(ss["w_province"])),
             query=str(ss["w_q"] or "").strip()[:MAX_QUERY])))
@@ -259,6 +261,10 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
         # Few options: pills show every choice at once and need one click each.
         st.pills(t("phase", lang), [1, 2, 3], key="w_phase", on_change=on_change,
                  selection_mode="multi", format_func=lambda p: phase_label(p, lang))
+        st.segmented_control(
+            t("min_level", lang), [0, 1, 2, 3, 4, 5], key="w_minlevel", on_change=on_change,
+            format_func=lambda n: t("min_level_any", lang) if not n else f"≥ {n}",
+            required=True)
         st.pills(t("level", lang), list(LEVEL_VALUES), key="w_level", on_change=on_change,
                  selection_mode="multi",
                  format_func=lambda v: md_escape(level_label(v, dataset.levels, lang)))

@@ -186,3 +186,21 @@ def test_presentation_mode_hides_controls():
     assert "Leave presentation mode" in exit_link and "present=" not in exit_link
     assert 'href="?dataset=demo&amp;lang=en"' in exit_link
     assert any("stSidebar" in h.proto.body and "display: none" in h.proto.body for h in app.html)
+
+
+def test_min_level_widget_writes_the_url_and_filters():
+    """'Level 2 or above' is one click: it writes minlevel=2 and counts match the CLI."""
+    import json
+    import subprocess
+    import sys
+
+    app = run(lang="en", dataset="demo")
+    app.sidebar.segmented_control[1].set_value(2).run()
+    assert app.query_params.get("minlevel") in ("2", ["2"])
+    out = subprocess.run([sys.executable, "-m", "ecotown", "summary", "--dataset", "demo",
+                          "--min-level", "2", "--json"], capture_output=True, text=True,
+                         check=True, cwd=Path(APP).parent)
+    assert metric(app, "Areas") == f"{json.loads(out.stdout)['areas']:,}"
+    reopened = run(lang="en", dataset="demo", minlevel="2")
+    assert reopened.sidebar.segmented_control[1].value == 2
+    assert metric(reopened, "Areas") == metric(app, "Areas")

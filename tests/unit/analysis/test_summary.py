@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from ecotown.analysis.filters import Filters
@@ -65,3 +66,15 @@ def test_province_table_highest_level(public_areas):
     assert int(table.loc["30", "highest_level"]) == 4
     assert table.loc["20", "highest_level"] is __import__("pandas").NA
     assert int(table.loc["21", "areas"]) == 2
+
+
+@pytest.mark.parametrize("minimum", [1, 2, 3, 4, 5])
+def test_min_level_keeps_areas_at_or_above_it(demo, province_polygons, minimum):
+    from ecotown.analysis.filters import Filters, apply_filters
+    from ecotown.analysis.summary import area_table
+
+    areas = area_table(demo, province_polygons)
+    shown = apply_filters(areas, Filters(min_level=minimum))
+    levels = pd.to_numeric(areas["level"], errors="coerce")
+    assert len(shown) == int((levels >= minimum).sum())
+    assert (pd.to_numeric(shown["level"]) >= minimum).all()

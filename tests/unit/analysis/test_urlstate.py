@@ -134,3 +134,18 @@ def test_browser_tab_title_follows_the_language(lang, expected):
     from ecotown.analysis.urlstate import page_title
 
     assert page_title(lang) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [("2", 2), ("5", 5), ("1", 1), ("", 0)])
+def test_min_level_round_trips(raw, expected):
+    state, notices = parse_view({"minlevel": raw}, ["public"])
+    assert state.filters.min_level == expected and not notices
+    assert encode_view(state).get("minlevel", "") == raw
+    assert state.filters.active == bool(expected)
+
+
+@pytest.mark.parametrize("raw", ["0", "6", "two", "2.5", "-1", "٢"])
+def test_bad_min_level_is_dropped_with_a_notice(raw):
+    state, notices = parse_view({"minlevel": raw}, ["public"])
+    assert state.filters.min_level == 0
+    assert [(n.param, n.reason) for n in notices] == [("minlevel", "reason_unknown_value")]
