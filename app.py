@@ -13,12 +13,11 @@ from ecotown.analysis.figures import figure_rows
 from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.framing import view_frame
 from ecotown.analysis.summary import summarise
-from ecotown.analysis.urlstate import encode_view
+from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import t
 from ecotown.present.captions import data_date, filter_words, source_lines
-from ecotown.present.html_blocks import chips_html, map_legend_html
+from ecotown.present.html_blocks import chips_html, figure_cards_html, map_legend_html
 from ecotown.present.legend import kpi_entries, map_legend, province_classes
-from ecotown.present.safe_html import esc
 from ecotown.present.tables import display_areas
 from ecotown.store import dataset_names
 from ecotown.ui import (
@@ -120,14 +119,12 @@ if view.present:
 
 if not dataset.programme_figures.empty:
     with st.expander(t("headline_figures", lang), expanded=False):
-        cols = st.columns(4)
-        for index, fig in enumerate(figure_rows(dataset.programme_figures, lang)):
-            with cols[index % 4]:
-                st.metric(md_escape(fig["label"]), md_escape(fig["value"]))
-                links = " ".join(f'<a href="{esc(u)}" target="_blank" rel="noopener">'
-                                 f'[{n + 1}]</a>' for n, u in enumerate(fig["sources"]))
-                st.html(f'<div style="font-size:0.75rem;color:#555">{t("as_of", lang)} '
-                        f'{esc(fig["as_of"])} · {t("source", lang)} {links}</div>')
+        st.html(figure_cards_html(figure_rows(dataset.programme_figures, lang), lang))
 
 if st.toggle(t("show_area_table", lang), key="w_show_table"):
-    st.dataframe(display_areas(shown, dataset, lang), hide_index=True, width="stretch")
+    table = display_areas(shown, dataset, lang)
+    link = t("open_area", lang)
+    table.insert(0, link, [page_url("area", view, area=a) for a in table[t("area_id", lang)]])
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        link: st.column_config.LinkColumn(link, display_text=f"{t('open', lang)} ↗",
+                                          width="small")})

@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from ecotown.analysis.scorecard import dimension_scores, level_history, peers, scorecard
 from ecotown.analysis.urlstate import encode_view
-from ecotown.i18n.labels import pick, t
+from ecotown.i18n.labels import pick, t, year_text
 from ecotown.model.text import http_urls
 from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.legend import marker_style
@@ -72,7 +72,8 @@ else:
 
 level_text = level_label(area["level"], dataset.levels, lang)
 if area["level_year"] is not None and str(area["level_year"]) != "<NA>":
-    level_text += f" ({area['level_year']}, {t('basis_' + str(area['level_basis']), lang)})"
+    level_text += (f" ({year_text(area['level_year'], lang)}, "
+                   f"{t('basis_' + str(area['level_basis']), lang)})")
 facts = st.columns(4)
 with facts[0]:
     st.markdown(f"**{t('province', lang)}**")

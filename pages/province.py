@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from ecotown.analysis.urlstate import encode_view
-from ecotown.i18n.labels import pick, t
+from ecotown.i18n.labels import pick, t, year_text
 from ecotown.model.geography import region_name
 from ecotown.present.style import level_label, phase_label
 from ecotown.store import dataset_names
@@ -63,7 +63,7 @@ facts[2].metric(t("highest_level", lang), md_escape(level_label(highest, dataset
 for row in in_province.itertuples():
     level_text = level_label(row.level, dataset.levels, lang)
     if str(row.level_year) != "<NA>":
-        level_text += f" ({row.level_year})"
+        level_text += f" ({year_text(row.level_year, lang)})"
     with st.container(border=True):
         st.page_link("pages/area.py", label=md_escape(pick(row.name_th, row.name_en, lang)),
                      icon=":material/location_on:",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ecotown.i18n.labels import t
+from ecotown.i18n.labels import t, year_text
 from ecotown.model.text import http_urls
 
 __all__ = ["figure_rows", "format_figure"]
@@ -30,8 +30,9 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> list[dict]:
     rows = []
     for row in figures.itertuples():
         unit = row.unit_th if lang == "th" else row.unit_en
-        if row.figure_id == "target_year":
-            value = f"{int(row.value)} {unit}".strip()
+        if row.figure_id == "target_year":  # พ.ศ. 2580 in Thai, "2037 (B.E. 2580)" in English
+            value = (year_text(int(row.value), lang) if lang == "th"
+                     else f"{int(row.value)} {unit}".strip())
         else:
             value = format_figure(row.value, row.qualifier, unit, lang)
         rows.append({"id": row.figure_id, "label": getattr(row, f"label_{lang}"),

@@ -17,8 +17,20 @@ from ecotown.model.regions import PROVINCE_REGION, REGIONS
 from ecotown.model.text import shorten
 from ecotown.model.vocabulary import COLOR_MODES, LEVEL_KEYS, PHASES
 
-__all__ = ["COLOR_MODES", "KNOWN_PARAMS", "MIN_LEVELS", "PAGE_PARAMS", "Notice", "ViewState",
-           "encode_view", "page_params", "page_title", "parse_view", "view_params"]
+__all__ = [
+    "COLOR_MODES",
+    "KNOWN_PARAMS",
+    "MIN_LEVELS",
+    "PAGE_PARAMS",
+    "Notice",
+    "ViewState",
+    "encode_view",
+    "page_params",
+    "page_title",
+    "page_url",
+    "parse_view",
+    "view_params",
+]
 
 LEVEL_VALUES = LEVEL_KEYS
 MAX_QUERY = 100
@@ -151,6 +163,13 @@ def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, 
     if state.present:
         params["present"] = "1"
     return {key: value[:MAX_PARAM] for key, value in params.items()}
+
+
+def page_url(page: str, state: ViewState, **params: str) -> str:
+    """A relative link to ``page`` (``area``, ``province``) that keeps the view."""
+    from urllib.parse import urlencode
+
+    return f"{page}?{urlencode({**encode_view(state), **params})}"
 
 
 def page_title(lang: str) -> str:

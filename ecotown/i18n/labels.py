@@ -11,7 +11,7 @@ from __future__ import annotations
 from ecotown.i18n.text_data import TEXT as _data_text
 from ecotown.i18n.text_exports import TEXT as _export_text
 
-__all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "normalise_lang", "pick", "t"]
+__all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "normalise_lang", "pick", "t", "year_text"]
 
 LANGS = ("th", "en")
 DEFAULT_LANG = "th"
@@ -28,6 +28,8 @@ TEXT: dict[str, dict[str, str]] = {
     "no_area": {"th": "ไม่มีพื้นที่", "en": "No area"},
     "basis_not_stated_phase": {"th": "เส้นประ: ระยะไม่ได้ระบุโดยแหล่งที่มา", "en": "Dashed: phase not stated by a source"},
     "legend_provinces": {"th": "สีจังหวัด", "en": "Province colour"},
+    "open_area": {"th": "เปิดหน้าพื้นที่", "en": "Open the area page"},
+    "open": {"th": "เปิด", "en": "Open"},
     "min_level": {"th": "ระดับขั้นต่ำ", "en": "Minimum level"},
     "min_level_any": {"th": "ทุกระดับ", "en": "Any"},
     "min_level_n": {"th": "ระดับ {n} ขึ้นไป", "en": "Level {n} or above"},
@@ -240,3 +242,13 @@ def _merge(*parts: dict[str, dict[str, str]]) -> None:
 
 
 _merge(_export_text, _data_text)
+
+
+def year_text(year: object, lang: str) -> str:
+    """A calendar year as its readers write it: ``พ.ศ. 2566`` in Thai (Buddhist Era, C.E. +
+    543), ``2023`` in English; a missing year is ``–``. The stored year is always C.E."""
+    try:
+        number = int(year)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "–"
+    return f"พ.ศ. {number + 543}" if lang == "th" else str(number)

@@ -7,7 +7,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from ecotown.i18n.labels import t
+from ecotown.i18n.labels import t, year_text
 from ecotown.model.vocabulary import LEVELS
 from ecotown.present.style import LEVEL_COLOURS, PHASE_COLOURS, level_label
 
@@ -18,6 +18,7 @@ def level_history_chart(history: pd.DataFrame, levels: pd.DataFrame, lang: str) 
     """A step chart of an area's level by year, the level names on the axis."""
     data = pd.DataFrame({
         "year": history["year"].astype(int),
+        "year_label": [year_text(y, lang) for y in history["year"]],
         "level": history["level"].astype(int),
         "label": [level_label(v, levels, lang) for v in history["level"]],
         "colour": [LEVEL_COLOURS[int(v)] for v in history["level"]],
@@ -27,13 +28,15 @@ def level_history_chart(history: pd.DataFrame, levels: pd.DataFrame, lang: str) 
     # (quotes, backslashes and every non-ASCII character escaped), never as code.
     axis_expr = " : ".join(f"datum.value == {n} ? {json.dumps(names[n], ensure_ascii=True)}"
                            for n in LEVELS) + " : ''"
-    x = alt.X("year:O", title=t("year", lang))
+    order = [year_text(y, lang) for y in sorted(history["year"].astype(int))]
+    x = alt.X("year_label:O", title=t("year", lang), sort=order,
+              axis=alt.Axis(labelAngle=0))
     y = alt.Y("level:Q", title=None, scale=alt.Scale(domain=[0.5, 5.5]),
               axis=alt.Axis(values=[1, 2, 3, 4, 5], labelExpr=axis_expr, labelLimit=220))
     line = alt.Chart(data).mark_line(interpolate="step-after", color="#555555").encode(x=x, y=y)
     points = alt.Chart(data).mark_circle(size=140, stroke="#333333", strokeWidth=1).encode(
         x=x, y=y, color=alt.Color("colour:N", scale=None),
-        tooltip=[alt.Tooltip("year:O", title=t("year", lang)),
+        tooltip=[alt.Tooltip("year_label:N", title=t("year", lang)),
                  alt.Tooltip("label:N", title=t("level", lang))])
     return (line + points).properties(height=220)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ecotown.i18n.labels import t
+from ecotown.present.captions import date_text
 from ecotown.present.legend import LegendEntry, LegendSection
 from ecotown.present.safe_html import esc
 from ecotown.present.style import text_colour
 
-__all__ = ["chips_html", "legend_html", "map_legend_html"]
+__all__ = ["chips_html", "figure_cards_html", "legend_html", "map_legend_html"]
 
 
 def _swatch(entry: LegendEntry, round_: bool) -> str:
@@ -115,3 +116,25 @@ def map_legend_html(sections: tuple[LegendSection, ...], lang: str,
         parts.append(title + "".join(rows))
     return (f'<div data-testid="{esc(test_id)}" role="group" style="font-size:0.85rem;'
             f'line-height:1.3;margin-bottom:10px">{"".join(parts)}</div>')
+
+
+def figure_cards_html(rows: list[dict], lang: str) -> str:
+    """The programme's headline figures (:func:`ecotown.analysis.figures.figure_rows`) as
+    cards whose label and value wrap rather than being cut, each with its date (in the
+    reader's calendar) and numbered source links."""
+    cards = []
+    for row in rows:
+        links = " ".join(f'<a href="{esc(u)}" target="_blank" rel="noopener noreferrer">'
+                         f'[{n + 1}]</a>' for n, u in enumerate(row["sources"]))
+        cards.append(
+            f'<div data-figure="{esc(row["id"])}" style="border:1px solid #d0d0d0;'
+            f'border-radius:6px;padding:8px 10px;min-width:0">'
+            f'<div style="font-size:0.85rem;color:#333333">{esc(row["label"])}</div>'
+            f'<div style="font-size:1.35rem;font-weight:600;line-height:1.3;'
+            f'overflow-wrap:anywhere">{esc(row["value"])}</div>'
+            f'<div style="font-size:0.75rem;color:#4d4d4d">{esc(t("as_of", lang))} '
+            f'{esc(date_text(row["as_of"], lang))} · {esc(t("source", lang))} {links}</div>'
+            f'</div>')
+    return ('<div data-testid="headline-figures" style="display:grid;gap:8px;'
+            'grid-template-columns:repeat(auto-fill,minmax(210px,1fr))">'
+            + "".join(cards) + "</div>")

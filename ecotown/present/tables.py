@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ecotown.i18n.labels import pick, t
+from ecotown.i18n.labels import pick, t, year_text
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
 from ecotown.present.style import level_label, phase_label
@@ -16,17 +16,18 @@ def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFr
     """The area table with headings and values in ``lang``, sorted by province then id."""
     ordered = areas.sort_values(["province_code", "area_id"])
     other = "en" if lang == "th" else "th"
+    # What an executive reads first comes first: name, level, phase, province.
     rows = {
-        t("area_id", lang): ordered["area_id"],
         t("name", lang): [pick(r.name_th, r.name_en, lang) for r in ordered.itertuples()],
-        f"{t('name', lang)} ({other.upper()})": ordered[f"name_{other}"],
+        t("latest_level", lang): [level_label(v, dataset.levels, lang) for v in ordered["level"]],
+        t("level_year", lang): [year_text(y, lang) for y in ordered["level_year"]],
+        t("phase", lang): [phase_label(p, lang) for p in ordered["phase"]],
         t("province", lang): ordered[f"province_{lang}"],
         t("region", lang): [region_name(r, lang) for r in ordered["region"]],
+        t("area_id", lang): ordered["area_id"],
+        f"{t('name', lang)} ({other.upper()})": ordered[f"name_{other}"],
         t("scope", lang): [t(f"scope_{s}", lang) for s in ordered["scope"]],
-        t("phase", lang): [phase_label(p, lang) for p in ordered["phase"]],
         t("phase_basis", lang): [t(f"basis_{b}", lang) for b in ordered["phase_basis"]],
-        t("latest_level", lang): [level_label(v, dataset.levels, lang) for v in ordered["level"]],
-        t("level_year", lang): ordered["level_year"],
         t("sources", lang): ordered["sources"],
     }
     return pd.DataFrame(rows).reset_index(drop=True)
@@ -48,7 +49,7 @@ def display_scorecard(card: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("aspect", lang): card[f"aspect_{lang}"],
         t("value", lang): card["value"].round(2),
         t("unit", lang): card[f"unit_{lang}"],
-        t("year", lang): card["year"],
+        t("year", lang): [year_text(y, lang) for y in card["year"]],
         t("change", lang): [_change_text(c, b, lang) for c, b in
                             zip(card["change"], card["change_is_better"], strict=True)],
         t("phase_median", lang): card["phase_median"].round(2),
@@ -60,7 +61,7 @@ def display_scorecard(card: pd.DataFrame, lang: str) -> pd.DataFrame:
 def display_history(history: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFrame:
     """An area's level history as a table, with basis, note and source."""
     return pd.DataFrame({
-        t("year", lang): history["year"],
+        t("year", lang): [year_text(y, lang) for y in history["year"]],
         t("level", lang): [level_label(v, dataset.levels, lang) for v in history["level"]],
         t("basis", lang): [t(f"basis_{b}", lang) for b in history["basis"]],
         t("note", lang): history["note"],

@@ -19,7 +19,7 @@ from jinja2 import Template
 
 from ecotown.analysis.framing import Frame
 from ecotown.analysis.summary import province_stats
-from ecotown.i18n.labels import t
+from ecotown.i18n.labels import t, year_text
 from ecotown.model.geography import region_name
 from ecotown.model.vocabulary import level_key
 from ecotown.present.legend import fanned_positions, marker_style, province_classes
@@ -299,7 +299,7 @@ def area_layer_data(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> dic
     for row, (lat, lon) in zip(areas.itertuples(), fanned_positions(areas, 0.05), strict=True):
         level_text = level_label(row.level, levels, lang)
         if level_key(row.level) != "none":
-            level_text += f" ({row.level_year})"
+            level_text += f" ({year_text(row.level_year, lang)})"
         tip = "<br>".join([
             f"<b>{esc(row.name_th)}</b>",
             esc(row.name_en),

@@ -148,7 +148,7 @@ def test_imported_dataset_opens_on_the_map(data_dir):
     app.switch_page("pages/area.py")
     app.run()
     assert not app.exception, [e.value for e in app.exception]
-    assert "2024" in " ".join(str(d.value) for d in app.dataframe)
+    assert "พ.ศ. 2567" in " ".join(str(d.value) for d in app.dataframe)
 
 
 def test_signed_in_session_is_signed_out_when_the_token_is_rotated(data_dir, monkeypatch):

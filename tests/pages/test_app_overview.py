@@ -110,19 +110,19 @@ def test_legend_counts_match_summary(color, params):
     assert len(re.findall(r"<div data-key=", body)) + 1 <= 11
 
 
-def test_public_record_shows_headline_figures_with_sources():
-    """The public record lists the programme's headline figures with as-of date and source."""
-    app = run(lang="en")
-    import re
-
-    def shown(text: str) -> str:  # what Markdown shows of an escaped label
-        return re.sub(r"\\(.)", r"\1", text)
-
-    values = {shown(m.label): shown(m.value) for m in app.metric}
-    assert values["Areas announced, all phases"] == "54 areas"
-    assert values["Jobs and livelihoods created (2022 results)"] == "more than 300 million baht"
-    assert any("thebangkokinsight" in h.proto.body and "2023-05-30" in h.proto.body
-               for h in app.html)
+@pytest.mark.parametrize("lang,announced,jobs,date", [
+    ("en", "54 areas", "more than 300 million baht", "30\u00a0May\u00a02023"),
+    ("th", "54 พื้นที่", "มากกว่า 300 ล้าน บาท", "30\u00a0พ.ค.\u00a02566"),
+])
+def test_public_record_shows_headline_figures_with_sources(lang, announced, jobs, date):
+    """The public record lists the programme's headline figures in full (never cut), with
+    the date in the reader's calendar and the source; the target year in B.E. in Thai."""
+    app = run(lang=lang)
+    body = next(h.proto.body for h in app.html if 'data-testid="headline-figures"' in
+                h.proto.body)
+    assert announced in body and jobs in body and date in body
+    assert "thebangkokinsight" in body
+    assert ("พ.ศ. 2580" in body) if lang == "th" else ("2037" in body)
 
 
 def test_demo_has_no_official_figures():

@@ -65,3 +65,26 @@ def test_every_key_the_code_names_exists():
 def test_english_counts_agree_with_the_number(n, expected):
     assert t("n_areas", "en", n=n) == expected
     assert t("n_areas", "th", n=n) == f"{n} พื้นที่"
+
+
+@pytest.mark.parametrize("year,lang,expected", [
+    (2023, "th", "พ.ศ. 2566"), (2023, "en", "2023"), ("2037", "th", "พ.ศ. 2580"),
+    (None, "th", "–"), ("", "en", "–"), ("abc", "th", "–"),
+])
+def test_year_text_speaks_the_readers_calendar(year, lang, expected):
+    from ecotown.i18n.labels import year_text
+
+    assert year_text(year, lang) == expected
+
+
+def test_thai_tooltips_and_tables_use_buddhist_era_years(demo, province_polygons):
+    from ecotown.analysis.summary import area_table
+    from ecotown.present.tables import display_areas
+    from ecotown.webmap.mapview import area_layer_data
+
+    areas = area_table(demo, province_polygons)
+    tips = " ".join(f["properties"]["tip"] for f in
+                    area_layer_data(areas, demo.levels, "th")["features"])
+    assert "(พ.ศ. 2568)" in tips and "(2025)" not in tips
+    table = display_areas(areas, demo, "th")
+    assert set(table["ปีที่ประเมิน"]) <= {f"พ.ศ. {y + 543}" for y in range(2015, 2031)}
