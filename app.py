@@ -27,6 +27,7 @@ from ecotown.ui import (
     cached_province_info,
     cached_province_url,
     compact_layout,
+    copy_link_button,
     dataset_badge,
     map_click_handler,
     map_fills_page,
@@ -91,6 +92,7 @@ with side_col:
         st.metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
     else:
         briefing_downloads(view, dataset, areas)
+        copy_link_button(lang)
     st.html(map_legend_html(map_legend(classes, shown, view.color, dataset.levels, lang),
                             lang, test_id="legend-map"))
     if view.selected_province:

@@ -46,6 +46,7 @@ __all__ = [
     "cached_province_url",
     "cached_provinces",
     "compact_layout",
+    "copy_link_button",
     "current_view",
     "dataset_badge",
     "load_or_stop",
@@ -385,6 +386,46 @@ def slide_footer(lines: list[str]) -> None:
     """The slide's foot: the date of the data and the sources, in words."""
     st.html('<div class="ecotown-slide-foot" data-testid="slide-foot">'
             + " · ".join(esc(line) for line in lines if line) + "</div>")
+
+
+_COPY_LINK = """<!doctype html><html lang="__LANG__"><body style="margin:0;font-family:
+'Source Sans Pro','Sarabun',sans-serif"><button id="copy" type="button" style="width:100%;
+min-height:38px;border:1px solid #8c8c8c;border-radius:8px;background:#fff;color:#1a1a1a;
+font-size:15px;cursor:pointer"><svg aria-hidden="true" width="14" height="14"
+viewBox="0 0 24 24" style="vertical-align:-2px;margin-right:6px"><path fill="none"
+stroke="#1a1a1a" stroke-width="2.4" stroke-linecap="round" d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0
+0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"/></svg>__LABEL__</button>
+<div id="said" role="status" aria-live="polite" style="font-size:13px;color:#1b5e20;
+min-height:18px;margin-top:2px"></div>
+<script>
+const said = document.getElementById("said"), texts = __TEXTS__;
+document.getElementById("copy").addEventListener("click", async () => {
+  const url = window.parent.location.href;
+  let ok = false;
+  try { await navigator.clipboard.writeText(url); ok = true; } catch (e) {
+    const box = document.createElement("textarea");
+    box.value = url; document.body.appendChild(box); box.select();
+    try { ok = document.execCommand("copy"); } catch (e2) { ok = false; }
+    box.remove();
+  }
+  said.textContent = ok ? texts.done : texts.failed + " " + url;
+  document.documentElement.setAttribute("data-copied", ok ? url : "");
+});
+</script></body></html>"""
+
+
+def copy_link_button(lang: str) -> None:
+    """A button that copies the link of the current view (the URL is the state) and says
+    so; if the browser refuses the clipboard, it shows the link to copy by hand."""
+    import json
+
+    from streamlit.components.v1 import html as component_html
+
+    texts = {"done": t("link_copied", lang), "failed": t("link_copy_failed", lang)}
+    page = (_COPY_LINK.replace("__LANG__", lang)
+            .replace("__LABEL__", esc(t("copy_link", lang)))
+            .replace("__TEXTS__", json.dumps(texts, ensure_ascii=True).replace("<", "\\u003c")))
+    component_html(page, height=62)
 
 
 def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
