@@ -27,7 +27,9 @@ from ecotown.briefing.layout import (
     Page,
     Sheet,
     map_box,
+    map_limits,
 )
+from ecotown.model.text import drawable
 
 
 def _marker_size(sheet: Sheet) -> tuple[float, float]:
@@ -102,9 +104,110 @@ def _draw_map(page: Page, facts: BriefingFacts, provinces: gpd.GeoDataFrame) -> 
                 color="#ffffff", linespacing=1.5,
                 fontfamily=page.family, parse_math=False, zorder=4,
                 bbox={"facecolor": BADGE_COLOURS[True], "edgecolor": "none", "pad": 3})
-    ax.set_xlim(EXTENT[0], EXTENT[2])
-    ax.set_ylim(EXTENT[1], EXTENT[3])
+    x0, y0, x1, y1 = map_limits(facts.extent)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
     ax.set_aspect("auto")
+    if (x0, y0, x1, y1) != tuple(EXTENT):
+        limits = (x0, y0, x1, y1)
+        corner = _locator_corner(facts, limits)
+        keep_out = []
+        if corner is not None:
+            _draw_locator(page, ax, facts, provinces, limits, corner)
+            cx, cy, cw, ch = corner
+            keep_out.append((x0 + cx * (x1 - x0), y0 + cy * (y1 - y0),
+                             x0 + (cx + cw) * (x1 - x0), y0 + (cy + ch + 0.04) * (y1 - y0)))
+        _draw_labels(page, ax, facts, limits, (width, height), keep_out)
+
+
+_LOCATOR_SIZE = (0.2, 0.34)  # of the map's width and height
+
+
+def _locator_corner(facts: BriefingFacts, limits: tuple) -> tuple | None:
+    """Where the locator goes (axes fractions ``x, y, w, h``): the first corner of the map
+    with no marker under it; none if the map already shows most of Thailand."""
+    x0, y0, x1, y1 = limits
+    if (x1 - x0) * (y1 - y0) > 0.45 * (EXTENT[2] - EXTENT[0]) * (EXTENT[3] - EXTENT[1]):
+        return None
+    w, h = _LOCATOR_SIZE
+    for cx, cy in ((0.012, 0.012), (0.988 - w, 0.012), (0.012, 0.95 - h), (0.988 - w, 0.95 - h)):
+        left, right = x0 + (cx - 0.03) * (x1 - x0), x0 + (cx + w + 0.03) * (x1 - x0)
+        low, high = y0 + (cy - 0.03) * (y1 - y0), y0 + (cy + h + 0.07) * (y1 - y0)
+        if not any(left <= m.lon <= right and low <= m.lat <= high for m in facts.markers):
+            return cx, cy, w, h
+    return None
+
+
+def _draw_labels(page: Page, ax, facts: BriefingFacts, limits: tuple, box: tuple,
+                 keep_out: list) -> None:
+    """Each shown area's name beside its marker (up to 25 areas), set where it overlaps no
+    other name, marker or the map's edge; a name set farther out gets a leader line."""
+    import matplotlib.patheffects as effects
+
+    if not facts.labels:
+        return
+    sheet = page.sheet
+    x0, y0, x1, y1 = limits
+    per_x, per_y = (x1 - x0) / box[0], (y1 - y0) / box[1]  # degrees per inch
+    size = sheet.pt(10.5)
+    radius, weight = _marker_size(sheet)
+    r_in = (radius + weight) / 72
+    taken = [(m.lon - r_in * per_x, m.lat - r_in * per_y, m.lon + r_in * per_x,
+              m.lat + r_in * per_y) for m in facts.markers] + list(keep_out)
+    placed = []
+    for _area_id, name, lon, lat in facts.labels:
+        w, h = page.width(name, size) * per_x, 1.25 * size / 72 * per_y
+        chosen = None
+        for reach in (1.0, 2.2, 3.6, 5.0):
+            gap_x, gap_y = (r_in * reach + 0.03) * per_x, (r_in * reach + 0.02) * per_y
+            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+                cx = lon + dx * (gap_x + w / 2)
+                cy = lat + dy * (gap_y + h / 2)
+                rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                if rect[0] < x0 or rect[2] > x1 or rect[1] < y0 or rect[3] > y1:
+                    continue
+                if any(rect[0] < o[2] and rect[2] > o[0] and rect[1] < o[3] and rect[3] > o[1]
+                       for o in taken):
+                    continue
+                chosen = (cx, cy, rect, reach)
+                break
+            if chosen:
+                break
+        if chosen is None:
+            continue
+        cx, cy, rect, reach = chosen
+        taken.append(rect)
+        placed.append(rect)
+        if reach > 1.0:
+            ax.plot([lon, cx], [lat, cy], color="#555555", linewidth=sheet.pt(0.5), zorder=3.5)
+        ax.text(cx, cy, drawable(name), ha="center", va="center", fontsize=size,
+                color="#1a1a1a", fontfamily=page.family, parse_math=False, zorder=4,
+                path_effects=[effects.withStroke(linewidth=sheet.pt(2.6), foreground="white")])
+    page.fig.ecotown_label_boxes = placed  # for tests: what was named, where
+
+
+def _draw_locator(page: Page, ax, facts: BriefingFacts, provinces, limits: tuple,
+                  corner: tuple) -> None:
+    """A small map of Thailand in the map's corner, the framed box outlined on it."""
+    from matplotlib.collections import PathCollection
+    from matplotlib.patches import Rectangle
+
+    inset = ax.inset_axes(corner)
+    inset.set_facecolor("#ffffff")
+    inset.add_collection(PathCollection(_province_paths(provinces), facecolors="#d0d0d0",
+                                        edgecolors="#ffffff", linewidths=0.2))
+    x0, y0, x1, y1 = limits
+    inset.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#b3261e",
+                              linewidth=page.sheet.pt(1.2)))
+    inset.set_xlim(EXTENT[0], EXTENT[2])
+    inset.set_ylim(EXTENT[1], EXTENT[3])
+    inset.set_xticks([])
+    inset.set_yticks([])
+    inset.set_title(t("brief_locator", facts.lang), fontsize=page.sheet.pt(8.5),
+                    fontfamily=page.family, color=MUTED, pad=2)
+    for spine in inset.spines.values():
+        spine.set_edgecolor("#9aa7b4")
+        spine.set_linewidth(0.6)
 
 
 def _legend_rows(page: Page, x: float, top: float, width: float,
@@ -210,6 +313,9 @@ def _draw_footer(page: Page, facts: BriefingFacts, x0: float, width: float) -> f
     lines = [(line, pt(12), INK) for line in page.wrap(dated, width, pt(12), 2)]
     lines += [(line, pt(10.5), MUTED) for source in facts.sources
               for line in page.wrap(source, width, pt(10.5), 3)]
+    if facts.listed:
+        lines = [(line, pt(11), INK) for line in page.wrap(facts.listed, width, pt(11), 6)
+                 ] + lines
     top = sheet.height - sheet.margin - sum(LINE * size / 72 for _, size, _ in lines)
     y = top
     for line, size, colour in lines:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ecotown.analysis.filters import apply_filters
+from ecotown.analysis.framing import view_frame
 from ecotown.analysis.summary import summarise
 from ecotown.analysis.urlstate import ViewState
-from ecotown.i18n.labels import LANGS, t
+from ecotown.i18n.labels import LANGS, pick, t
 from ecotown.model.dataset import Dataset
 from ecotown.model.vocabulary import COLOR_MODES
 from ecotown.present.captions import clean_text, data_date, filter_words, source_lines
@@ -29,6 +30,7 @@ from ecotown.present.legend import (
     province_legend,
 )
 from ecotown.present.style import BADGE_COLOURS  # noqa: F401  (re-exported for drawing)
+from ecotown.present.style import MAP_EXTENT as EXTENT_THAILAND
 
 if TYPE_CHECKING:
     pass
@@ -93,6 +95,12 @@ class BriefingFacts:
         The date of the data and the source lines.
     stem : str
         The file name without extension.
+    extent : tuple of float
+        ``(west, south, east, north)`` the map shows: all of Thailand, or for a narrowed
+        view the provinces and markers of its areas (:func:`ecotown.analysis.framing`).
+    labels : tuple
+        ``(area_id, name, lon, lat)`` of each marker to name on the map (when at most
+        :data:`MAX_NAMED` areas are shown); ``listed`` says them in one line.
     """
 
     lang: str
@@ -115,6 +123,9 @@ class BriefingFacts:
     data_date: str
     sources: tuple[str, ...]
     stem: str
+    extent: tuple[float, float, float, float] = EXTENT_THAILAND
+    labels: tuple[tuple[str, str, float, float], ...] = ()
+    listed: str = ""
 
 # --- facts ----------------------------------------------------------------------------------
 
@@ -132,6 +143,46 @@ def _markers(shown: pd.DataFrame, fan: float = 0.2) -> tuple[Marker, ...]:
 
 def _slug(text: str, limit: int = 24) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit].strip("-")
+
+
+MAX_NAMED = 25  # up to this many shown areas, each is named on the map and listed
+EXTENT_MARGIN = 0.08  # of the framed box, on each side
+
+
+def _extent(provinces: pd.DataFrame, shown: pd.DataFrame, view: ViewState
+            ) -> tuple[float, float, float, float]:
+    """What the briefing's map frames: the same rule as the web map's fit."""
+    if "geometry" not in getattr(provinces, "columns", ()):
+        return EXTENT_THAILAND
+    bounds = provinces.geometry.bounds
+    frames = pd.DataFrame({"province_code": provinces["province_code"].to_numpy(),
+                           "west": bounds["minx"].to_numpy(), "south": bounds["miny"].to_numpy(),
+                           "east": bounds["maxx"].to_numpy(), "north": bounds["maxy"].to_numpy()})
+    frame = view_frame(frames, shown, view.filters, view.selected_province, "")
+    if frame.bounds is None:
+        return EXTENT_THAILAND
+    (south, west), (north, east) = frame.bounds
+    pad_x, pad_y = (east - west) * EXTENT_MARGIN, (north - south) * EXTENT_MARGIN
+    pad = max(pad_x, pad_y, 0.15)
+    return (max(west - pad, EXTENT_THAILAND[0]), max(south - pad, EXTENT_THAILAND[1]),
+            min(east + pad, EXTENT_THAILAND[2]), min(north + pad, EXTENT_THAILAND[3]))
+
+
+def _labels(shown: pd.DataFrame, markers: tuple[Marker, ...], lang: str
+            ) -> tuple[tuple[str, str, float, float], ...]:
+    if not 0 < len(shown) <= MAX_NAMED:
+        return ()
+    names = {row.area_id: clean_text(pick(row.name_th, row.name_en, lang))
+             for row in shown.itertuples()}
+    return tuple((m.area_id, names[m.area_id], m.lon, m.lat) for m in markers)
+
+
+def _listed(shown: pd.DataFrame, lang: str) -> str:
+    if not 0 < len(shown) <= MAX_NAMED:
+        return ""
+    ordered = shown.sort_values(["province_code", "area_id"])
+    names = [clean_text(pick(r.name_th, r.name_en, lang)) for r in ordered.itertuples()]
+    return t("brief_areas_listed", lang, n=len(names), names=" · ".join(names))
 
 
 def file_stem(dataset: Dataset, view: ViewState) -> str:
@@ -187,6 +238,7 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
     classes = province_classes(provinces["province_code"], shown, view.color)
     markers = marker_legend(shown, dataset.levels, lang)
     kpis = kpi_entries(counts, lang)
+    markers_drawn = _markers(shown)
     return BriefingFacts(
         lang=lang,
         title=t("app_title", lang),
@@ -205,11 +257,14 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
         province_legend=tuple(province_legend(classes, view.color, dataset.levels, lang)),
         province_colours={code: colour for code, (_, colour) in classes.items()},
         marker_legend=tuple(markers),
-        markers=_markers(shown),
+        markers=markers_drawn,
         dataset_title=clean_text(dataset.title(lang)),
         data_date=data_date(dataset, counts["year"], lang),
         sources=source_lines(dataset, shown, lang),
         stem=file_stem(dataset, view),
+        extent=_extent(provinces, shown, view),
+        labels=_labels(shown, markers_drawn, lang),
+        listed=_listed(shown, lang),
     )
 
 

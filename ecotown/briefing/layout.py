@@ -49,16 +49,37 @@ def map_box(sheet: Sheet) -> tuple[float, float, float, float]:
     return sheet.margin, sheet.margin, width, height
 
 
-def png_pixel(lon: float, lat: float) -> tuple[float, float]:
+def map_limits(extent: tuple[float, float, float, float] = EXTENT
+               ) -> tuple[float, float, float, float]:
+    """``extent`` grown around its centre to the map box's shape (as GeoPandas draws
+    lon/lat at the box's latitude), so the map is never stretched: ``(x0, y0, x1, y1)``."""
+    if tuple(extent) == tuple(EXTENT):
+        return tuple(EXTENT)
+    west, south, east, north = extent
+    box_ratio = (EXTENT[2] - EXTENT[0]) / ((EXTENT[3] - EXTENT[1]) * _ASPECT)
+    aspect = 1 / math.cos(math.radians((south + north) / 2))
+    span_x, span_y = east - west, north - south
+    if span_x / (span_y * aspect) < box_ratio:
+        span_x = box_ratio * span_y * aspect
+    else:
+        span_y = span_x / (box_ratio * aspect)
+    cx, cy = (west + east) / 2, (south + north) / 2
+    return cx - span_x / 2, cy - span_y / 2, cx + span_x / 2, cy + span_y / 2
+
+
+def png_pixel(lon: float, lat: float, extent: tuple[float, float, float, float] = EXTENT
+              ) -> tuple[float, float]:
     """Where a lon/lat point is drawn in the briefing PNG.
 
-    The map has the same place and scale on every PNG briefing, whatever the view, so
-    this needs no figure.
+    The map has the same place on every PNG briefing; its scale is that of ``extent``
+    (:attr:`BriefingFacts.extent`, all of Thailand unless the view is narrowed).
 
     Parameters
     ----------
     lon, lat : float
         A point in degrees (EPSG:4326).
+    extent : tuple of float
+        ``(west, south, east, north)`` of the briefing's map.
 
     Returns
     -------
@@ -67,8 +88,9 @@ def png_pixel(lon: float, lat: float) -> tuple[float, float]:
     """
     sheet = SHEETS["png"]
     left, bottom, width, height = map_box(sheet)
-    x = left + (lon - EXTENT[0]) / (EXTENT[2] - EXTENT[0]) * width
-    y = bottom + (lat - EXTENT[1]) / (EXTENT[3] - EXTENT[1]) * height
+    x0, y0, x1, y1 = map_limits(extent)
+    x = left + (lon - x0) / (x1 - x0) * width
+    y = bottom + (lat - y0) / (y1 - y0) * height
     return x * sheet.dpi, (sheet.height - y) * sheet.dpi
 
 

@@ -35,6 +35,8 @@ TEXT: dict[str, dict[str, str]] = {
     "brief_kpi_levels": {"th": "พื้นที่ตามระดับล่าสุด · สีพื้นของหมุด", "en": "Areas by latest level · marker fill"},
     "brief_kpi_phases": {"th": "พื้นที่ตามระยะ · สีขอบของหมุด", "en": "Areas by phase · marker outline"},
     "brief_no_areas": {"th": "ไม่มีพื้นที่ที่ตรงกับตัวกรอง", "en": "No area matches the filters"},
+    "brief_areas_listed": {"th": "รายชื่อพื้นที่ ({n}): {names}", "en": "Areas shown ({n}): {names}"},
+    "brief_locator": {"th": "ตำแหน่งในประเทศไทย", "en": "Where in Thailand"},
     "brief_data_year": {"th": "ผลประเมินระดับล่าสุด: ปี พ.ศ. {year}", "en": "Latest level assessment: {year}"},
     "brief_no_year": {"th": "ยังไม่มีผลประเมินระดับ", "en": "No level assessment yet"},
     "brief_as_of": {

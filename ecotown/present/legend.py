@@ -140,9 +140,6 @@ def marker_legend(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> list[
         count = int((areas["phase"] == phase).sum()) if not areas.empty else 0
         rows.append(LegendEntry(f"phase{phase}", phase_label(phase, lang), "#ffffff", count,
                                 outline=colour))
-    not_stated = int((areas["phase_basis"] != "stated").sum()) if not areas.empty else 0
-    rows.append(LegendEntry("phase-not-stated", t("basis_not_stated_phase", lang), "#ffffff",
-                            not_stated, outline="#555555", dashed=True))
     return rows
 
 

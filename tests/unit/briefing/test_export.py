@@ -9,6 +9,7 @@ import io
 import itertools
 import math
 import re
+from dataclasses import replace
 
 import openpyxl
 import pypdf
@@ -28,6 +29,7 @@ from ecotown.briefing import (
     png_pixel,
 )
 from ecotown.briefing.fonts import register_fonts
+from ecotown.briefing.layout import map_limits
 from ecotown.i18n.labels import TEXT, t
 from ecotown.present.legend import EMPTY, province_classes
 from ecotown.present.tables import display_areas
@@ -156,8 +158,14 @@ def test_png_province_colours_match_the_shared_table(env, name, province_polygon
     state = env.view(name)
     areas = apply_filters(env.tables[state.dataset], state.filters)
     classes = province_classes(province_polygons["province_code"], areas, state.color)
-    markers = env.facts(name).markers
-    image = Image.open(io.BytesIO(env.export(name, "png").data)).convert("RGB")
+    facts = env.facts(name)
+    markers = facts.markers
+    # names beside the markers are checked elsewhere; here the picture is drawn without them
+    figure = briefing_figure(replace(facts, labels=()), province_polygons, "png")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=figure.dpi)
+    image = Image.open(buffer).convert("RGB")
+    x0, y0, x1, y1 = map_limits(facts.extent)
     seen = set()
     for row in province_polygons.itertuples():
         point = row.geometry.representative_point()
@@ -165,13 +173,17 @@ def test_png_province_colours_match_the_shared_table(env, name, province_polygon
             continue
         if any(math.hypot(point.x - m.lon, point.y - m.lat) < 0.3 for m in markers):
             continue
-        x, y = png_pixel(point.x, point.y)
+        if not (x0 < point.x < x1 and y0 < point.y < y1) or (
+                point.x < x0 + 0.22 * (x1 - x0) and point.y < y0 + 0.4 * (y1 - y0)):
+            continue  # off the framed map, or under the locator in its corner
+        x, y = png_pixel(point.x, point.y, facts.extent)
         key, colour = classes[row.province_code]
         assert image.getpixel((int(x), int(y))) == _rgb(colour), (row.name_en, key)
         seen.add(key)
     assert EMPTY in seen and len(seen) >= 2, seen
-    sea = png_pixel(97.6, 8.0)  # the Andaman Sea
-    assert image.getpixel((int(sea[0]), int(sea[1]))) == _rgb("#e6eef5")
+    if tuple(facts.extent) == (97.2, 5.4, 105.8, 20.6):  # all of Thailand, no locator
+        sea = png_pixel(97.6, 8.0, facts.extent)  # the Andaman Sea
+        assert image.getpixel((int(sea[0]), int(sea[1]))) == _rgb("#e6eef5")
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("demo-phase3-th", "png"),
@@ -415,3 +427,35 @@ def test_impossible_date_does_not_break_the_exports(demo, province_polygons, as_
     areas = area_table(dataset, province_polygons)
     for fmt in ("png", "pdf", "csv", "xlsx"):
         assert briefing(dataset, areas, province_polygons, ViewState(lang="th"), fmt).data
+
+
+
+@pytest.mark.parametrize("name", ["demo-phase3-th", "demo-east-levels-th"])
+def test_filtered_briefing_frames_its_areas_and_names_each(env, name, province_polygons):
+    """A narrowed view's map shows its extent (not all of Thailand) with every marker
+    inside, names each shown area once without overlaps, and lists them all."""
+    from ecotown.briefing.facts import MAX_NAMED
+
+    state = env.view(name)
+    shown = apply_filters(env.tables[state.dataset], state.filters)
+    facts = env.facts(name)
+    west, south, east, north = facts.extent
+    assert (east - west) * (north - south) < (105.8 - 97.2) * (20.6 - 5.4)
+    assert all(west <= m.lon <= east and south <= m.lat <= north for m in facts.markers)
+    assert len(shown) <= MAX_NAMED
+    assert sorted(a for a, *_ in facts.labels) == sorted(shown["area_id"])
+    figure = briefing_figure(facts, province_polygons, "png")
+    boxes = figure.ecotown_label_boxes
+    assert len(boxes) >= 0.8 * len(shown)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+    lang = state.lang
+    for row in shown.itertuples():
+        assert (row.name_th if lang == "th" else row.name_en) in facts.listed
+    assert str(len(shown)) in facts.listed
+
+
+def test_national_briefing_names_no_area(env):
+    facts = env.facts("public-all-en")
+    assert facts.labels == () and facts.listed == ""
