@@ -20,6 +20,7 @@ import pandas as pd
 
 from ecotown.i18n.labels import t
 from ecotown.model.schema import Column, Table
+from ecotown.model.vocabulary import canonical_choice
 
 __all__ = [
     "DatasetError",
@@ -134,8 +135,11 @@ def _convert(col: Column, raw: str) -> tuple[object, str | None, dict]:
         return None, "v_not_bool", {}
     if col.kind == "province":
         return (raw, None, {}) if raw in PROVINCE_CODES else (None, "v_unknown_province", {})
-    if col.choices is not None and raw not in col.choices:
-        return None, "v_choice", {"choices": ", ".join(col.choices)}
+    if col.choices is not None:
+        value = canonical_choice(raw, col.choices)
+        if value is None:
+            return None, "v_choice", {"choices": ", ".join(col.choices)}
+        raw = value
     if col.pattern is not None and not re.match(col.pattern, raw):
         return None, "v_pattern", {"expected": col.pattern_doc or col.pattern}
     return raw, None, {}

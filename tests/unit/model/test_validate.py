@@ -132,3 +132,31 @@ def test_bool_cells(raw, ok):
     frame["scale_max"] = "2"
     _, problems = check_table(frame, table("indicators"), "indicators.csv")
     assert (not problems) is ok
+
+
+@pytest.mark.parametrize("raw,choices,expected", [
+    ("ระบุ", ("stated", "inferred", "synthetic"), "stated"),
+    ("Stated", ("stated", "inferred", "synthetic"), "stated"),
+    (" อนุมาน ", ("stated", "inferred", "synthetic"), "inferred"),
+    ("ตำบล", ("province", "district", "subdistrict", "municipality", "zone"), "subdistrict"),
+    ("Sub-district", ("province", "district", "subdistrict", "municipality", "zone"),
+     "subdistrict"),
+    ("มากกว่า", ("exact", "more_than", "less_than", "about"), "more_than"),
+    ("more than", ("exact", "more_than", "less_than", "about"), "more_than"),
+    ("สิ่งแวดล้อม", ("physical", "economic", "environmental", "social", "management"),
+     "environmental"),
+    ("maybe", ("stated", "inferred", "synthetic"), None),
+    ("ระดับ", ("stated", "inferred", "synthetic"), None),
+])
+def test_thai_and_english_spellings_of_choices_are_one_canonical_value(raw, choices, expected):
+    from ecotown.model.vocabulary import canonical_choice
+
+    assert canonical_choice(raw, choices) == expected
+
+
+def test_a_thai_basis_is_stored_canonical():
+    frame = pd.DataFrame([{"area_id": "P1-01", "year": "๒๐๒๓", "level": "3", "basis": "ระบุ",
+                           "source": "https://example.org", "note": ""}])
+    typed, problems = check_table(frame.astype(str), table("assessments"), "assessments.csv")
+    assert not problems, problems
+    assert typed["basis"].tolist() == ["stated"]
