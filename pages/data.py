@@ -110,16 +110,25 @@ with tab_import:
         st.text_input(t("dp_steward", lang), key="w_steward", max_chars=stewardship.MAX_STEWARD)
         target = st.selectbox(t("dp_target", lang), [NEW, *imported], key="w_target",
                               format_func=lambda n: t("dp_new_dataset", lang) if n == NEW else n)
-        if target == NEW:
-            name_col, base_col = st.columns(2)
-            name = name_col.text_input(t("dp_new_name", lang), key="w_new_name",
-                                       max_chars=31).strip()
-            base = base_col.selectbox(t("dp_base", lang), dataset_names(), key="w_base")
-        else:
-            name, base = target, None
         files = st.file_uploader(t("dp_upload", lang), type=["csv", "xlsx"],
                                  accept_multiple_files=True,
                                  key=f"w_files_{ss.get('_upload_nonce', 0)}")
+        if target == NEW:  # the preview shows on upload, under a name the steward can change
+            name_col, base_col = st.columns(2)
+            typed = name_col.text_input(t("dp_new_name", lang), key="w_new_name", max_chars=31,
+                                        placeholder=t("dp_name_placeholder", lang)).strip()
+            base = base_col.selectbox(t("dp_base", lang), dataset_names(), key="w_base")
+            name = typed or (stewardship.default_name([f.name for f in files],
+                                                      dataset_names()) if files else "")
+            if files and not typed:
+                st.caption(t("dp_default_name", lang, name=md_escape(name)))
+            th_col, en_col = st.columns(2)
+            th_col.text_input(t("dp_title_th", lang), key="w_title_th",
+                              max_chars=stewardship.MAX_TITLE)
+            en_col.text_input(t("dp_title_en", lang), key="w_title_en",
+                              max_chars=stewardship.MAX_TITLE)
+        else:
+            name, base = target, None
         replace = st.multiselect(t("dp_replace", lang), stewardship.KINDS, key="w_replace",
                                  format_func=kind_title,
                                  placeholder=t("dp_replace_none", lang))

@@ -18,6 +18,11 @@ from ecotown.stewardship.merging import (
     preview,
     preview_tables,
 )
+from ecotown.stewardship.naming import (
+    MAX_TITLE,
+    default_name,
+    set_titles,
+)
 from ecotown.stewardship.publishing import (
     check_steward,
     commit,
@@ -61,6 +66,7 @@ __all__ = [
     "MAX_ROWS",
     "MAX_SHOWN",
     "MAX_STEWARD",
+    "MAX_TITLE",
     "Caps",
     "Change",
     "ImportProblem",
@@ -74,6 +80,7 @@ __all__ = [
     "check_steward",
     "commit",
     "dataset_rows",
+    "default_name",
     "detect_kind",
     "display_name",
     "files_text",
@@ -85,6 +92,7 @@ __all__ = [
     "problem_text",
     "read_files",
     "restore",
+    "set_titles",
     "summary_text",
     "version_rows",
 ]

@@ -67,7 +67,10 @@ def require_steward() -> None:
 def do_import(lang: str, plan):
     """Write a checked preview (after checking the token again)."""
     require_steward()
-    version, done = stewardship.commit(plan, st.session_state.get("w_steward", ""))
+    ss = st.session_state
+    if plan.new:  # a new dataset's titles, as typed when the steward confirmed
+        stewardship.set_titles(plan, ss.get("w_title_th", ""), ss.get("w_title_en", ""))
+    version, done = stewardship.commit(plan, ss.get("w_steward", ""))
     return t("dp_imported", lang, dataset=done.dataset, version=version), done.dataset
 
 

@@ -74,6 +74,28 @@ def test_wrong_token_is_refused_then_slowed(data_dir, monkeypatch):
     assert not app.get("file_uploader")
 
 
+def test_upload_previews_at_once_under_a_default_name_with_titles(data_dir, monkeypatch):
+    """No name typed: the preview shows on upload, named after the file; the Thai and
+    English titles given are the dataset's titles in the selector after the import."""
+    monkeypatch.setenv(access.TOKEN_ENV, TOKEN)
+    app = sign_in(open_page(lang="en"), TOKEN)
+    app.text_input(key="w_steward").input("Ann")
+    app.get("file_uploader")[0].set_value([("Results 2024.csv", GOOD.encode(), "text/csv")])
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any("results-2024" in c.value.replace("\\", "") for c in app.caption)
+    assert any("Added" in d.value.columns for d in app.dataframe)
+    app.text_input(key="w_title_th").input("ผลการประเมิน ปี 2567")
+    app.text_input(key="w_title_en").input("Assessment results 2024")
+    app.run()
+    app.button(key="w_confirm").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert store.latest_version("results-2024") == "0001"
+    dataset = store.load_dataset("results-2024")
+    assert dataset.title("th") == "ผลการประเมิน ปี 2567"
+    assert dataset.title("en") == "Assessment results 2024"
+
+
 def test_right_token_uploads_previews_imports_and_restores(data_dir, monkeypatch):
     """Signed in: upload a file, see the preview, confirm, see the version; restore it."""
     monkeypatch.setenv(access.TOKEN_ENV, TOKEN)
