@@ -36,7 +36,7 @@ TEXT: dict[str, dict[str, str]] = {
     "min_level": {"th": "ระดับขั้นต่ำ", "en": "Minimum level"},
     "min_level_any": {"th": "ทุกระดับ", "en": "Any"},
     "min_level_n": {"th": "ระดับ {n} ขึ้นไป", "en": "Level {n} or above"},
-    "legend_level_both": {"th": "ระดับ: สีจังหวัด (ระดับสูงสุด) และสีหมุดพื้นที่", "en": "Level: province (highest) and area marker"},
+    "legend_level_both": {"th": "ระดับ (จังหวัด: ระดับสูงสุด · หมุด: พื้นที่)", "en": "Level: province (highest) and area marker"},
     "legend_phase_both": {"th": "ระยะ: สีจังหวัด (ระยะแรก) และขอบหมุด", "en": "Phase: province (first) and marker ring"},
     "legend_marker_level": {"th": "สีหมุด: ระดับล่าสุดของพื้นที่", "en": "Marker fill: the area's latest level"},
     "legend_ring_phase": {"th": "ขอบหมุด: ระยะที่เข้าร่วม", "en": "Marker ring: phase joined"},
