@@ -47,7 +47,10 @@ def chips_html(entries: list[LegendEntry], test_id: str = "chips") -> str:
 
 
 def _mark(entry: LegendEntry, shape: str) -> str:
-    """The swatch of a legend row: a province square, a marker, or both side by side."""
+    """The swatch of a legend row: a province square, a marker, or both side by side (a
+    phase row's marker is a ring: markers are filled by level, ringed by phase)."""
+    if shape == "both" and entry.key.startswith("phase"):
+        return _mark(entry, "square") + _mark(entry, "ring")
     marker_fill = "#ffffff" if shape == "ring" else entry.colour
     edge = (entry.outline or "#555555") if shape == "ring" else "#555555"
     dot = (f'<span aria-hidden="true" style="display:inline-block;width:12px;height:12px;'
