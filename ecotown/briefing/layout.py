@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ecotown.model.text import drawable, safe_cut
+from ecotown.model.text import ELLIPSIS, drawable, safe_cut
 from ecotown.present.style import MAP_EXTENT
 
 if TYPE_CHECKING:
@@ -104,7 +104,6 @@ PANEL = "#f3f5f7"
 ASCENT = 1.27
 DESCENT = 0.38
 LINE = ASCENT + DESCENT
-ELLIPSIS = "…"
 
 
 _WIDTHS: dict[tuple, float] = {}  # measured text widths, shared by every export

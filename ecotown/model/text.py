@@ -28,6 +28,9 @@ __all__ = [
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+ELLIPSIS = "…"
+
+
 def shorten(value: object, limit: int) -> str:
     """``value`` as text of at most ``limit`` characters (cut with an ellipsis)."""
     text = str(value)

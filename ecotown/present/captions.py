@@ -13,13 +13,12 @@ from ecotown.analysis.urlstate import ViewState
 from ecotown.i18n.labels import t
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
-from ecotown.model.text import CONTROL, safe_cut
+from ecotown.model.text import CONTROL, ELLIPSIS, safe_cut
 from ecotown.model.vocabulary import NO_LEVEL
 from ecotown.present.style import level_label, phase_label
 
 __all__ = ["clean_text", "data_date", "date_text", "filter_words", "source_lines"]
 
-ELLIPSIS = "…"
 _SPACES = re.compile(r"\s+")
 
 
