@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from ecotown.analysis.scorecard import dimension_scores, level_history, peers, scorecard
 from ecotown.analysis.urlstate import encode_view
-from ecotown.i18n.labels import pick, t, year_text
+from ecotown.i18n.labels import note_in, pick, t, year_text
 from ecotown.model.text import http_urls
 from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.legend import marker_style
@@ -134,7 +134,7 @@ if other_text:
 if not history.empty:
     with st.expander(t("level_history", lang)):
         st.dataframe(display_history(history, dataset, lang), hide_index=True, width="stretch")
-if area["note"]:
-    st.caption(f"{t('note', lang)}: {md_escape(area['note'])}")
+if note_in(area, lang):
+    st.caption(f"{t('note', lang)}: {md_escape(note_in(area, lang))}")
 
 sidebar_common(view, dataset_names(), page="pages/area.py")

@@ -88,6 +88,73 @@ META = {
                "points GeoNames (CC BY 4.0); names geothai (CC BY 4.0)",
 }
 
+# The Thai wording of every note in the reference file (years in B.E., as Thai readers write
+# them). The build stops on a note that has none, so a Thai page never shows English by default.
+NOTES_TH = {
+    "Bang Kadi Industrial Park is in this subdistrict":
+        "สวนอุตสาหกรรมบางกะดีตั้งอยู่ในตำบลนี้",
+    "DIW eco-town master plans for four special economic zones (2016); "
+    "no source calls them phase 2":
+        "แผนแม่บทเมืองอุตสาหกรรมเชิงนิเวศของ กรอ. สำหรับเขตพัฒนาเศรษฐกิจพิเศษ 4 แห่ง "
+        "(พ.ศ. 2559) ไม่มีแหล่งที่มาใดระบุว่าเป็นระยะที่ 2",
+    "approved as a phase-3 target; the exact area is not stated":
+        "ได้รับอนุมัติเป็นพื้นที่เป้าหมายระยะที่ 3 ไม่ระบุขอบเขตพื้นที่ที่แน่ชัด",
+    "area selection under way in 2022; phase not stated":
+        "อยู่ระหว่างคัดเลือกพื้นที่ใน พ.ศ. 2565 ไม่ระบุระยะ",
+    "as P2-01": "เช่นเดียวกับ P2-01",
+    "as P2-01; eco-industrial activity in Khlong Yai reported Feb 2024":
+        "เช่นเดียวกับ P2-01 มีรายงานกิจกรรมอุตสาหกรรมเชิงนิเวศในอำเภอคลองใหญ่ ก.พ. 2567",
+    "certified level 4 (Nov 2019 municipal page); level-4 plaques to local governments in the "
+    "zone on 22 Feb 2021; admin_code is Map Ta Phut subdistrict as a representative point, "
+    "the zone spans several subdistricts":
+        "ได้รับการรับรองระดับที่ 4 (หน้าเว็บเทศบาล พ.ย. 2562) มอบโล่ระดับที่ 4 "
+        "แก่องค์กรปกครองส่วนท้องถิ่นในพื้นที่เมื่อ 22 ก.พ. 2564 รหัสพื้นที่ปกครองเป็นตำบล"
+        "มาบตาพุดซึ่งใช้เป็นจุดตัวแทน พื้นที่ครอบคลุมหลายตำบล",
+    "chosen as the phase-3 pilot area by the provincial committee, meeting 1/2565 (2022); "
+    "district vs municipality scope not stated":
+        "คณะกรรมการระดับจังหวัดคัดเลือกเป็นพื้นที่นำร่องระยะที่ 3 ในการประชุมครั้งที่ 1/2565 "
+        "ไม่ระบุว่าเป็นขอบเขตอำเภอหรือเทศบาล",
+    "level 4 plaque for fiscal year 2565 (2022) received 24 Aug 2022; subdistricts Sikhio, "
+    "Mittraphap, Nong Ya Khao, Lat Bua Khao, Kut Noi":
+        "รับโล่ระดับที่ 4 ประจำปีงบประมาณ พ.ศ. 2565 เมื่อ 24 ส.ค. 2565 ตำบลสีคิ้ว มิตรภาพ "
+        "หนองหญ้าขาว ลาดบัวขาว และกุดน้อย",
+    "listed as Samut Prakan province; a 2019 DIW level verification in Bang Pu is reported but "
+    "the level is not visible":
+        "ระบุเป็นจังหวัดสมุทรปราการ มีรายงานการตรวจประเมินระดับของ กรอ. ที่บางปูใน พ.ศ. 2562 "
+        "แต่ไม่ปรากฏระดับที่ได้",
+    "listed by province only": "ระบุเพียงชื่อจังหวัด",
+    "listed by province only; one of the five 2015 pilot provinces":
+        "ระบุเพียงชื่อจังหวัด เป็นหนึ่งในห้าจังหวัดนำร่อง พ.ศ. 2558",
+    "new provincial committee 1/2566 (May 2023); phase not stated":
+        "คณะกรรมการระดับจังหวัดชุดใหม่ ครั้งที่ 1/2566 (พ.ค. 2566) ไม่ระบุระยะ",
+    "phase-3 pilot area (Feb 2024)": "พื้นที่นำร่องระยะที่ 3 (ก.พ. 2567)",
+    "pilot area selected 2 Mar 2022, same round as the stated phase-3 provinces":
+        "คัดเลือกเป็นพื้นที่นำร่องเมื่อ 2 มี.ค. 2565 รอบเดียวกับจังหวัดที่ระบุว่าเป็นระยะที่ 3",
+    "pre-EIT action-plan workshop Mar 2023; phase not stated":
+        "ประชุมเชิงปฏิบัติการจัดทำแผนก่อนเข้าสู่เมืองอุตสาหกรรมเชิงนิเวศ มี.ค. 2566 ไม่ระบุระยะ",
+    "pre-EIT seminar Jun 2023; phase not stated":
+        "สัมมนาก่อนเข้าสู่เมืองอุตสาหกรรมเชิงนิเวศ มิ.ย. 2566 ไม่ระบุระยะ",
+    "preparing for assessment Sep 2023; phase 2 or 3 not stated":
+        "เตรียมความพร้อมรับการประเมิน ก.ย. 2566 ไม่ระบุว่าเป็นระยะที่ 2 หรือ 3",
+    "provincial eco-town committee Apr 2024; Khu Mueang district likely but not stated":
+        "คณะกรรมการเมืองอุตสาหกรรมเชิงนิเวศระดับจังหวัด เม.ย. 2567 น่าจะเป็นอำเภอคูเมือง "
+        "แต่ไม่ได้ระบุ",
+    "zone plus three surrounding community areas; named in the Feb 2021 level-4 ceremony news "
+    "but the level it received is not visible in any source read":
+        "พื้นที่อุตสาหกรรมและชุมชนโดยรอบ 3 แห่ง มีชื่อในข่าวพิธีมอบโล่ระดับที่ 4 ก.พ. 2564 "
+        "แต่ไม่ปรากฏระดับที่ได้รับในแหล่งที่มาที่อ่านได้",
+}
+
+
+def note_th(note: str) -> str:
+    """The Thai wording of a reference note; an empty note stays empty."""
+    note = note.strip()
+    if not note:
+        return ""
+    if note not in NOTES_TH:
+        raise ValueError(f"no Thai wording for the note {note!r}: add it to NOTES_TH")
+    return NOTES_TH[note]
+
 
 def _write(path: Path, kind: str, rows: list[dict]) -> None:
     columns = table(kind).column_names
@@ -123,12 +190,13 @@ def build(reference: Path, out: Path) -> None:
             "scope": rec["scope"], "admin_code": rec["admin_code"], "phase": rec["phase"],
             "phase_basis": rec["phase_basis"], "lat": where.lat, "lon": where.lon,
             "location_precision": where.precision, "sources": rec["sources"],
-            "note": rec["note"],
+            "note": rec["note"], "note_th": note_th(rec["note"]),
         })
         if rec["level"]:
             assessments.append({
                 "area_id": rec["ref_id"], "year": rec["level_year"], "level": rec["level"],
                 "basis": rec["level_basis"], "source": rec["sources"], "note": rec["note"],
+                "note_th": note_th(rec["note"]),
             })
     _write(out / "areas.csv", "areas", areas)
     _write(out / "assessments.csv", "assessments", assessments)

@@ -73,6 +73,13 @@ NEW_AREAS = [
 NEW_AREA_NOTE = (f"{NOTE_BASE}; สถานที่จริง แต่การเข้าร่วมโครงการเป็นข้อมูลสมมติ"
                  " / a real place, but its membership of the programme is made up")
 
+
+
+def _thai(note: str) -> str:
+    """The Thai half of each part of a bilingual note ("ไทย / English; ไทย / English")."""
+    return "; ".join(part.split(" / ")[0].strip() for part in note.split("; "))
+
+
 # Level-4 areas of the public record: (area_id, first year at level 4).
 PUBLIC_LEVEL4 = {"P1-05": 2022, "P1-10": 2019}
 PUBLIC_LEVEL4_NOTE = "ระดับที่ 4 ตรงกับข้อมูลสาธารณะ / level 4 as in the public record"
@@ -181,8 +188,11 @@ def build_areas(public_areas: Path, provinces_geojson: Path, seed: int) -> list[
     areas = []
     for rec in _read_csv(public_areas):
         note = rec["note"].strip()
+        note_th = rec.get("note_th", "").strip()
         areas.append({**rec, "note": f"{NOTE_BASE}; public record: {note}" if note
-                      else f"{NOTE_BASE}; area from the public record"})
+                      else f"{NOTE_BASE}; area from the public record",
+                      "note_th": f"{SYNTHETIC_TH}; ข้อมูลสาธารณะ: {note_th}" if note_th
+                      else f"{SYNTHETIC_TH}; พื้นที่จากข้อมูลสาธารณะ"})
     provinces = gpd.read_file(provinces_geojson).set_index("province_code")
     places = load_gazetteer()
     for area_id, code, name_en in NEW_AREAS:
@@ -198,7 +208,7 @@ def build_areas(public_areas: Path, provinces_geojson: Path, seed: int) -> list[
             "scope": scope, "admin_code": code, "phase": area_id[1],
             "phase_basis": "synthetic", "lat": _num(where.lat, 5), "lon": _num(where.lon, 5),
             "location_precision": where.precision, "sources": source_text(seed),
-            "note": NEW_AREA_NOTE,
+            "note": NEW_AREA_NOTE, "note_th": _thai(NEW_AREA_NOTE),
         })
     areas.sort(key=lambda a: a["area_id"])
     ids = [a["area_id"] for a in areas]
@@ -462,7 +472,8 @@ def build(out: Path, seed: int = DEFAULT_SEED, geodata: Path = GEODATA) -> None:
     values = build_values(rng, history, catalogue, seed)
     assessments = [
         {"area_id": area_id, "year": str(year), "level": str(level), "basis": "synthetic",
-         "source": source_text(seed), "note": f"{NOTE_BASE}; {note}" if note else NOTE_BASE}
+         "source": source_text(seed), "note": f"{NOTE_BASE}; {note}" if note else NOTE_BASE,
+         "note_th": _thai(f"{NOTE_BASE}; {note}" if note else NOTE_BASE)}
         for area_id in sorted(history) for year, (level, note) in history[area_id].items()
     ]
     _write(out / "areas.csv", "areas", areas)

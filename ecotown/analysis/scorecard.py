@@ -47,6 +47,7 @@ HISTORY_DTYPES = {
     "basis": "object",
     "source": "object",
     "note": "object",
+    "note_th": "object",
     "change": "Int64",
 }
 SCORECARD_DTYPES = {
@@ -125,7 +126,7 @@ def level_history(dataset: Dataset, area_id: str) -> pd.DataFrame:
     if rows.empty:
         return _empty(HISTORY_DTYPES)
     history = rows.sort_values("year", kind="stable").reset_index(drop=True)
-    history = history[["year", "level", "basis", "source", "note"]].copy()
+    history = history[["year", "level", "basis", "source", "note", "note_th"]].copy()
     history["change"] = history["level"].astype("Int64").diff().clip(-1, 1)
     return history.astype(HISTORY_DTYPES)
 

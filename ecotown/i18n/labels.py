@@ -11,7 +11,7 @@ from __future__ import annotations
 from ecotown.i18n.text_data import TEXT as _data_text
 from ecotown.i18n.text_exports import TEXT as _export_text
 
-__all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "normalise_lang", "pick", "t", "year_text"]
+__all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "normalise_lang", "note_in", "pick", "t", "year_text"]
 
 LANGS = ("th", "en")
 DEFAULT_LANG = "th"
@@ -255,3 +255,23 @@ def year_text(year: object, lang: str) -> str:
     except (TypeError, ValueError):
         return "–"
     return f"พ.ศ. {number + 543}" if lang == "th" else str(number)
+
+
+def note_in(row: object, lang: str) -> str:
+    """A row's note in ``lang``: Thai pages show ``note_th`` where it is given, else ``note``.
+
+    ``row`` is a mapping or a pandas row with a ``note`` and, optionally, a ``note_th``.
+    Missing and NaN cells read as empty.
+    """
+    def cell(name: str) -> str:
+        try:
+            value = row[name]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return ""
+        if value is None or (isinstance(value, float) and value != value):
+            return ""
+        return str(value).strip()
+
+    if normalise_lang(lang) == "th" and cell("note_th"):
+        return cell("note_th")
+    return cell("note")

@@ -62,6 +62,7 @@ class Table:
     key: tuple[str, ...] = ()
     title_th: str = ""
     title_en: str = ""
+    # Columns a file may leave out altogether (added after files were written without them).
     optional_columns: tuple[str, ...] = field(default=())
 
     @property
@@ -81,6 +82,12 @@ def _year(required: bool = True) -> Column:
     return Column("year", "int", required, min=YEAR_MIN, max=YEAR_MAX,
                   doc_th="ปีคริสต์ศักราช", doc_en="Gregorian year")
 
+
+# The Thai wording of ``note``; Thai pages show it, English pages show ``note``. A file may
+# leave the column out (older files and templates do), and an empty cell in an import keeps
+# the stored wording.
+_NOTE_TH = Column("note_th", required=False, doc_th="หมายเหตุภาษาไทย (ว่างไว้ = คงค่าเดิม)",
+                  doc_en="the note in Thai (empty keeps the stored one)")
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -104,9 +111,12 @@ TABLES: tuple[Table, ...] = (
                    doc_th="ที่มาของพิกัด", doc_en="where the point comes from"),
             Column("sources", doc_th="URL แหล่งที่มา คั่นด้วยช่องว่าง",
                    doc_en="source URLs, space-separated"),
-            Column("note", required=False, doc_th="หมายเหตุ", doc_en="note"),
+            Column("note", required=False, doc_th="หมายเหตุ (ตามที่แหล่งที่มาเขียน)",
+                   doc_en="note (as its source writes it)"),
+            _NOTE_TH,
         ),
         key=("area_id",), title_th="พื้นที่", title_en="Areas",
+        optional_columns=("note_th",),
     ),
     Table(
         "assessments", "assessments.csv",
@@ -118,8 +128,10 @@ TABLES: tuple[Table, ...] = (
             Column("source", doc_th="URL แหล่งที่มา", doc_en="source URL(s)"),
             Column("note", required=False, doc_th="หมายเหตุ (เช่น เหตุผลที่ระดับลดลง)",
                    doc_en="note (e.g. why a level went down)"),
+            _NOTE_TH,
         ),
         key=("area_id", "year"), title_th="ผลการประเมินระดับ", title_en="Level assessments",
+        optional_columns=("note_th",),
     ),
     Table(
         "levels", "levels.csv",

@@ -152,6 +152,10 @@ def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFra
     problem is fatal (loading a dataset treats every problem as fatal).
     """
     problems: list[Problem] = []
+    missing_optional = [c for c in tbl.optional_columns if c not in frame.columns]
+    if missing_optional:  # a file written before the column existed
+        frame = frame.assign(**{c: pd.Series([""] * len(frame), index=frame.index, dtype=object)
+                                for c in missing_optional})
     present = list(frame.columns)
     for col in tbl.columns:
         if col.name not in present:

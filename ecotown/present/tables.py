@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ecotown.i18n.labels import pick, t, year_text
+from ecotown.i18n.labels import note_in, pick, t, year_text
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
 from ecotown.present.style import level_label, phase_label
@@ -64,6 +64,6 @@ def display_history(history: pd.DataFrame, dataset: Dataset, lang: str) -> pd.Da
         t("year", lang): [year_text(y, lang) for y in history["year"]],
         t("level", lang): [level_label(v, dataset.levels, lang) for v in history["level"]],
         t("basis", lang): [t(f"basis_{b}", lang) for b in history["basis"]],
-        t("note", lang): history["note"],
+        t("note", lang): [note_in(r, lang) for _, r in history.iterrows()],
         t("source", lang): history["source"],
     }).reset_index(drop=True)

@@ -191,10 +191,33 @@ def _signatures(frame: pd.DataFrame, tbl: Table) -> list[tuple[str, ...]]:
             for cells in zip(*columns, strict=True)]
 
 
+def _keep_stored_optional(base: pd.DataFrame, new: pd.DataFrame, tbl: Table,
+                          base_keys: list, new_keys: list) -> pd.DataFrame:
+    """An empty cell of an optional column (``note_th``) keeps the stored value of its row."""
+    if not tbl.optional_columns or base.empty or new.empty:
+        return new
+    base_at = {k: i for i, k in enumerate(base_keys)}
+    new = new.copy()
+    for column in tbl.optional_columns:
+        stored = base[column].tolist()
+        cells = new[column].tolist()
+        for j, key in enumerate(new_keys):
+            i = base_at.get(key)
+            if i is not None and _blank(cells[j]) and not _blank(stored[i]):
+                cells[j] = stored[i]
+        new[column] = pd.Series(cells, index=new.index, dtype=new[column].dtype)
+    return new
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or str(value) == ""
+
+
 def _merge(base: pd.DataFrame, new: pd.DataFrame, tbl: Table, replace: bool
            ) -> tuple[pd.DataFrame, Change]:
     change = Change(tbl.kind, replaced_table=replace)
     base_keys, new_keys = _keys(base, tbl), _keys(new, tbl)
+    new = _keep_stored_optional(base, new, tbl, base_keys, new_keys)
     base_sigs, new_sigs = _signatures(base, tbl), _signatures(new, tbl)
     base_at = {k: i for i, k in enumerate(base_keys)}
     new_keyset = set(new_keys)

@@ -122,3 +122,14 @@ def test_language_switch_on_the_area_page_keeps_the_area():
     assert not app.exception and not app.error
     assert "P1-05" in str(app.query_params.get("area"))
     assert str(app.query_params.get("lang")) in ("en", "['en']")
+
+
+@pytest.mark.parametrize(("lang", "expected", "absent"), [
+    ("th", "ระบุเพียงชื่อจังหวัด", "listed by province only"),
+    ("en", "listed by province only", "ระบุเพียงชื่อจังหวัด"),
+])
+def test_area_note_is_in_the_pages_language(lang, expected, absent):
+    """A public-record note reads in Thai on a Thai page and as its source wrote it in English."""
+    app = open_page("pages/area.py", area="P1-01", lang=lang)
+    captions = " ".join(c.value for c in app.caption)
+    assert expected in captions and absent not in captions

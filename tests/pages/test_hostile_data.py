@@ -36,7 +36,7 @@ from ecotown.webmap.mapview import (
     locator_map,
     province_bounds,
 )
-from tests.hostile import CANARY, PAYLOADS, commit_hostile
+from tests.hostile import CANARY, PAYLOADS, commit_hostile, text_columns
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 # the payloads' Markdown, unescaped: it would render live (an image fetched from outside,
@@ -65,7 +65,13 @@ def test_hostile_fixture_fills_every_text_field(hostile):
     assert hostile.areas["name_en"].str.contains("{{").any()
     assert hostile.levels["name_en"].str.contains("{#|{%|{{|\\\\", regex=True).any()
     assert hostile.programme_figures["label_en"].str.contains(r"!\[|{{", regex=True).any()
-    assert hostile.dimensions["name_en"].str.contains(r"\[|{{", regex=True).any()
+    frames = {"areas": hostile.areas, "assessments": hostile.assessments,
+              "levels": hostile.levels, "dimensions": hostile.dimensions,
+              "indicators": hostile.indicators, "programme_figures": hostile.programme_figures}
+    for tbl, col in text_columns():
+        cells = frames[tbl.kind][col.name].dropna().astype(str) if tbl.kind in frames else []
+        assert all(c.startswith(PAYLOADS) for c in cells), (tbl.kind, col.name)
+    assert hostile.areas["note_th"].str.contains(r"<|{{|\[", regex=True).any()
 
 
 def _map_strings(fmap, layers=None) -> str:
