@@ -15,9 +15,20 @@ from ecotown.analysis.framing import view_frame
 from ecotown.analysis.summary import summarise
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import t
-from ecotown.present.captions import data_date, filter_words, source_lines
-from ecotown.present.html_blocks import chips_html, figure_cards_html, map_legend_html
+from ecotown.present.captions import (
+    data_date,
+    filter_words,
+    map_sentence,
+    source_lines,
+)
+from ecotown.present.html_blocks import (
+    area_list_html,
+    chips_html,
+    figure_cards_html,
+    map_legend_html,
+)
 from ecotown.present.legend import kpi_entries, map_legend, province_classes
+from ecotown.present.safe_html import esc
 from ecotown.present.tables import display_areas
 from ecotown.store import dataset_names
 from ecotown.ui import (
@@ -44,7 +55,7 @@ from ecotown.webmap.mapview import build_base_map, build_layers
 
 MAP_HEIGHT = 500  # before the page's CSS lets the map fill the window's height
 
-view, dataset = page_preamble(leaflet=True, compact=False)
+view, dataset = page_preamble(leaflet=True, compact=False, skips=("downloads", "main"))
 lang = view.lang
 areas = cached_area_table(view.dataset)
 
@@ -65,7 +76,7 @@ if view.present:  # a slide: title, what is shown, badge; the sources at its foo
                  exit_params=encode_view(replace(view, present=False)))
 else:
     head, badge = st.columns([1, 1], vertical_alignment="center")
-    head.markdown(f"### {t('app_title', lang)}")
+    head.title(t("app_title", lang), anchor=False)
     with badge:
         dataset_badge(dataset, lang)
     kpi = st.columns([1, 1, 1, 5], vertical_alignment="center")
@@ -85,12 +96,19 @@ with map_col:
               on_change=map_click_handler(view, "map"))
     if not view.present:
         st.caption(t("click_province", lang))
+        st.caption(map_sentence(counts, dataset.levels, lang))
+        with st.expander(t("shown_areas", lang, n=f"{len(shown):,}")):
+            st.html(area_list_html(shown, dataset.levels,
+                                   [page_url("area", view, area=a) for a in shown["area_id"]],
+                                   lang))
 with side_col:
     if view.present:
         st.metric(t("areas", lang), f"{counts['areas']:,}")
         st.metric(t("provinces", lang), f"{counts['provinces']:,}")
         st.metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
     else:
+        st.html(f'<h2 id="ecotown-downloads" class="ecotown-sr-only" tabindex="-1">'
+                f'{esc(t("downloads", lang))}</h2>')
         briefing_downloads(view, dataset, areas)
         copy_link_button(lang)
     st.html(map_legend_html(map_legend(classes, shown, view.color, dataset.levels, lang),

@@ -64,7 +64,7 @@ if view.present:
                  exit_params={**encode_view(replace(view, present=False)), "area": area_id})
 else:
     head, badge = st.columns([3, 2], vertical_alignment="center")
-    head.markdown(f"### {md_escape(area[f'name_{lang}'])}")
+    head.title(md_escape(area[f'name_{lang}']), anchor=False)
     head.caption(md_escape(area[f"name_{other}"]) + f" · {t('area_id', lang)} "
                  f"{md_escape(area_id)}")
     with badge:
@@ -98,7 +98,9 @@ with left:
     st_folium(locator_map(cached_province_url(), area["province_code"],
                           province_bounds(provinces, area["province_code"]), area["lat"],
                           area["lon"], marker_style(area["level"], area["phase"],
-                                                    area["phase_basis"]), tip),
+                                                    area["phase_basis"]), tip,
+                          tip_label=t("locator_label", lang, name=area[f"name_{lang}"]),
+                          lang=lang),
               key=f"locator-{area_id}", height=260, use_container_width=True,
               returned_objects=[])
     counts = peers(dataset, area_id)
@@ -116,7 +118,7 @@ with right:
 
 card = scorecard(dataset, area_id)
 if not card.empty:
-    st.markdown(f"#### {t('indicator_scorecard', lang)}")
+    st.header(t("indicator_scorecard", lang), anchor=False)
     for dim in dims.itertuples():
         summary = t("dimension_summary", lang, name=md_escape(getattr(dim, f"name_{lang}")),
                     score=f"{dim.score:.1f}", phase=f"{dim.phase_median:.1f}",
@@ -125,7 +127,7 @@ if not card.empty:
             st.dataframe(display_scorecard(card[card["dimension_id"] == dim.dimension_id], lang),
                          hide_index=True, width="stretch")
 
-st.markdown(f"#### {t('sources', lang)}")
+st.header(t("sources", lang), anchor=False)
 links, other_text = http_urls(area["sources"] + " " + " ".join(history["source"]))
 st.html("<ul>" + "".join(f'<li><a href="{esc(u)}" target="_blank" rel="noopener noreferrer">'
                          f"{esc(u)}</a></li>" for u in links) + "</ul>")

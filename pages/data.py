@@ -40,7 +40,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 st.page_link("app.py", label=t("back_to_map", lang), icon=":material/arrow_back:",
              query_params=encode_view(view))
-st.markdown(f"### {t('dp_title', lang)}")
+st.title(t("dp_title", lang), anchor=False)
 st.caption(t("dp_intro", lang))
 tab_data, tab_templates, tab_import = st.tabs(
     [t("dp_tab_datasets", lang), t("dp_tab_templates", lang), t("dp_tab_import", lang)])

@@ -49,7 +49,7 @@ if view.present:
                                                   "code": code})
 else:
     head, badge = st.columns([3, 2], vertical_alignment="center")
-    head.markdown(f"### {md_escape(province[f'name_{lang}'])}")
+    head.title(md_escape(province[f'name_{lang}']), anchor=False)
     head.caption(md_escape(other_name) + f" · {province['iso_3166_2']}")
     with badge:
         dataset_badge(dataset, lang)

@@ -17,7 +17,7 @@ from ecotown.model.text import CONTROL, ELLIPSIS, safe_cut
 from ecotown.model.vocabulary import NO_LEVEL
 from ecotown.present.style import level_label, phase_label
 
-__all__ = ["clean_text", "data_date", "date_text", "filter_words", "source_lines"]
+__all__ = ["clean_text", "data_date", "date_text", "filter_words", "map_sentence", "source_lines"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -98,3 +98,18 @@ def source_lines(dataset: Dataset, shown: pd.DataFrame, lang: str) -> tuple[str,
     if len(ranked) > 3:
         named += " " + t("brief_more_sources", lang, n=len(ranked) - 3)
     return geo, t("brief_source_public", lang, sources=named)
+
+
+def map_sentence(counts: dict, levels: pd.DataFrame, lang: str) -> str:
+    """What the map shows, in one sentence: areas and provinces, then the areas by level
+    and by phase (the text alternative of the map; ``counts`` from ``summarise``)."""
+    if not counts["areas"]:
+        return t("map_sentence_none", lang)
+    by_level = [f"{level_label(int(k), levels, lang, short=True)} {n:,}"
+                for k, n in counts["by_level"].items() if k != "none" and n]
+    if counts["by_level"].get("none"):
+        by_level.append(f"{t('no_level', lang)} {counts['by_level']['none']:,}")
+    by_phase = [f"{phase_label(int(k), lang)} {n:,}" for k, n in counts["by_phase"].items() if n]
+    return t("map_sentence", lang, areas=f"{counts['areas']:,}",
+             provinces=f"{counts['provinces']:,}", levels=", ".join(by_level),
+             phases=", ".join(by_phase))

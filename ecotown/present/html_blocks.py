@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ecotown.i18n.labels import t
 from ecotown.present.captions import date_text
 from ecotown.present.legend import LegendEntry, LegendSection
 from ecotown.present.safe_html import esc
-from ecotown.present.style import text_colour
+from ecotown.present.style import MUTED_TEXT, level_label, phase_label, text_colour
 
-__all__ = ["chips_html", "figure_cards_html", "legend_html", "map_legend_html"]
+__all__ = ["area_list_html", "chips_html", "figure_cards_html", "legend_html", "map_legend_html"]
 
 
 def _swatch(entry: LegendEntry, round_: bool) -> str:
@@ -25,7 +27,7 @@ def legend_html(title: str, entries: list[LegendEntry], round_: bool = False,
     """A legend: a title and one row per class with swatch, label and count."""
     rows = "".join(
         f'<div data-key="{esc(e.key)}" style="display:flex;align-items:center;margin:2px 0;'
-        f'{"opacity:.45;" if e.count == 0 else ""}">'
+        f'{f"color:{MUTED_TEXT};" if e.count == 0 else ""}">'
         f'{_swatch(e, round_)}<span style="flex:1">{esc(e.label)}</span>'
         f'<span style="font-variant-numeric:tabular-nums;margin-left:8px"><b>{e.count}</b>'
         f'</span></div>'
@@ -141,3 +143,18 @@ def figure_cards_html(rows: list[dict], lang: str) -> str:
     return ('<div data-testid="headline-figures" style="display:grid;gap:8px;'
             'grid-template-columns:repeat(auto-fill,minmax(210px,1fr))">'
             + "".join(cards) + "</div>")
+
+
+def area_list_html(shown: pd.DataFrame, levels: pd.DataFrame, urls: list[str], lang: str,
+                   anchor: str = "ecotown-area-list") -> str:
+    """The shown areas as a list of links (the map's equivalent for keyboards and screen
+    readers): name, province, phase and level; ``urls`` in the order of ``shown``."""
+    items = "".join(
+        f'<li><a href="{esc(url)}" target="_self">{esc(row[f"name_{lang}"])}</a> — '
+        f'{esc(row[f"province_{lang}"])}, {esc(phase_label(row["phase"], lang))}, '
+        f'{esc(level_label(row["level"], levels, lang, short=True))}</li>'
+        for url, (_, row) in zip(urls, shown.iterrows(), strict=True))
+    label = esc(t("shown_areas", lang, n=f"{len(shown):,}"))
+    return (f'<nav id="{esc(anchor)}" tabindex="-1" aria-label="{label}" '
+            f'data-testid="area-list"><ul style="margin:0;padding-left:1.2rem">{items}</ul>'
+            "</nav>")

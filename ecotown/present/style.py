@@ -17,9 +17,12 @@ __all__ = [
     "BADGE_COLOURS",
     "COUNT_CLASSES",
     "LEVEL_COLOURS",
+    "MUTED_TEXT",
     "NO_AREA_COLOUR",
     "NO_LEVEL_COLOUR",
     "PHASE_COLOURS",
+    "PRIMARY_COLOUR",
+    "contrast_ratio",
     "count_class",
     "level_label",
     "phase_label",
@@ -45,6 +48,8 @@ BORDER_COLOUR = "#ffffff"
 SEA_COLOUR = "#e6eef5"
 MAP_EXTENT = (97.2, 5.4, 105.8, 20.6)  # west, south, east, north of the national map
 OUTLINE_COLOUR = "#333333"
+MUTED_TEXT = "#595959"  # secondary text: 7:1 on white (WCAG AA needs 4.5:1)
+PRIMARY_COLOUR = "#a3202f"  # the theme's accent (.streamlit/config.toml): 4.5:1 on its tint
 BADGE_COLOURS = {True: "#b3261e", False: "#1d4f91"}  # synthetic: red; public record: blue
 
 
@@ -81,8 +86,24 @@ def phase_label(phase: object, lang: str) -> str:
     return t("phase_n", lang, n=int(phase))
 
 
+def _luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of ``#rrggbb``."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def text_colour(background: str) -> str:
-    """Black or white, whichever reads better on ``background`` (``#rrggbb``)."""
-    red, green, blue = (int(background[i:i + 2], 16) for i in (1, 3, 5))
-    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    return "#000000" if luminance > 140 else "#ffffff"
+    """Black or white, whichever has the higher WCAG contrast on ``background``."""
+    if contrast_ratio(background, "#000000") >= contrast_ratio(background, "#ffffff"):
+        return "#000000"
+    return "#ffffff"

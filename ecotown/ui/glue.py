@@ -32,6 +32,7 @@ from ecotown.model.validate import DatasetError
 from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
 from ecotown.store import dataset_names, dataset_version, load_dataset
+from ecotown.ui.a11y import page_accessibility
 from ecotown.ui.layout import compact_layout
 from ecotown.webmap.assets import ensure_leaflet, ensure_province_file
 from ecotown.webmap.mapview import province_geojson
@@ -88,12 +89,15 @@ def cached_area_table(name: str):
     return _area_table_at(name, dataset_version(name))
 
 
-def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = True
-                  ) -> tuple[ViewState, Dataset | None]:
-    """What every page does first: page settings, the offline Leaflet copy (map pages),
-    the compact layout, the view from the URL and its dataset (or a message and stop)."""
+def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = True,
+                  skips: tuple[str, ...] = ("main",)) -> tuple[ViewState, Dataset | None]:
+    """What every page does first: page settings, the document's language and skip links
+    (``skips``: keys of ``ecotown.ui.a11y.SKIP_TARGETS``), the offline Leaflet copy (map
+    pages), the compact layout, the view from the URL and its dataset (or a message and
+    stop)."""
     lang = parse_view(st.query_params.to_dict(), ())[0].lang  # the tab title speaks it too
     st.set_page_config(page_title=page_title(lang), page_icon="🏭", layout="wide")
+    page_accessibility(lang, skips)
     if leaflet:
         serve_leaflet()
     if compact:

@@ -99,8 +99,10 @@ def slide_footer(lines: list[str]) -> None:
             + " · ".join(esc(line) for line in lines if line) + "</div>")
 
 
-_COPY_LINK = """<!doctype html><html lang="__LANG__"><body style="margin:0;font-family:
-'Source Sans Pro','Sarabun',sans-serif"><button id="copy" type="button" style="width:100%;
+_COPY_LINK = """<!doctype html><html lang="__LANG__"><head><title>__LABEL__</title></head>
+<body style="margin:0;font-family:'Source Sans Pro','Sarabun',sans-serif"><main>
+<h1 style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
+margin:-1px">__LABEL__</h1><button id="copy" type="button" style="width:100%;
 min-height:38px;border:1px solid #8c8c8c;border-radius:8px;background:#fff;color:#1a1a1a;
 font-size:15px;cursor:pointer"><svg aria-hidden="true" width="14" height="14"
 viewBox="0 0 24 24" style="vertical-align:-2px;margin-right:6px"><path fill="none"
@@ -122,7 +124,7 @@ document.getElementById("copy").addEventListener("click", async () => {
   said.textContent = ok ? texts.done : texts.failed + " " + url;
   document.documentElement.setAttribute("data-copied", ok ? url : "");
 });
-</script></body></html>"""
+</script></main></body></html>"""
 
 
 def copy_link_button(lang: str) -> None:

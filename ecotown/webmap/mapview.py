@@ -163,12 +163,17 @@ window.ecotownApplyLooks = function () {
 window.ecotownApplyLooks();
 window.ecotown.frame({{ this.frame }});
 window.ecotown.placeLabels();
+window.ecotown.accessible({{ this.label }}, {{ this.zoom_in }}, {{ this.zoom_out }});
 {% endmacro %}
 """)
 
-    def __init__(self, looks: dict, frame: dict | None = None):
+    def __init__(self, looks: dict, frame: dict | None = None, label: str = "",
+                 lang: str = "th"):
         super().__init__()
         self._name = "ProvinceRestyle"
+        self.label = js_literal(label)
+        self.zoom_in = js_literal(t("zoom_in", lang))
+        self.zoom_out = js_literal(t("zoom_out", lang))
         self.looks = js_literal(looks)
         self.frame = js_literal(frame) if frame else "null"
 
@@ -210,6 +215,9 @@ html, body {{ overflow: hidden; }}
 .ecotown-label {{ font: 600 12px "Sarabun", "Loma", "Garuda", "Noto Sans Thai", sans-serif;
   line-height: 16px; text-align: center; white-space: nowrap; pointer-events: none; }}
 .ecotown-label.ink-dark {{ color: #111111; text-shadow: 0 0 2px #fff, 0 0 3px #fff; }}
+.ecotown-sr-only {{ position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }}
+.leaflet-container:focus-visible {{ outline: 3px solid #1a5fb4; outline-offset: -3px; }}
 .ecotown-label.ink-light {{ color: #ffffff; text-shadow: 0 0 2px #000, 0 0 3px #000; }}
 </style>"""
 
@@ -332,7 +340,8 @@ def build_layers(province_info: pd.DataFrame, areas: pd.DataFrame, mode: str,
     if frame is not None:
         fit = {"bounds": frame.bounds or BOUNDS, "key": frame.key}
     _ProvinceRestyle(province_layer_data(province_info, areas, mode, levels, lang,
-                                         selected, focus), fit).add_to(group)
+                                         selected, focus), fit,
+                     t("map_label", lang), lang).add_to(group)
     _AreaMarkers(area_layer_data(areas, levels, lang)).add_to(group)
     return group
 
@@ -347,7 +356,8 @@ def full_map(provinces: gpd.GeoDataFrame, areas: pd.DataFrame, mode: str,
 
 
 def locator_map(province_url: str, province_code: str, bounds: list, lat: float, lon: float,
-                marker: dict, tip: str, height: int = 260) -> folium.Map:
+                marker: dict, tip: str, height: int = 260, tip_label: str = "",
+                lang: str = "th") -> folium.Map:
     """A small map of one area inside its province (same offline assets, no tiles)."""
     fmap = build_base_map(height=height, fit=False, province_url=province_url)
     (south, west), (north, east) = bounds
@@ -357,7 +367,7 @@ def locator_map(province_url: str, province_code: str, bounds: list, lat: float,
     looks = {province_code: {"style": {"fillColor": "#d9d9d9", "fillOpacity": 1,
                                        "color": OUTLINE_COLOUR, "weight": 2},
                              "tip": tip, "key": "selected", "selected": True}}
-    _ProvinceRestyle(looks).add_to(fmap)
+    _ProvinceRestyle(looks, label=tip_label, lang=lang).add_to(fmap)
     point = {"type": "FeatureCollection", "features": [{
         "type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
         "properties": {"area_id": "", "tip": tip, "style": marker}}]}

@@ -25,7 +25,7 @@ def open_page(page: str, **params: str) -> AppTest:
 
 
 def heading(app: AppTest) -> str:
-    return next(m.value for m in app.markdown if m.value.startswith("### ")).removeprefix("### ")
+    return app.title[0].value
 
 
 @pytest.mark.parametrize("dataset", ["public", "demo"])

@@ -24,7 +24,7 @@ def metric(app: AppTest, label: str) -> str:
 
 
 def title(app: AppTest) -> str:
-    return next(m.value for m in app.markdown if m.value.startswith("### ")).removeprefix("### ")
+    return app.title[0].value
 
 
 def test_default_is_thai_public_record():

@@ -40,6 +40,51 @@
     map.on("moveend", function () { E.placeLabels(); });
   };
 
+  /* The frame as assistive technology meets it: one main landmark and one heading that
+   * name the map, zoom allowed, and no tab stop per province or marker (the page lists the
+   * shown areas as links below the map, the keyboard's and screen reader's way in). */
+  E.accessible = function (label, zoomIn, zoomOut) {
+    var map = E.map;
+    if (!map) { return; }
+    var box = map.getContainer();
+    [[".leaflet-control-zoom-in", zoomIn], [".leaflet-control-zoom-out", zoomOut]].forEach(
+      function (pair) {
+        var button = box.querySelector(pair[0]);
+        if (button && pair[1]) {
+          button.setAttribute("title", pair[1]);
+          button.setAttribute("aria-label", pair[1]);
+        }
+      });
+    box.setAttribute("role", "main");
+    box.setAttribute("aria-label", label);
+    var heading = document.getElementById("ecotown-map-heading");
+    if (!heading) {
+      heading = document.createElement("h1");
+      heading.id = "ecotown-map-heading";
+      heading.className = "ecotown-sr-only";
+      box.insertBefore(heading, box.firstChild);
+    }
+    heading.textContent = label;
+    if (!E.observer && window.MutationObserver) {  /* provinces arrive after the markers */
+      E.observer = new MutationObserver(function () { E.untab(); });
+      E.observer.observe(box, {childList: true, subtree: true});
+    }
+    document.querySelectorAll('meta[name="viewport"]').forEach(function (viewport) {
+      viewport.setAttribute("content", "width=device-width, initial-scale=1");
+    });
+    E.untab();
+  };
+  E.untab = function () {
+    var box = E.map && E.map.getContainer();
+    if (!box) { return; }
+    box.querySelectorAll(".leaflet-interactive, .leaflet-marker-icon").forEach(function (el) {
+      if (el.getAttribute("tabindex") !== "-1") { el.setAttribute("tabindex", "-1"); }
+    });
+    /* Leaflet's controls sit outside any landmark unless they are inside the map's main. */
+    root.setAttribute("data-ecotown-tabstops",
+      String(document.querySelectorAll('a[href], button, input, [tabindex]:not([tabindex="-1"])').length));
+  };
+
   /* Fit the view's extent (with a margin) when its key is new; the first fit is instant.
    * A frame that has no size yet (still being laid out) fits as soon as it has one. */
   E.frame = function (view) {
@@ -72,7 +117,7 @@
 
   E.layout = function () {
     var map = E.map, markers = E.markers;
-    if (!map || !markers) { E.placeLabels(); return; }
+    if (!map || !markers) { E.placeLabels(); E.untab(); return; }
     var zoom = map.getZoom(), size = E.size(zoom);
     var items = markers.getLayers().map(function (layer) {
       var c = layer.feature.geometry.coordinates, home = L.latLng(c[1], c[0]);
@@ -115,6 +160,7 @@
     root.setAttribute("data-ecotown-layout-zoom", String(zoom));
     root.setAttribute("data-ecotown-marker-radius", String(size.radius));
     E.placeLabels();
+    E.untab();
   };
 
   var measure = document.createElement("canvas").getContext("2d");
