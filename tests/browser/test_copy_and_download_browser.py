@@ -14,7 +14,7 @@ def test_copy_link_copies_the_views_url_and_says_so(page, lang, done):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(page.app_url + f"/?dataset=demo&lang={lang}&region=east&minlevel=2")
     map_frame(page)
-    frame = page.frame_locator('iframe[title="st.iframe"]').first
+    frame = page.locator('iframe[title="st.iframe"]:visible').first.content_frame
     frame.locator("#copy").click()
     frame.locator("#said").filter(has_text=done).wait_for(timeout=10_000)
     copied = page.evaluate("navigator.clipboard.readText()")

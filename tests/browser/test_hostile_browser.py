@@ -73,7 +73,7 @@ def test_area_page_shows_payload_literally(page, hostile, index):
     """Each hostile area's page shows the name, note and sources as plain text."""
     area_id = hostile.loc[index, "area_id"]
     page.goto(page.app_url + f"/area?area={area_id}&dataset=hostile&lang=en")
-    heading = page.get_by_role("heading", level=3).first
+    heading = page.get_by_role("heading", level=1).first
     heading.wait_for(timeout=30_000)
     assert heading.inner_text().strip() == PAYLOADS[index]
     assert page.locator('a[href^="javascript:"]').count() == 0
