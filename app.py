@@ -79,6 +79,8 @@ else:
     head.title(t("app_title", lang), anchor=False)
     with badge:
         dataset_badge(dataset, lang)
+    st.html(f'<p class="ecotown-print-only">{esc(filter_words(dataset, info, view))} · '
+            f'{esc(data_date(dataset, counts["year"], lang))}</p>')
     kpi = st.columns([1, 1, 1, 5], vertical_alignment="center")
     kpi[0].metric(t("areas", lang), f"{counts['areas']:,}")
     kpi[1].metric(t("provinces", lang), f"{counts['provinces']:,}")

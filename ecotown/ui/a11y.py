@@ -74,6 +74,51 @@ iframe:focus-visible {
   color: #595959 !important; opacity: 1 !important; }
 .ecotown-sr-only { position: absolute !important; width: 1px; height: 1px; margin: -1px;
   padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+/* Tablets and phones: nothing cut off, the header never over the title, the map's side
+   column (downloads, legend) below the map at full width, the KPI chips on their own row */
+[data-testid="stMetricLabel"] *, [data-testid="stMetricValue"] * {
+  overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricLabel"] * { white-space: normal !important; }
+[data-testid="stDownloadButton"] p, [data-testid="stPopoverButton"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+@media screen and (max-width: 1199px) {
+  .block-container { padding-top: 3.6rem !important; }
+  [data-testid="stHorizontalBlock"]:has(iframe[title="streamlit_folium.st_folium"]) {
+    flex-wrap: wrap !important; }
+  [data-testid="stHorizontalBlock"]:has(iframe[title="streamlit_folium.st_folium"])
+    > [data-testid="stColumn"] { flex: 1 1 100% !important; width: 100% !important;
+    min-width: 100% !important; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="kpi-chips"]) { flex-wrap: wrap !important; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="kpi-chips"]) > [data-testid="stColumn"] {
+    flex: 1 1 6.5rem !important; min-width: 6.5rem !important; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="kpi-chips"])
+    > [data-testid="stColumn"]:has([data-testid="kpi-chips"]) { flex: 1 1 100% !important; }
+}
+.ecotown-print-only, [data-testid="stElementContainer"]:has(.ecotown-print-only) {
+  display: none; }
+/* Print (Ctrl+P): the page's content on A4 landscape; no sidebar, header or controls */
+@media print {
+  @page { size: A4 landscape; margin: 8mm; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stStatusWidget"], [data-testid="stDecoration"], #ecotown-skips,
+  [data-testid="stPopover"], [data-testid="stExpander"], [data-testid="stCheckbox"],
+  [data-testid="stButton"], [data-testid="stPageLink"], [data-testid="stToast"],
+  [data-testid="stElementContainer"]:has(iframe[title="st.iframe"]),
+  [data-testid="stBottom"] { display: none !important; }
+  .stMain, [data-testid="stMain"], [data-testid="stAppViewContainer"], .stApp {
+    position: static !important; overflow: visible !important; height: auto !important; }
+  .block-container { padding: 0 !important; max-width: 100% !important; }
+  html body iframe[title="streamlit_folium.st_folium"] { height: 108mm !important;
+    break-inside: avoid; }
+  [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; }
+  [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] { min-width: 0 !important; }
+  [data-testid="stVerticalBlock"] { gap: 0.3rem !important; }
+  h1 { font-size: 1.4rem !important; padding: 0 !important; }
+  .ecotown-print-only, [data-testid="stElementContainer"]:has(.ecotown-print-only) {
+    display: block; margin: 0; font-size: 0.8rem; }
+  [data-testid="stDataFrame"], [data-testid="stVegaLiteChart"], img { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact !important; print-color-adjust: exact !important; }
+}
 h1 { font-size: 1.75rem !important; padding: 0.3rem 0 !important; line-height: 1.3 !important; }
 </style>"""
 

@@ -46,3 +46,17 @@ def test_area_page_matches_baseline(page):
     page.wait_for_selector("canvas, svg.marks", timeout=30_000)
     _settle(page)
     assert_matches_baseline(page.screenshot(), "area-demo-en-P1-05", ARTIFACTS)
+
+
+@pytest.mark.parametrize(("name", "width", "height", "query"), [
+    ("tablet-1024-demo-th", 1024, 768, "/?dataset=demo"),
+    ("tablet-768-public-en", 768, 1024, "/?lang=en"),
+    ("phone-390-demo-th", 390, 844, "/?dataset=demo"),
+])
+def test_tablet_and_phone_layouts_match_baseline(page, name, width, height, query):
+    """The overview at tablet and phone sizes looks as approved (KPIs, chips, map)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(page.app_url + query)
+    map_frame(page)
+    _settle(page)
+    assert_matches_baseline(page.screenshot(), name, ARTIFACTS)

@@ -35,7 +35,13 @@
     E.labelLayer = L.layerGroup().addTo(map);
     E.leaders = L.layerGroup().addTo(map);
     map.on("zoomend", function () { E.layout(); });
-    map.on("resize", function () { E.fitPending(); });
+    map.on("resize", function () {
+      /* printing resizes the frame: show the same extent on paper, whole */
+      if (E.lastView && window.matchMedia && window.matchMedia("print").matches) {
+        map.fitBounds(E.lastView.bounds, {padding: [12, 12], animate: false});
+      }
+      E.fitPending();
+    });
     L.control.scale({metric: true, imperial: false}).addTo(map);
     map.on("moveend", function () { E.placeLabels(); });
   };
@@ -99,6 +105,7 @@
     var first = E.frameKey === null;
     E.pending = null;
     E.frameKey = view.key;
+    E.lastView = view;
     map.fitBounds(view.bounds, {padding: [28, 28], maxZoom: view.maxZoom || 10,
                                 animate: !first});
     root.setAttribute("data-ecotown-frame", JSON.stringify(view.bounds));
