@@ -13,7 +13,7 @@ from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.legend import marker_style
 from ecotown.present.safe_html import esc
 from ecotown.present.style import level_label, phase_label
-from ecotown.present.tables import display_history, display_scorecard
+from ecotown.present.tables import display_history, display_scorecard, print_table_html
 from ecotown.store import dataset_names
 from ecotown.ui import (
     briefing_downloads,
@@ -123,9 +123,10 @@ if not card.empty:
         summary = t("dimension_summary", lang, name=md_escape(getattr(dim, f"name_{lang}")),
                     score=f"{dim.score:.1f}", phase=f"{dim.phase_median:.1f}",
                     programme=f"{dim.programme_median:.1f}", n=dim.n_indicators)
+        rows = display_scorecard(card[card["dimension_id"] == dim.dimension_id], lang)
         with st.expander(summary, expanded=False):
-            st.dataframe(display_scorecard(card[card["dimension_id"] == dim.dimension_id], lang),
-                         hide_index=True, width="stretch")
+            st.dataframe(rows, hide_index=True, width="stretch")
+        st.html(print_table_html(getattr(dim, f"name_{lang}"), rows))
 
 st.header(t("sources", lang), anchor=False)
 links, other_text = http_urls(area["sources"] + " " + " ".join(history["source"]))

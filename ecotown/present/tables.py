@@ -67,3 +67,13 @@ def display_history(history: pd.DataFrame, dataset: Dataset, lang: str) -> pd.Da
         t("note", lang): [note_in(r, lang) for _, r in history.iterrows()],
         t("source", lang): history["source"],
     }).reset_index(drop=True)
+
+
+def print_table_html(title: str, frame: pd.DataFrame) -> str:
+    """A table for paper (on screen it is hidden; the page shows its interactive table):
+    a caption and the frame as HTML, every cell escaped."""
+    from ecotown.present.safe_html import esc
+
+    body = frame.to_html(index=False, escape=True, border=0, na_rep="",
+                         classes="ecotown-print-table")
+    return (f'<div class="ecotown-print-only"><p><b>{esc(title)}</b></p>{body}</div>')

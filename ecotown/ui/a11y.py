@@ -104,7 +104,8 @@ iframe:focus-visible {
   [data-testid="stPopover"], [data-testid="stExpander"], [data-testid="stCheckbox"],
   [data-testid="stButton"], [data-testid="stPageLink"], [data-testid="stToast"],
   [data-testid="stElementContainer"]:has(iframe[title="st.iframe"]),
-  [data-testid="stBottom"] { display: none !important; }
+  [data-testid="stBottom"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"]
+  { display: none !important; }
   .stMain, [data-testid="stMain"], [data-testid="stAppViewContainer"], .stApp {
     position: static !important; overflow: visible !important; height: auto !important; }
   .block-container { padding: 0 !important; max-width: 100% !important; }
@@ -116,6 +117,9 @@ iframe:focus-visible {
   h1 { font-size: 1.4rem !important; padding: 0 !important; }
   .ecotown-print-only, [data-testid="stElementContainer"]:has(.ecotown-print-only) {
     display: block; margin: 0; font-size: 0.8rem; }
+  .ecotown-print-table { border-collapse: collapse; font-size: 0.72rem; width: 100%; }
+  .ecotown-print-table th, .ecotown-print-table td { border-bottom: 1px solid #bbbbbb;
+    padding: 1px 4px; text-align: left; }
   [data-testid="stDataFrame"], [data-testid="stVegaLiteChart"], img { break-inside: avoid; }
   * { -webkit-print-color-adjust: exact !important; print-color-adjust: exact !important; }
 }

@@ -101,3 +101,15 @@ def test_skip_links_point_at_known_targets():
     assert all(link["text"] and not link["text"].isascii() for link in links)
     with pytest.raises(ValueError):
         skip_links("en", ("nowhere",))
+
+
+def test_print_table_escapes_and_keeps_every_row():
+    import pandas as pd
+
+    from ecotown.present.tables import print_table_html
+
+    frame = pd.DataFrame({"Indicator": ["<b>x</b>", "y"], "Value": [1.5, None]})
+    html = print_table_html("Economic <i>", frame)
+    assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "Economic &lt;i&gt;" in html
+    assert html.count("<tr") == 3 and 'class="ecotown-print-only"' in html
