@@ -30,6 +30,12 @@ _SCRIPT = """<!doctype html><html lang="__LANG__"><head><title>__TITLE__</title>
 (function () {
   var doc = window.parent.document, links = __LINKS__;
   doc.documentElement.lang = "__LANG__";
+  if (!doc.getElementById("ecotown-a11y-css")) {  /* stays through reruns */
+    var style = doc.createElement("style");
+    style.id = "ecotown-a11y-css";
+    style.textContent = __CSS__;
+    doc.head.appendChild(style);
+  }
   var box = doc.getElementById("ecotown-skips");
   if (!box) {
     box = doc.createElement("nav");
@@ -142,6 +148,8 @@ def page_accessibility(lang: str, skips: tuple[str, ...] = ("main",)) -> None:
     links = json.dumps(skip_links(lang, skips), ensure_ascii=True).replace("<", "\\u003c")
     nav = json.dumps(t("skip_links", lang), ensure_ascii=True).replace("<", "\\u003c")
     page = (_SCRIPT.replace("__LANG__", esc(lang)).replace("__TITLE__", esc(t("skip_links", lang)))
-            .replace("__LINKS__", links).replace("__NAV__", nav))
+            .replace("__LINKS__", links).replace("__NAV__", nav)
+            .replace("__CSS__", json.dumps(_CSS.removeprefix("<style>").removesuffix("</style>"),
+                                           ensure_ascii=True).replace("<", "\\u003c")))
     st.html(_CSS)
     component_html(page, height=0)

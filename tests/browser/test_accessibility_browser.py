@@ -31,6 +31,8 @@ PAGES = [
 def settle(page, with_map: bool) -> None:
     """Wait until the script has run and (on map pages) the map has painted."""
     page.wait_for_selector("h1", timeout=60_000)
+    page.wait_for_selector("#ecotown-skips a", state="attached", timeout=60_000)
+    page.wait_for_selector("#ecotown-a11y-css", state="attached", timeout=60_000)
     if with_map:
         map_frame(page)
     # the script has finished and no element is still faded as stale from a rerun
