@@ -117,7 +117,7 @@ def test_presentation_is_a_slide_at_1080p(browser, app_url, path, query, lang):
     page.goto(f"{app_url}/{path}?{query}")
     head = page.get_by_test_id("slide-head")
     head.wait_for(timeout=30_000)
-    assert not page.get_by_test_id("stSidebar").is_visible()
+    page.get_by_test_id("stSidebar").wait_for(state="hidden", timeout=30_000)  # the slide CSS
     badge = head.locator(".ecotown-badge").inner_text()
     from ecotown.i18n.labels import t
 
