@@ -192,11 +192,10 @@ def _signatures(frame: pd.DataFrame, tbl: Table) -> list[tuple[str, ...]]:
 
 
 def _keep_stored_optional(base: pd.DataFrame, new: pd.DataFrame, tbl: Table,
-                          base_keys: list, new_keys: list) -> pd.DataFrame:
+                          base_at: dict, new_keys: list) -> pd.DataFrame:
     """An empty cell of an optional column (``note_th``) keeps the stored value of its row."""
     if not tbl.optional_columns or base.empty or new.empty:
         return new
-    base_at = {k: i for i, k in enumerate(base_keys)}
     new = new.copy()
     for column in tbl.optional_columns:
         stored = base[column].tolist()
@@ -217,9 +216,9 @@ def _merge(base: pd.DataFrame, new: pd.DataFrame, tbl: Table, replace: bool
            ) -> tuple[pd.DataFrame, Change]:
     change = Change(tbl.kind, replaced_table=replace)
     base_keys, new_keys = _keys(base, tbl), _keys(new, tbl)
-    new = _keep_stored_optional(base, new, tbl, base_keys, new_keys)
-    base_sigs, new_sigs = _signatures(base, tbl), _signatures(new, tbl)
     base_at = {k: i for i, k in enumerate(base_keys)}
+    new = _keep_stored_optional(base, new, tbl, base_at, new_keys)
+    base_sigs, new_sigs = _signatures(base, tbl), _signatures(new, tbl)
     new_keyset = set(new_keys)
     for key, sig in zip(new_keys, new_sigs, strict=True):
         shown = "/".join(key)
