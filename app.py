@@ -12,7 +12,7 @@ from streamlit_folium import st_folium
 from ecotown.analysis.figures import figure_rows
 from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.framing import view_frame
-from ecotown.analysis.summary import summarise
+from ecotown.analysis.summary import dataset_years, summarise
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import t
 from ecotown.present.captions import (
@@ -20,6 +20,7 @@ from ecotown.present.captions import (
     filter_words,
     map_sentence,
     source_lines,
+    year_caption,
 )
 from ecotown.present.html_blocks import (
     area_list_html,
@@ -51,22 +52,32 @@ from ecotown.ui import (
     slide_footer,
     slide_header,
 )
+from ecotown.ui.timebar import (
+    cached_progress,
+    fit_view_years,
+    movers_list,
+    progress_panel,
+    year_bar,
+)
 from ecotown.webmap.mapview import build_base_map, build_layers
 
 MAP_HEIGHT = 500  # before the page's CSS lets the map fill the window's height
 
 view, dataset = page_preamble(leaflet=True, compact=False, skips=("downloads", "main"))
+view = fit_view_years(view, dataset)
 lang = view.lang
-areas = cached_area_table(view.dataset)
+years = dataset_years(dataset)
+areas = cached_area_table(view.dataset, view.year, view.since)
+mode = "change" if view.since is not None else view.color
 
 goto_area = st.session_state.pop("_goto_area", None)
 if goto_area:
     st.switch_page("pages/area.py", query_params=area_link_params(view, goto_area))
 
 shown = apply_filters(areas, view.filters)
-counts = summarise(dataset, areas, view.filters)
+counts = summarise(dataset, areas, view.filters, view.year)
 info = cached_province_info()
-classes = province_classes(info["province_code"], shown, view.color)
+classes = province_classes(info["province_code"], shown, mode)
 
 compact_layout()
 map_fills_page(215 if not view.present else 112)
@@ -86,12 +97,14 @@ else:
     kpi[1].metric(t("provinces", lang), f"{counts['provinces']:,}")
     kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
     kpi[3].html(chips_html(kpi_entries(counts, lang), "kpi-chips"))
+    year_bar(view, years)
+    st.caption(year_caption(counts, lang))
 
 map_col, side_col = st.columns([4.7, 1] if view.present else [2.7, 1.3])
 with map_col:
     base = build_base_map(province_url=cached_province_url(), present=view.present)
     frame = view_frame(info, shown, view.filters, view.selected_province, view.dataset)
-    layers = build_layers(info, shown, view.color, dataset.levels, lang,
+    layers = build_layers(info, shown, mode, dataset.levels, lang,
                           view.selected_province, frame)
     st_folium(base, key="map", feature_group_to_add=layers, height=MAP_HEIGHT,
               use_container_width=True, returned_objects=["last_active_drawing"],
@@ -113,8 +126,8 @@ with side_col:
                 f'{esc(t("downloads", lang))}</h2>')
         briefing_downloads(view, dataset, areas)
         copy_link_button(lang)
-    st.html(map_legend_html(map_legend(classes, shown, view.color, dataset.levels, lang),
-                            lang, test_id="legend-map"))
+    st.html(map_legend_html(map_legend(classes, shown, mode, dataset.levels, lang,
+                                       view.since), lang, test_id="legend-map"))
     if view.selected_province:
         name = info.set_index("province_code").loc[view.selected_province, f"name_{lang}"]
         st.markdown(f"**{t('selected_province', lang)}: {md_escape(name)}**")
@@ -142,6 +155,13 @@ if view.present:
 if not dataset.programme_figures.empty:
     with st.expander(t("headline_figures", lang), expanded=False):
         st.html(figure_cards_html(figure_rows(dataset.programme_figures, lang), lang))
+
+report = cached_progress(view)
+if view.since is not None:
+    movers_list(view, report["movers"], [page_url("area", view, area=m["area_id"])
+                                         for m in report["movers"]])
+with st.expander(t("over_time", lang), expanded=view.since is not None):
+    progress_panel(view, dataset, report)
 
 if st.toggle(t("show_area_table", lang), key="w_show_table"):
     table = display_areas(shown, dataset, lang)

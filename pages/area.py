@@ -5,12 +5,15 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
+from ecotown.analysis.path2037 import TARGET_YEAR, area_paths
 from ecotown.analysis.scorecard import dimension_scores, level_history, peers, scorecard
+from ecotown.analysis.summary import view_year
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import note_in, pick, t, year_text
 from ecotown.model.text import http_urls
 from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.legend import marker_style
+from ecotown.present.progress_text import area_path_lines
 from ecotown.present.safe_html import esc
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import display_history, display_scorecard, print_table_html
@@ -83,6 +86,14 @@ facts[1].markdown(f"**{t('scope', lang)}**  \n{t('scope_' + area['scope'], lang)
 facts[2].markdown(f"**{t('phase', lang)}**  \n{phase_label(area['phase'], lang)} "
                   f"({t('basis_' + area['phase_basis'], lang)})")
 facts[3].markdown(f"**{t('latest_level', lang)}**  \n{md_escape(level_text)}")
+
+path = area_paths(dataset.assessments, view_year(dataset, view.year) or TARGET_YEAR,
+                  [area_id]).iloc[0]
+path_lines = area_path_lines(path, lang)
+st.markdown(f"**{t('path_area', lang)}:** {md_escape(path_lines[0])}" +
+            (f" · {md_escape(path_lines[1])}" if len(path_lines) > 2 else ""))
+for line in path_lines[2:]:
+    st.caption(md_escape(line))
 
 left, right = st.columns([2, 3])
 with left:

@@ -4,9 +4,12 @@ from dataclasses import replace
 
 import streamlit as st
 
+from ecotown.analysis.path2037 import STATUS_RULE, TARGET_YEAR, area_paths
+from ecotown.analysis.summary import view_year
 from ecotown.analysis.urlstate import encode_view
-from ecotown.i18n.labels import pick, t, year_text
+from ecotown.i18n.labels import fiscal_year_text, pick, t, year_text
 from ecotown.model.geography import region_name
+from ecotown.present.progress_text import area_path_lines
 from ecotown.present.style import level_label, phase_label
 from ecotown.store import dataset_names
 from ecotown.ui import (
@@ -39,7 +42,11 @@ if code not in info.index:
     st.stop()
 
 province = info.loc[code]
-areas = cached_area_table(view.dataset)
+areas = cached_area_table(view.dataset, view.year)
+year = view_year(dataset, view.year)
+paths = area_paths(dataset.assessments, year or TARGET_YEAR,
+                   list(areas.loc[areas["province_code"] == code, "area_id"])
+                   ).set_index("area_id")
 in_province = areas[areas["province_code"] == code].sort_values("area_id")
 other_name = province["name_en" if lang == "th" else "name_th"]
 if view.present:
@@ -63,13 +70,19 @@ facts[2].metric(t("highest_level", lang), md_escape(level_label(highest, dataset
 for row in in_province.itertuples():
     level_text = level_label(row.level, dataset.levels, lang)
     if str(row.level_year) != "<NA>":
-        level_text += f" ({year_text(row.level_year, lang)})"
+        level_text += f" ({t('as_of_year', lang, year=year_text(row.level_year, lang))})" \
+            if row.as_of else f" ({year_text(row.level_year, lang)})"
+    path = area_path_lines(paths.loc[row.area_id].rename(row.area_id), lang)
     with st.container(border=True):
         st.page_link("pages/area.py", label=md_escape(pick(row.name_th, row.name_en, lang)),
                      icon=":material/location_on:",
                      query_params=area_link_params(view, row.area_id))
         st.caption(f"{phase_label(row.phase, lang)} ({t('basis_' + row.phase_basis, lang)}) · "
                    f"{md_escape(level_text)} · {t('area_id', lang)} {md_escape(row.area_id)}")
+        st.caption(md_escape(" · ".join(path[:2])))
 if in_province.empty:
     st.info(t("no_areas_in_view", lang))
+else:
+    st.caption(f"{t('path_title', lang)} · {fiscal_year_text(year, lang)} · "
+               f"{t('path_rule', lang)}: {STATUS_RULE[lang]}")
 sidebar_common(view, dataset_names(), page="pages/province.py")

@@ -75,6 +75,83 @@ FIGURES = [
      2037, "exact", "ค.ศ. (พ.ศ. 2580)", "(B.E. 2580)"),
 ]
 FIGURES_AS_OF = "2023-05-30"
+# What a figure counts (programme.md, "Headline figures" and "More public facts"): fiscal
+# year, lowest and highest level, phase, basis. A count of areas at levels in a year is a
+# reference point of the programme's chart and an aggregate every dataset must agree with;
+# ``areas_announced`` counts the areas in the programme that year.
+FIGURE_COUNTS = {
+    "areas_announced": (2023, "", "", "", "stated"),
+    "areas_level4": (2023, 4, 4, "", "stated"),
+    "areas_level3": (2023, 3, 3, "", "stated"),
+    "areas_preparing": (2023, 1, 2, "", "stated"),
+    "phase1_level3_4": (2022, 3, 4, 1, "stated"),
+}
+NEWS_2022 = ("https://www.mmthailand.com/กรอ-เดินหน้าขับเคลื่อนน/ "
+             "https://bcg.in.th/news/diw-18-eco-industrial-city/")
+# programme.md "More public facts" 1: a programme-level fact, never a value for one area
+# (the year 2022 is inferred from the director-general named).
+FIGURE_2022 = {
+    "figure_id": "phase1_level3_4", "label_th": "พื้นที่ระยะที่ 1 ที่ยกระดับเข้าสู่ระดับที่ 3 และ 4",
+    "label_en": "Phase-1 areas raised to level 3 or 4", "value": 18, "qualifier": "exact",
+    "unit_th": "พื้นที่", "unit_en": "areas", "as_of": "2022", "source": NEWS_2022,
+}
+CEREMONY_2022 = "https://nakhonratchasima.industry.go.th/th/news-industry/265769"
+RAYONG_2019 = "https://www.ruampalang.com/?p=7098"
+# What is known of the programme over time (programme.md "More public facts"), each with
+# its source and basis: event_id, fiscal year, date, Thai, English, basis, source.
+EVENTS = [
+    ("rayong_level4_2019", 2019, "2019-09-24",
+     "ระยองผ่านเกณฑ์เมืองอุตสาหกรรมเชิงนิเวศระดับที่ 4 (Symbiosis) เมื่อ 24 ก.ย. 2562 "
+     "(น่าจะเป็นเขตควบคุมมลพิษมาบตาพุด)",
+     "Rayong passed level 4 (Symbiosis) on 24 Sep 2019 (most likely the Map Ta Phut "
+     "pollution-control zone)", "stated", RAYONG_2019),
+    ("map_ta_phut_plaques_2021", 2021, "2021-02-22",
+     "มอบโล่ระดับที่ 4 แก่องค์กรปกครองส่วนท้องถิ่นในเขตมาบตาพุด: เทศบาลนครมาบตาพุด "
+     "เทศบาลตำบลเนินพระ ทับมา บ้านฉาง มาบข่า และมาบข่าพัฒนา (6 จาก 7 แห่งที่ระบุชื่อ)",
+     "Level-4 plaques to local governments of the Map Ta Phut zone: Map Ta Phut city and the "
+     "Noen Phra, Thap Ma, Ban Chang, Map Kha and Map Kha Phatthana subdistrict municipalities "
+     "(6 of 7 named)", "stated", "https://opt-news.com/news/16034"),
+    ("phase1_level3_4_2022", 2022, "2022",
+     "กรอ. ยกระดับ 18 พื้นที่ระยะที่ 1 เข้าสู่ระดับที่ 3 และ 4 และเตรียมประกาศเพิ่มอีก 36 พื้นที่",
+     "DIW raised all 18 phase-1 areas to level 3 or 4 and was to announce 36 more areas",
+     "stated", NEWS_2022),
+    ("phase1_ceremony_2022", 2022, "2022-08-24",
+     "มอบโล่แก่ 18 พื้นที่ระยะที่ 1 ใน 15 จังหวัด ในพิธีเดียวกัน (ระบุระดับเฉพาะนครราชสีมา: ระดับที่ 4)",
+     "Plaques to all 18 phase-1 areas in 15 provinces at one ceremony (only Nakhon "
+     "Ratchasima's level, 4, is given)", "stated", CEREMONY_2022),
+    ("phase1_at_levels_3_4_2023", 2023, "2023-05-30",
+     "พื้นที่ระดับที่ 4 จำนวน 4 และระดับที่ 3 จำนวน 14 คือ 18 พื้นที่ระยะที่ 1 พื้นที่ระยะที่ 2 และ 3 "
+     "ทั้งหมดยังต่ำกว่าระดับที่ 3 (อนุมานจากตัวเลขรวม ไม่ใช่ค่าของพื้นที่ใด)",
+     "The 4 areas at level 4 and 14 at level 3 are the 18 phase-1 areas; every phase-2/3 area "
+     "is below level 3 (inferred from the totals, not a value for any one area)", "inferred",
+     NEWS_2022 + " " + NEWS_2023),
+    ("action_plan_2566_2570", 2023, "",
+     "แผนปฏิบัติการด้านการพัฒนาเมืองอุตสาหกรรมเชิงนิเวศ พ.ศ. 2566–2570",
+     "National action plan for Eco Industrial Town development, B.E. 2566–2570 (2023–2027)",
+     "stated", "https://diw.go.th/webdiw/pr64-196"),
+    ("certification_2568", 2026, "2026-03-12",
+     "คณะกรรมการรับรองของ กรอ. ประชุมรับรองพื้นที่ประจำปี 2568 ตามเกณฑ์ปี 2565 "
+     "(ตรวจประเมินภายในและภายนอก) ยังไม่เปิดเผยผล",
+     "DIW's certification committee met to certify areas for year 2568 on the 2565 criteria, "
+     "with internal and external audits; results not public", "stated",
+     "https://www.diw.go.th/webdiw/?p=36855"),
+]
+# Sources and notes an assessment has beyond its area's row: (area_id, year) -> (sources to
+# add, note, note_th).
+ASSESSMENT_EXTRA = {
+    ("P1-10", "2019"): (
+        RAYONG_2019,
+        "passed level 4 (Symbiosis) on 24 Sep 2019, fiscal year 2019; the source names "
+        "Rayong, that it is the Map Ta Phut zone is inferred; level-4 plaques to 6 local "
+        "governments of the zone on 22 Feb 2021",
+        "ผ่านเกณฑ์ระดับที่ 4 (Symbiosis) เมื่อ 24 ก.ย. 2562 ปีงบประมาณ พ.ศ. 2562 แหล่งที่มา"
+        "ระบุจังหวัดระยอง ว่าเป็นเขตมาบตาพุดเป็นการอนุมาน มอบโล่ระดับที่ 4 แก่องค์กรปกครอง"
+        "ส่วนท้องถิ่น 6 แห่งในเขตเมื่อ 22 ก.พ. 2564"),
+    ("P1-05", "2022"): (CEREMONY_2022, "", ""),
+}
+# Phase 3 was announced in 2023 (headline figures): the year its areas joined, where the
+# phase itself is stated. Other areas' joining year is in no source and stays empty.
+PHASE3_JOINED = 2023
 
 META = {
     "id": "public",
@@ -174,6 +251,12 @@ def write_levels_and_dimensions(out: Path) -> None:
             for r in DIMENSIONS])
 
 
+def write_events(out: Path) -> None:
+    """The programme's known events (:data:`EVENTS`) as ``events.csv``."""
+    keys = ("event_id", "year", "date", "label_th", "label_en", "basis", "source")
+    _write(out / "events.csv", "events", [dict(zip(keys, e, strict=True)) for e in EVENTS])
+
+
 def build(reference: Path, out: Path) -> None:
     """Write the public-record tables into ``out`` from the reference CSV."""
     provinces = gpd.read_file(out / "provinces.geojson").set_index("province_code")
@@ -191,20 +274,32 @@ def build(reference: Path, out: Path) -> None:
             "phase_basis": rec["phase_basis"], "lat": where.lat, "lon": where.lon,
             "location_precision": where.precision, "sources": rec["sources"],
             "note": rec["note"], "note_th": note_th(rec["note"]),
+            "joined_year": PHASE3_JOINED if rec["phase"] == "3"
+            and rec["phase_basis"] == "stated" else "",
         })
         if rec["level"]:
+            extra, note, note_thai = ASSESSMENT_EXTRA.get((rec["ref_id"], rec["level_year"]),
+                                                          ("", "", ""))
+            sources = " ".join(u for u in rec["sources"].split() + extra.split())
+            sources = " ".join(dict.fromkeys(sources.split()))
             assessments.append({
                 "area_id": rec["ref_id"], "year": rec["level_year"], "level": rec["level"],
-                "basis": rec["level_basis"], "source": rec["sources"], "note": rec["note"],
-                "note_th": note_th(rec["note"]),
+                "basis": rec["level_basis"], "source": sources, "note": note or rec["note"],
+                "note_th": note_thai or note_th(rec["note"]),
             })
     _write(out / "areas.csv", "areas", areas)
     _write(out / "assessments.csv", "assessments", assessments)
     write_levels_and_dimensions(out)
     keys = ("figure_id", "label_th", "label_en", "value", "qualifier", "unit_th", "unit_en")
-    _write(out / "programme_figures.csv", "programme_figures",
-           [{**dict(zip(keys, r, strict=True)), "as_of": FIGURES_AS_OF, "source": NEWS_2023}
-            for r in FIGURES])
+    figures = [{**dict(zip(keys, r, strict=True)), "as_of": FIGURES_AS_OF, "source": NEWS_2023}
+               for r in FIGURES] + [FIGURE_2022]
+    for row in figures:
+        counted = FIGURE_COUNTS.get(row["figure_id"])
+        if counted:
+            row.update(zip(("year", "level_min", "level_max", "phase", "basis"), counted,
+                           strict=True))
+    _write(out / "programme_figures.csv", "programme_figures", figures)
+    write_events(out)
     _write(out / "indicators.csv", "indicators", [])
     _write(out / "indicator_values.csv", "indicator_values", [])
     (out / "dataset.json").write_text(json.dumps(META, ensure_ascii=False, indent=2) + "\n",

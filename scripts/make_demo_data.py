@@ -5,7 +5,7 @@ Usage::
     python -m scripts.make_demo_data[--out geodata/demo] [--seed N]
 
 The demo has the programme's published shape (54 areas in 39 provinces; phases of 18/15/21
-areas in 15/4/20 provinces; in 2025, 4 areas at level 4, 14 at level 3 and 36 below). Its 32
+areas in 15/4/20 provinces; in 2023, 4 areas at level 4, 14 at level 3 and 36 below). Its 32
 public-record areas keep their ids, names, phases, points and sources from
 ``geodata/areas.csv``; the 22 others are real districts and subdistricts (names and DOPA codes
 from ``geothai``, points from :func:`ecotown.gazetteer.locate`) whose membership is invented.
@@ -189,7 +189,8 @@ def build_areas(public_areas: Path, provinces_geojson: Path, seed: int) -> list[
     for rec in _read_csv(public_areas):
         note = rec["note"].strip()
         note_th = rec.get("note_th", "").strip()
-        areas.append({**rec, "note": f"{NOTE_BASE}; public record: {note}" if note
+        areas.append({**rec, "joined_year": str(JOINED[rec["phase"]]),
+                      "note": f"{NOTE_BASE}; public record: {note}" if note
                       else f"{NOTE_BASE}; area from the public record",
                       "note_th": f"{SYNTHETIC_TH}; ข้อมูลสาธารณะ: {note_th}" if note_th
                       else f"{SYNTHETIC_TH}; พื้นที่จากข้อมูลสาธารณะ"})
@@ -209,6 +210,7 @@ def build_areas(public_areas: Path, provinces_geojson: Path, seed: int) -> list[
             "phase_basis": "synthetic", "lat": _num(where.lat, 5), "lon": _num(where.lon, 5),
             "location_precision": where.precision, "sources": source_text(seed),
             "note": NEW_AREA_NOTE, "note_th": _thai(NEW_AREA_NOTE),
+            "joined_year": str(JOINED[area_id[1]]),
         })
     areas.sort(key=lambda a: a["area_id"])
     ids = [a["area_id"] for a in areas]
@@ -217,9 +219,9 @@ def build_areas(public_areas: Path, provinces_geojson: Path, seed: int) -> list[
     return areas
 
 
-def _climb(rng: random.Random, first: int, last: int, start: int, final: int) -> dict[int, int]:
-    """A level path from ``first`` to ``last`` rising by one in ``final - start`` random years."""
-    years = list(range(first, last + 1))
+def _climb(rng: random.Random, years: list[int], start: int, final: int) -> dict[int, int]:
+    """A level path over ``years`` from ``start`` to ``final``, rising by one in
+    ``final - start`` random years after the first (never a skipped level)."""
     rises = set(rng.sample(years[1:], final - start))
     path, level = {}, start
     for year in years:
@@ -229,30 +231,70 @@ def _climb(rng: random.Random, first: int, last: int, start: int, final: int) ->
     return path
 
 
-def _final_levels(rng: random.Random, areas: list[dict]) -> dict[str, int]:
-    """Levels of 2025: 4 at level 4, 14 at level 3, the rest at 1 or 2; phase 3 below 3."""
-    phase = {a["area_id"]: a["phase"] for a in areas}
-    p1 = sorted(i for i, p in phase.items() if p == "1" and i not in PUBLIC_LEVEL4)
-    p2 = sorted(i for i, p in phase.items() if p == "2")
-    final = dict.fromkeys(PUBLIC_LEVEL4, 4)
-    for area_id in rng.sample(p1, COUNT_LEVEL4 - len(PUBLIC_LEVEL4)):
-        final[area_id] = 4
-    rest1 = [i for i in p1 if i not in final]
-    level3 = rng.sample(rest1, 10) + rng.sample(p2, COUNT_LEVEL3 - 10)
-    for area_id in sorted(phase):
-        if area_id in final:
-            continue
-        if area_id in level3:
-            final[area_id] = 3
-        elif phase[area_id] == "1":
-            final[area_id] = 2
+def _span(first: int, last: int) -> list[int]:
+    return list(range(first, last + 1))
+
+
+# The years each phase joined (synthetic, but consistent with the published facts: in 2022
+# DIW had 18 phase-1 areas and was to announce 36 more; phase 3 was announced in 2023).
+JOINED = {"1": FIRST_YEAR, "2": 2022, "3": 2023}
+# Published aggregates the demo agrees with, by construction and by test: in 2022 all 18
+# phase-1 areas were at level 3 or 4; in 2023 4 areas were at level 4, 14 at level 3 (the
+# phase-1 areas) and 36 below.
+FROZEN = (2022, 2023)
+# Areas with no assessment in the last year (results not yet published): shown "as of 2024".
+UNASSESSED_LAST = 3
+
+
+def _phase1_paths(rng: random.Random, p1: list[str]) -> tuple[dict, dict]:
+    """Phase-1 paths: 4 at level 4 and 14 at level 3 in 2022 and 2023, then onwards."""
+    paths: dict[str, dict[int, int]] = {}
+    falls: dict[str, tuple[int, str]] = {}
+    others = [i for i in p1 if i not in PUBLIC_LEVEL4]
+    level4 = sorted(PUBLIC_LEVEL4) + sorted(rng.sample(others,
+                                                       COUNT_LEVEL4 - len(PUBLIC_LEVEL4)))
+    early = _span(FIRST_YEAR, FROZEN[0])
+    for area_id in p1:
+        at_2022 = 4 if area_id in level4 else 3
+        if area_id == "P1-10":  # level 4 since 2019 in the public record
+            path = dict.fromkeys(early, 4)
+        elif area_id in PUBLIC_LEVEL4:  # first at level 4 in the public record's year
+            first4 = PUBLIC_LEVEL4[area_id]
+            path = _climb(rng, _span(FIRST_YEAR, first4 - 1), rng.choice((2, 3)), 3)
+            path.update(dict.fromkeys(_span(first4, FROZEN[0]), 4))
         else:
-            final[area_id] = rng.choice((1, 2, 2) if phase[area_id] == "2" else (1, 2))
-    return final
+            path = _climb(rng, early, rng.choice((max(1, at_2022 - 3), at_2022 - 2,
+                                                   at_2022 - 1)), at_2022)
+        path[FROZEN[1]] = at_2022
+        paths[area_id] = path
+    # One COVID dip: an area at level 2 in 2019 and 2020 goes down to 1 in 2020... and climbs.
+    dip = rng.choice(sorted(i for i in others if i not in level4))
+    paths[dip].update({2019: 2, 2020: 1, 2021: 2, 2022: 3, 2023: 3})
+    falls[dip] = (2020, "covid")
+    # 2024–2025: some climb, one area falls after a plant closed, P1-10 reaches level 5.
+    level3 = sorted(i for i in p1 if i not in level4)
+    closure = rng.choice([i for i in level3 if i != dip])
+    risers = rng.sample([i for i in level3 if i not in (dip, closure)], 5)
+    for area_id in p1:
+        lv = paths[area_id][FROZEN[1]]
+        if area_id == closure:
+            paths[area_id].update({2024: lv - 1, 2025: lv - 1})
+            falls[area_id] = (2024, "closure")
+        elif area_id == "P1-10":
+            paths[area_id].update({2024: 4, 2025: 5})
+        elif area_id in risers:
+            year = rng.choice((2024, 2025))
+            paths[area_id].update({y: lv + (y >= year) for y in (2024, 2025)})
+        else:
+            paths[area_id].update(dict.fromkeys((2024, 2025), lv))
+    return paths, falls
 
 
 def build_levels(rng: random.Random, areas: list[dict]) -> dict[str, dict[int, tuple[int, str]]]:
     """Level histories: for each area, year -> (level, extra note).
+
+    Every year agrees with the published aggregates of that year (:data:`FROZEN`); a level
+    moves by at most one a year and goes down only with a noted (made-up) reason.
 
     Parameters
     ----------
@@ -267,54 +309,29 @@ def build_levels(rng: random.Random, areas: list[dict]) -> dict[str, dict[int, t
         ``{area_id: {year: (level, note)}}``; the note is empty unless the level went down or
         matches the public record.
     """
-    final = _final_levels(rng, areas)
     phase = {a["area_id"]: a["phase"] for a in areas}
-    paths: dict[str, dict[int, int]] = {}
-    falls: dict[str, tuple[int, str]] = {}
-    fall_area = rng.choice(sorted(i for i, lv in final.items() if lv == 2 and phase[i] == "1"))
-    for area_id in sorted(phase):
-        lv, ph = final[area_id], phase[area_id]
-        if area_id == "P1-10":
-            paths[area_id] = dict.fromkeys(range(FIRST_YEAR, LAST_YEAR + 1), 4)
-        elif area_id == "P1-05":
-            first4 = PUBLIC_LEVEL4["P1-05"]
-            path = _climb(rng, FIRST_YEAR, first4 - 1, rng.choice((2, 3)), 3)
-            paths[area_id] = {**path, **dict.fromkeys(range(first4, LAST_YEAR + 1), 4)}
-        elif area_id == fall_area:
-            fall_year = rng.choice((2023, 2024))
-            path = _climb(rng, FIRST_YEAR, fall_year - 1, rng.choice((1, 2)), 3)
-            paths[area_id] = {**path, **dict.fromkeys(range(fall_year, LAST_YEAR + 1), 2)}
-            falls[area_id] = (fall_year, "closure")
-        elif ph == "1":
-            start = rng.choice({4: (2, 3), 3: (1, 2, 2, 3), 2: (1, 2)}[lv])
-            paths[area_id] = _climb(rng, FIRST_YEAR, LAST_YEAR, start, lv)
-        elif ph == "2":
-            first = rng.choice((2019, 2020)) if int(area_id[3:]) > 4 else 2019
-            paths[area_id] = _climb(rng, first, LAST_YEAR, 1, lv)
-        else:
-            first = 2022 if area_id in PHASE3_FROM_2022 else 2023
-            if int(area_id[3:]) > 10:
-                first = rng.choice((2022, 2023))
-            paths[area_id] = _climb(rng, first, LAST_YEAR, 1, lv)
-
-    # Two one-year dips, in phase-1/2 areas: down by one, back up the next year.
-    candidates = sorted(i for i in phase if phase[i] != "3" and i not in PUBLIC_LEVEL4
-                        and i != fall_area)
-    rng.shuffle(candidates)
-    dips = 0
-    for area_id in candidates:
-        path = paths[area_id]
-        years = [y for y in sorted(path)[1:-1]
-                 if path[y - 1] >= 2 and path[y] == path[y - 1] == path[y + 1]]
-        if not years:
-            continue
-        year = rng.choice(years)
-        path[year] -= 1
-        reason = "covid" if year in (2020, 2021) else "criteria" if year == 2022 else "exchange"
-        falls[area_id] = (year, reason)
-        dips += 1
-        if dips == 2:
-            break
+    p1 = sorted(i for i, p in phase.items() if p == "1")
+    paths, falls = _phase1_paths(rng, p1)
+    later = sorted(i for i, p in phase.items() if p != "1")
+    for area_id in later:
+        first = JOINED[phase[area_id]]
+        years = _span(first, LAST_YEAR)
+        # below level 3 in 2023; at most level 3 in 2025
+        top = rng.choice((1, 2, 2, 3)) if phase[area_id] == "2" else rng.choice((1, 2, 2))
+        path = {first: 1}
+        for year in years[1:]:
+            step = 1 if path[year - 1] < top and (year > 2023 or path[year - 1] < 2) \
+                and rng.random() < 0.6 else 0
+            path[year] = path[year - 1] + step
+        paths[area_id] = path
+    # One phase-2 area falls back in 2025, its waste exchange stopped.
+    exchange = rng.choice(sorted(i for i in later if phase[i] == "2" and paths[i][2024] >= 2))
+    paths[exchange][2025] = paths[exchange][2024] - 1
+    falls[exchange] = (2025, "exchange")
+    # A few phase-3 areas have no published result for the last year yet.
+    quiet = rng.sample(sorted(i for i in later if phase[i] == "3"), UNASSESSED_LAST)
+    for area_id in quiet:
+        del paths[area_id][LAST_YEAR]
 
     history: dict[str, dict[int, tuple[int, str]]] = {}
     for area_id, path in paths.items():
@@ -433,8 +450,11 @@ def _readme(seed: int) -> str:
 ข้อมูลชุดนี้เป็นข้อมูลสาธิตที่สร้างขึ้น ไม่ใช่ข้อมูลจริง ห้ามอ้างอิงเป็นข้อเท็จจริง
 
 It has the programme's published shape: 54 areas in 39 provinces (phase 1: 18 areas in 15
-provinces; phase 2: 15 in 4; phase 3: 21 in 20), and in 2025 4 areas at level 4, 14 at level 3
-and 36 below.
+provinces; phase 2: 15 in 4; phase 3: 21 in 20), and every year agrees with the published
+aggregates of that year: in fiscal year 2022 all 18 phase-1 areas at level 3 or 4; in 2023 4
+areas at level 4, 14 at level 3 (the phase-1 areas) and 36 below. Phases join in 2019, 2022
+and 2023; a level moves by at most one a year and goes down only with a (made-up) reason in
+its note; 3 phase-3 areas have no result for 2025 yet (shown as of 2024).
 
 - Real: the 32 public-record areas (ids, names, phases, points, sources, from
   `geodata/areas.csv`), the names and DOPA codes of the other 22 places (geothai), every
@@ -442,7 +462,7 @@ and 36 below.
   level and dimension names (`levels.csv`, `dimensions.csv`, with their sources).
 - Made up: the membership of the 22 other places, every level history (`assessments.csv`),
   the indicator catalogue (`indicators.csv`: 5 dimensions, 20 aspects, 41 "demo" indicators)
-  and every indicator value. `programme_figures.csv` is empty on purpose.
+  and every indicator value. `programme_figures.csv` and `events.csv` are empty on purpose.
 
 Rebuild byte-for-byte (seed {seed}), from the repository root:
 
@@ -482,6 +502,7 @@ def build(out: Path, seed: int = DEFAULT_SEED, geodata: Path = GEODATA) -> None:
     _write(out / "indicators.csv", "indicators", catalogue)
     _write(out / "indicator_values.csv", "indicator_values", values)
     _write(out / "programme_figures.csv", "programme_figures", [])
+    _write(out / "events.csv", "events", [])
     meta = {
         "id": "demo",
         "title_th": "ข้อมูลสาธิต (สังเคราะห์)",

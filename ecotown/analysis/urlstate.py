@@ -1,6 +1,7 @@
 """The view state that lives in the URL: parse it, tolerate bad values, write it back.
 
 ``?dataset=demo&lang=en&color=phase&phase=1,3&level=3,4&region=east&province=21&q=rayong``
+``&year=2568&since=2565``: fiscal years, typed in B.E. or C.E., written back as C.E.
 
 Parsing never raises: a bad value is dropped and reported as a :class:`Notice`, so a
 tampered or stale link still opens the normal page.
@@ -16,6 +17,7 @@ from ecotown.i18n.labels import DEFAULT_LANG, LANGS, t
 from ecotown.model.regions import PROVINCE_REGION, REGIONS
 from ecotown.model.text import shorten
 from ecotown.model.vocabulary import COLOR_MODES, LEVEL_KEYS, PHASES
+from ecotown.model.years import parse_year
 
 __all__ = [
     "COLOR_MODES",
@@ -25,6 +27,7 @@ __all__ = [
     "Notice",
     "ViewState",
     "encode_view",
+    "fit_years",
     "page_params",
     "page_title",
     "page_url",
@@ -40,7 +43,7 @@ MAX_PAGE_PARAM = 60
 MAX_PARAM = 400  # no written parameter is longer (77 province codes take 230)
 MIN_LEVELS = ("2", "3", "4", "5")  # "level N or above"; 1 or above is every assessed area
 KNOWN_PARAMS = ("dataset", "lang", "color", "phase", "level", "minlevel", "region",
-                "province", "q",
+                "province", "q", "year", "since",
                 "sel", "present", *PAGE_PARAMS)
 
 
@@ -63,6 +66,8 @@ class ViewState:
     filters: Filters = field(default_factory=Filters)
     selected_province: str = ""
     present: bool = False
+    year: int | None = None  # fiscal year shown (C.E.); None: the dataset's last year
+    since: int | None = None  # a change view: the change from this fiscal year to ``year``
 
 
 
@@ -130,10 +135,48 @@ def parse_view(params: Mapping[str, object], datasets: Iterable[str]) -> tuple[V
         notices.append(Notice("sel", _shown(selected), "reason_unknown_value"))
         selected = ""
     present = one_of("present", ("0", "1"), "0") == "1"
+    year = _year_param("year", raw, notices)
+    since = _year_param("since", raw, notices)
+    if since is not None and year is not None and since >= year:
+        notices.append(Notice("since", _shown(raw["since"]), "reason_since_after_year"))
+        since = None
     filters = Filters(phases=phases, levels=levels, regions=regions, provinces=provinces,
                       query=query, min_level=min_level)
     return ViewState(dataset=dataset, lang=lang, color=color, filters=filters,
-                     selected_province=selected, present=present), notices
+                     selected_province=selected, present=present, year=year,
+                     since=since), notices
+
+
+def _year_param(name: str, raw: Mapping[str, str], notices: list[Notice]) -> int | None:
+    """A fiscal year typed in B.E. or C.E. (``2568``, ``2025``), as C.E.; else a notice."""
+    value = raw.get(name, "").strip()
+    if not value:
+        return None
+    year = parse_year(value)
+    if year is None:
+        notices.append(Notice(name, _shown(value), "reason_not_a_year"))
+    return year
+
+
+def fit_years(state: ViewState, years: list[int]) -> tuple[ViewState, list[Notice]]:
+    """Keep the view's ``year`` and ``since`` within the dataset's years (:func:
+    ``ecotown.analysis.summary.dataset_years``); a year outside them is dropped with a
+    notice (the view then shows the last year; a dropped ``since`` ends the change view)."""
+    notices: list[Notice] = []
+    year, since = state.year, state.since
+    if year is not None and year not in years:
+        notices.append(Notice("year", str(year), "reason_year_outside_data"))
+        year = None
+    last = year if year is not None else (years[-1] if years else None)
+    if since is not None and (since not in years or last is None or since >= last):
+        notices.append(Notice("since", str(since), "reason_year_outside_data"
+                              if since not in years else "reason_since_after_year"))
+        since = None
+    if (year, since) == (state.year, state.since):
+        return state, notices
+    from dataclasses import replace
+
+    return replace(state, year=year, since=since), notices
 
 
 def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, str]:
@@ -162,6 +205,10 @@ def encode_view(state: ViewState, default_dataset: str = "public") -> dict[str, 
         params["sel"] = state.selected_province
     if state.present:
         params["present"] = "1"
+    if state.year is not None:
+        params["year"] = str(state.year)
+    if state.since is not None:
+        params["since"] = str(state.since)
     return {key: value[:MAX_PARAM] for key, value in params.items()}
 
 

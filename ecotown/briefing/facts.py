@@ -16,12 +16,13 @@ from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.framing import view_frame
 from ecotown.analysis.summary import summarise
 from ecotown.analysis.urlstate import ViewState
-from ecotown.i18n.labels import LANGS, pick, t
+from ecotown.i18n.labels import LANGS, pick, t, year_text
 from ecotown.model.dataset import Dataset
 from ecotown.model.vocabulary import COLOR_MODES
 from ecotown.present.captions import clean_text, data_date, filter_words, source_lines
 from ecotown.present.legend import (
     LegendEntry,
+    change_legend,
     fanned_positions,
     kpi_entries,
     marker_legend,
@@ -206,6 +207,10 @@ def file_stem(dataset: Dataset, view: ViewState) -> str:
                              else hashlib.sha1(f.query.encode()).hexdigest()[:8]))
     if view.color != "level":
         parts.append(f"by-{view.color}")
+    if view.year is not None:
+        parts.append(f"fy{view.year}")
+    if view.since is not None:
+        parts.append(f"since{view.since}")
     parts.append(view.lang)
     return "-".join(parts)
 
@@ -234,8 +239,10 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
     check_view(view)
     lang = view.lang
     shown = apply_filters(areas, view.filters)
-    counts = summarise(dataset, areas, view.filters)
-    classes = province_classes(provinces["province_code"], shown, view.color)
+    counts = summarise(dataset, areas, view.filters, view.year)
+    mode = "change" if view.since is not None and "change_class" in shown.columns \
+        else view.color
+    classes = province_classes(provinces["province_code"], shown, mode)
     markers = marker_legend(shown, dataset.levels, lang)
     kpis = kpi_entries(counts, lang)
     markers_drawn = _markers(shown)
@@ -253,8 +260,11 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
         kpi_levels=tuple(e for e in kpis if not e.key.startswith("phase")),
         kpi_phases=tuple(e for e in kpis if e.key.startswith("phase")),
         province_title=t("legend_provinces", lang),
-        province_mode=t(f"color_{view.color}", lang),
-        province_legend=tuple(province_legend(classes, view.color, dataset.levels, lang)),
+        province_mode=t(f"color_{view.color}", lang) if mode != "change" else
+        t("legend_change", lang, year=year_text(view.since, lang)),
+        province_legend=tuple(province_legend(classes, mode, dataset.levels, lang)
+                              if mode != "change" else
+                              change_legend(shown, classes, view.since, lang).entries),
         province_colours={code: colour for code, (_, colour) in classes.items()},
         marker_legend=tuple(markers),
         markers=markers_drawn,

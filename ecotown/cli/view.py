@@ -11,30 +11,42 @@ import json
 import sys
 from pathlib import Path
 
-from ecotown.analysis.summary import area_table, summarise
+import pandas as pd
+
+from ecotown.analysis.progress import progress_report, reference_points, with_change
+from ecotown.analysis.summary import area_table, summarise, view_year
 from ecotown.cli.data import add_commands as add_data_commands
 from ecotown.cli.options import add_view_options, message_lang, view_from_args
-from ecotown.i18n.labels import t
-from ecotown.model.geography import load_provinces
+from ecotown.i18n.labels import fiscal_year_text, t
+from ecotown.model.geography import area_points, load_provinces
 from ecotown.model.validate import DatasetError
 from ecotown.store import load_dataset
 
 __all__ = ["main"]
 
 
+def view_areas(dataset, provinces, view):
+    """The area table a view shows: its fiscal year and, in a change view, the change."""
+    table = area_table(dataset, provinces, view.year)
+    if view.since is not None:
+        table = with_change(table, dataset, view.since, view_year(dataset, view.year))
+    return table
+
+
 def _summary(args: argparse.Namespace) -> int:
     provinces = load_provinces()
-    view = view_from_args(args, provinces)
+    dataset = load_dataset(args.dataset)
+    view = view_from_args(args, provinces, dataset)
     if view is None:
         return 1
-    dataset = load_dataset(args.dataset)
-    counts = summarise(dataset, area_table(dataset, provinces), view.filters)
+    counts = summarise(dataset, view_areas(dataset, provinces, view), view.filters, view.year)
     if args.json:
         print(json.dumps(counts, ensure_ascii=False, indent=2))
         return 0
     lang = args.lang
     print(f"{t('dataset', lang)}: {dataset.title(lang)}")
-    for key in ("year", "areas", "provinces"):
+    print(f"year: {counts['year']} ({fiscal_year_text(counts['year'], lang)})")
+    for key in ("areas", "provinces", "joined_later"):
         print(f"{key}: {counts[key]}")
     for key in ("by_phase", "by_level", "by_region"):
         print(f"{key}: " + ", ".join(f"{k}={v}" for k, v in counts[key].items()))
@@ -51,11 +63,12 @@ def _briefing(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     provinces = load_provinces()
-    view = view_from_args(args, provinces)
+    dataset = load_dataset(args.dataset)
+    view = view_from_args(args, provinces, dataset)
     if view is None:
         return 1
-    dataset = load_dataset(args.dataset)
-    export = briefing(dataset, area_table(dataset, provinces), provinces, view, args.format)
+    export = briefing(dataset, view_areas(dataset, provinces, view), provinces, view,
+                      args.format)
     if args.out == "-":
         sys.stdout.buffer.write(export.data)
         sys.stdout.buffer.flush()
@@ -69,6 +82,54 @@ def _briefing(args: argparse.Namespace) -> int:
         return 1
     print(t("brief_cli_wrote", lang, path=path, size=len(export.data)))
     return 0
+
+
+def _progress(args: argparse.Namespace) -> int:
+    provinces = load_provinces()
+    dataset = load_dataset(args.dataset)
+    view = view_from_args(args, provinces, dataset)
+    if view is None:
+        return 1
+    report = progress_report(dataset, area_points(dataset.areas, provinces), view.filters,
+                             view.year, view.since)
+    report["reference_points"] = reference_points(
+        dataset.programme_figures if _has_counts(dataset) else
+        load_dataset("public").programme_figures, dataset)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2, default=_plain))
+        return 0
+    lang = args.lang
+    print(f"{t('dataset', lang)}: {dataset.title(lang)}")
+    for year, counts in report["by_year"].items():
+        detail = report["by_year_detail"][year]
+        print(f"{fiscal_year_text(int(year), lang, span=False)}: "
+              + ", ".join(f"{k}={v}" for k, v in counts.items())
+              + f", none={detail['no_level']}, as_of_earlier={detail['as_of_earlier']}"
+              f", joined_later={detail['joined_later']}")
+    for mover in report["movers"]:
+        print(f"  {mover['area_id']}: {mover['from']} -> {mover['to']} "
+              f"({mover['year_from']}-{mover['year_to']}) {mover['change']:+d}")
+    if report["projection_2037"]:
+        projection = report["projection_2037"]
+        print(t("path_projection", lang, n=projection["reach_level_5"],
+                of=report["path"]["areas"]))
+        print(projection["method" if lang == "en" else "method_th"])
+    return 0
+
+
+def _has_counts(dataset) -> bool:
+    figures = dataset.programme_figures
+    return "year" in figures.columns and figures["year"].notna().any()
+
+
+def _plain(value):
+    """JSON for pandas' missing values and integers."""
+    if value is None or value is pd.NA:
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def _validate_dataset(args: argparse.Namespace) -> int:
@@ -99,6 +160,15 @@ def build_parser() -> argparse.ArgumentParser:
                        "'-' for standard output)")
     add_view_options(brief)
     brief.set_defaults(run=_briefing)
+    progress = sub.add_parser("progress", help="levels per year, movers, the path to 2037",
+                              description="The programme over time: areas at each level per "
+                              "fiscal year, the movers between --since (default: the year "
+                              "before) and --year, and the path to level 5 by 2037 with its "
+                              "labelled projection.")
+    progress.add_argument("--dataset", default="public", help="public, demo or a directory")
+    progress.add_argument("--json", action="store_true", help="print JSON")
+    add_view_options(progress, colour=False)
+    progress.set_defaults(run=_progress)
     add_data_commands(sub)
     return parser
 

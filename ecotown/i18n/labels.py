@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from ecotown.i18n.text_data import TEXT as _data_text
 from ecotown.i18n.text_exports import TEXT as _export_text
+from ecotown.i18n.text_progress import TEXT as _progress_text
 
-__all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "normalise_lang", "note_in", "pick", "t", "year_text"]
+__all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "fiscal_year_text", "normalise_lang", "note_in", "pick", "t",
+           "year_short", "year_text"]
 
 LANGS = ("th", "en")
 DEFAULT_LANG = "th"
@@ -167,6 +169,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Ignored URL parameter {param}={value}: {reason}",
     },
     "reason_unknown_value": {"th": "ไม่รู้จักค่านี้", "en": "unknown value"},
+    "reason_not_a_year": {"th": "ไม่ใช่ปีงบประมาณ (พิมพ์ พ.ศ. เช่น 2568 หรือ ค.ศ. เช่น 2025)",
+                          "en": "not a fiscal year (type B.E. such as 2568 or C.E. such as "
+                                "2025)"},
+    "reason_since_after_year": {"th": "ปีที่เปรียบเทียบต้องก่อนปีที่แสดง",
+                                "en": "the year compared with must come before the year shown"},
+    "reason_year_outside_data": {"th": "ข้อมูลชุดนี้ไม่มีปีนี้", "en": "this dataset has no such year"},
     "reason_unknown_param": {"th": "ไม่รู้จักพารามิเตอร์นี้", "en": "unknown parameter"},
     "reason_too_long": {"th": "ยาวเกินไป จึงตัดให้สั้นลง", "en": "too long; shortened"},
     # --- validation messages -----------------------------------------------------------
@@ -190,8 +198,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{value} is outside the range {min}–{max}",
     },
     "v_buddhist_year": {
-        "th": "ค่า {value} ดูเหมือนปีพุทธศักราช ให้ใช้ปีคริสต์ศักราช (ลบ 543)",
-        "en": "{value} looks like a Buddhist Era year; use the Gregorian year (subtract 543)",
+        "th": "ปี พ.ศ. {value} อยู่นอกช่วงของโครงการ (พ.ศ. {min_be}–{max_be} หรือ ค.ศ. "
+              "{min}–{max})",
+        "en": "B.E. year {value} is outside the programme's years (B.E. {min_be}–{max_be}, "
+              "C.E. {min}–{max})",
+    },
+    "v_year": {
+        "th": "ค่า '{value}' ไม่ใช่ปีงบประมาณ ให้พิมพ์ พ.ศ. ({min_be}–{max_be}) หรือ ค.ศ. "
+              "({min}–{max}) เช่น 2568 หรือ 2025",
+        "en": "'{value}' is not a fiscal year; type B.E. ({min_be}–{max_be}) or C.E. "
+              "({min}–{max}), e.g. 2568 or 2025",
     },
     "v_choice": {
         "th": "ค่า '{value}' ไม่อยู่ในค่าที่อนุญาต: {choices}",
@@ -264,7 +280,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> None:
         TEXT.update(part)
 
 
-_merge(_export_text, _data_text)
+_merge(_export_text, _data_text, _progress_text)
 
 
 def year_text(year: object, lang: str) -> str:
@@ -275,6 +291,28 @@ def year_text(year: object, lang: str) -> str:
     except (TypeError, ValueError):
         return "–"
     return f"พ.ศ. {number + 543}" if lang == "th" else str(number)
+
+
+
+def fiscal_year_text(year: object, lang: str, span: bool = True) -> str:
+    """A fiscal year as its readers write it: ``ปีงบประมาณ พ.ศ. 2568`` in Thai, ``FY2025
+    (Oct 2024–Sep 2025)`` in English (``FY2025`` without ``span``); ``–`` if missing."""
+    try:
+        number = int(year)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "–"
+    if lang == "th":
+        return f"ปีงบประมาณ พ.ศ. {number + 543}"
+    return f"FY{number} (Oct {number - 1}–Sep {number})" if span else f"FY{number}"
+
+
+def year_short(year: object, lang: str) -> str:
+    """A fiscal year on a slider or an axis: ``2568`` in Thai (B.E.), ``2025`` in English."""
+    try:
+        number = int(year)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "–"
+    return str(number + 543) if lang == "th" else str(number)
 
 
 def note_in(row: object, lang: str) -> str:

@@ -119,6 +119,8 @@ TEXT: dict[str, dict[str, str]] = {
     "d_template_key": {"th": "คีย์ (ห้ามซ้ำ): {columns}", "en": "key (unique): {columns}"},
     "d_type_str": {"th": "ข้อความ", "en": "text"},
     "d_type_int": {"th": "จำนวนเต็ม", "en": "whole number"},
+    "d_type_year": {"th": "ปีงบประมาณ พ.ศ. หรือ ค.ศ. (เก็บเป็น ค.ศ.)",
+                    "en": "fiscal year, B.E. or C.E. (stored as C.E.)"},
     "d_type_float": {"th": "ตัวเลข", "en": "number"},
     "d_type_bool": {"th": "true หรือ false", "en": "true or false"},
     "d_type_province": {"th": "รหัสจังหวัด 2 หลักของกรมการปกครอง", "en": "two-digit DOPA province code"},

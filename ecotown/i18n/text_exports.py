@@ -37,7 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
     "brief_no_areas": {"th": "ไม่มีพื้นที่ที่ตรงกับตัวกรอง", "en": "No area matches the filters"},
     "brief_areas_listed": {"th": "รายชื่อพื้นที่ ({n}): {names}", "en": "Areas shown ({n}): {names}"},
     "brief_locator": {"th": "ตำแหน่งในประเทศไทย", "en": "Where in Thailand"},
-    "brief_data_year": {"th": "ผลประเมินระดับล่าสุด: ปี พ.ศ. {year}", "en": "Latest level assessment: {year}"},
+    "brief_data_year": {"th": "ระดับของ{year}", "en": "Levels of {year}"},
     "brief_no_year": {"th": "ยังไม่มีผลประเมินระดับ", "en": "No level assessment yet"},
     "brief_as_of": {
         "th": "ตัวเลขภาพรวมของโครงการ ข้อมูล ณ {date}",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geothai
@@ -62,6 +62,8 @@ class Dataset:
     indicators: pd.DataFrame
     indicator_values: pd.DataFrame
     programme_figures: pd.DataFrame
+    events: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=list(table("events").column_names)))
 
     @property
     def synthetic(self) -> bool:
@@ -120,6 +122,8 @@ def read_tables(source: str | Path | Mapping[str, bytes]
     frames: dict[str, pd.DataFrame] = {}
     for tbl in TABLES:
         raw, read_problems = read_csv_strings(files.get(tbl.filename), tbl.filename)
+        if tbl.optional and tbl.filename not in files:
+            read_problems = []  # a dataset written before the table existed
         problems += read_problems
         if raw is None:
             frames[tbl.kind] = pd.DataFrame(columns=[*tbl.column_names, "_row"])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ecotown.model.years import YEAR_MAX, YEAR_MIN
+
 __all__ = [
     "BASES",
     "DIMENSION_IDS",
@@ -26,8 +28,6 @@ BASES = ("stated", "inferred", "synthetic")
 LOCATION_PRECISIONS = ("gazetteer", "province")
 DIMENSION_IDS = ("physical", "economic", "environmental", "social", "management")
 QUALIFIERS = ("exact", "more_than", "less_than", "about")
-YEAR_MIN = 2010
-YEAR_MAX = 2037  # the programme's target year, B.E. 2580
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
 
@@ -37,7 +37,8 @@ class Column:
     """One column of a table.
 
     ``kind`` is one of ``str``, ``int``, ``float``, ``bool``, ``province``, ``date`` (a real
-    date written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+    date written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) or ``year`` (a fiscal year, typed in
+    B.E. or C.E., stored as the C.E. year in which it ends: :mod:`ecotown.model.years`).
     """
 
     name: str
@@ -64,6 +65,8 @@ class Table:
     title_en: str = ""
     # Columns a file may leave out altogether (added after files were written without them).
     optional_columns: tuple[str, ...] = field(default=())
+    # Whether a dataset may lack the file altogether (a table added after datasets existed).
+    optional: bool = False
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -78,9 +81,15 @@ class Table:
         raise KeyError(f"table {self.kind!r} has no column {name!r}")
 
 
-def _year(required: bool = True) -> Column:
-    return Column("year", "int", required, min=YEAR_MIN, max=YEAR_MAX,
-                  doc_th="ปีคริสต์ศักราช", doc_en="Gregorian year")
+_YEAR_TH = ("ปีงบประมาณ (1 ต.ค.–30 ก.ย. ตั้งชื่อตามปีที่สิ้นสุด) พิมพ์เป็น พ.ศ. เช่น 2568"
+            " หรือ ค.ศ. 2025 ก็ได้ เก็บเป็น ค.ศ.")
+_YEAR_EN = ("fiscal year (1 Oct–30 Sep, named by the year it ends): type B.E. 2568 or C.E. "
+            "2025; stored as C.E.")
+
+
+def _year(required: bool = True, name: str = "year") -> Column:
+    return Column(name, "year", required, min=YEAR_MIN, max=YEAR_MAX,
+                  doc_th=_YEAR_TH, doc_en=_YEAR_EN)
 
 
 # The Thai wording of ``note``; Thai pages show it, English pages show ``note``. A file may
@@ -105,6 +114,9 @@ TABLES: tuple[Table, ...] = (
                    doc_en="DOPA province, district or subdistrict code"),
             Column("phase", "int", min=1, max=3, doc_th="ระยะที่เข้าร่วม", doc_en="phase joined"),
             Column("phase_basis", choices=BASES, doc_th="ที่มาของระยะ", doc_en="basis of phase"),
+            Column("joined_year", "year", False, min=YEAR_MIN, max=YEAR_MAX,
+                   doc_th="ปีงบประมาณที่เข้าร่วมโครงการ (ว่าง = ไม่ทราบ)",
+                   doc_en="fiscal year the area joined (empty: not known)"),
             Column("lat", "float", min=5.0, max=21.0, doc_th="ละติจูด", doc_en="latitude"),
             Column("lon", "float", min=97.0, max=106.0, doc_th="ลองจิจูด", doc_en="longitude"),
             Column("location_precision", choices=LOCATION_PRECISIONS,
@@ -116,7 +128,7 @@ TABLES: tuple[Table, ...] = (
             _NOTE_TH,
         ),
         key=("area_id",), title_th="พื้นที่", title_en="Areas",
-        optional_columns=("note_th",),
+        optional_columns=("note_th", "joined_year"),
     ),
     Table(
         "assessments", "assessments.csv",
@@ -204,8 +216,39 @@ TABLES: tuple[Table, ...] = (
             Column("as_of", "date", pattern_doc="YYYY[-MM[-DD]]",
                    doc_th="ข้อมูล ณ วันที่", doc_en="as-of date"),
             Column("source", doc_th="แหล่งที่มา", doc_en="source"),
+            # A count of areas at some levels in one fiscal year: the reference points of the
+            # programme's chart and the aggregates a dataset must agree with.
+            Column("year", "year", False, min=YEAR_MIN, max=YEAR_MAX,
+                   doc_th="ปีงบประมาณที่ตัวเลขนับ (ว่าง = ไม่ใช่จำนวนพื้นที่ตามระดับ)",
+                   doc_en="fiscal year the figure counts (empty: not a count by level)"),
+            Column("level_min", "int", False, min=1, max=5, doc_th="ระดับต่ำสุดที่นับ",
+                   doc_en="lowest level counted"),
+            Column("level_max", "int", False, min=1, max=5, doc_th="ระดับสูงสุดที่นับ",
+                   doc_en="highest level counted"),
+            Column("phase", "int", False, min=1, max=3, doc_th="นับเฉพาะระยะ (ว่าง = ทุกระยะ)",
+                   doc_en="only this phase (empty: all phases)"),
+            Column("basis", required=False, choices=BASES, doc_th="ที่มา (stated/inferred)",
+                   doc_en="basis (stated or inferred)"),
         ),
         key=("figure_id",), title_th="ตัวเลขภาพรวมของโครงการ", title_en="Programme figures",
+        optional_columns=("year", "level_min", "level_max", "phase", "basis"),
+    ),
+    Table(
+        "events", "events.csv",
+        (
+            Column("event_id", pattern=_ID, pattern_doc="A-Z a-z 0-9 _ . -, ≤ 40",
+                   doc_th="รหัสเหตุการณ์", doc_en="event id"),
+            _year(),
+            Column("date", "date", False, pattern_doc="YYYY[-MM[-DD]]",
+                   doc_th="วันที่ (ถ้าทราบ)", doc_en="date (where known)"),
+            Column("label_th", doc_th="สิ่งที่เกิดขึ้น ภาษาไทย", doc_en="what happened, in Thai"),
+            Column("label_en", doc_th="สิ่งที่เกิดขึ้น ภาษาอังกฤษ",
+                   doc_en="what happened, in English"),
+            Column("basis", choices=BASES, doc_th="ที่มา", doc_en="basis"),
+            Column("source", doc_th="URL แหล่งที่มา", doc_en="source URL(s)"),
+        ),
+        key=("event_id",), title_th="เหตุการณ์ของโครงการ", title_en="Programme events",
+        optional=True,
     ),
 )
 

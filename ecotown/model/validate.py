@@ -21,6 +21,7 @@ import pandas as pd
 from ecotown.i18n.labels import t
 from ecotown.model.schema import Column, Table
 from ecotown.model.vocabulary import canonical_choice
+from ecotown.model.years import BE_OFFSET, YEAR_MAX, YEAR_MIN, parse_year
 
 __all__ = [
     "DatasetError",
@@ -92,6 +93,8 @@ def read_csv_strings(source: Path | bytes | None, label: str
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _INT = re.compile(r"^[+-]?[0-9]+(\.0*)?$")
 _FLOAT = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$")
+_YEAR_RANGE = {"min": str(YEAR_MIN), "max": str(YEAR_MAX), "min_be": str(YEAR_MIN + BE_OFFSET),
+               "max_be": str(YEAR_MAX + BE_OFFSET)}
 _DATE = re.compile(r"^([0-9]{4})(-([0-9]{2})(-([0-9]{2}))?)?$")
 
 
@@ -110,6 +113,14 @@ def _date_problem(raw: str) -> str | None:
 
 def _convert(col: Column, raw: str) -> tuple[object, str | None, dict]:
     """Convert one cell; return (value, problem code or None, params)."""
+    if col.kind == "year":
+        year = parse_year(raw)
+        if year is not None:
+            return year, None, {}
+        digits = raw.translate(THAI_DIGITS)
+        if not _INT.fullmatch(digits):
+            return None, "v_year", _YEAR_RANGE
+        return None, "v_range" if int(float(digits)) < 2400 else "v_buddhist_year", _YEAR_RANGE
     if col.kind == "int":
         digits = raw.translate(THAI_DIGITS)
         if not _INT.fullmatch(digits):
@@ -179,7 +190,7 @@ def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFra
                 if col.required:
                     problems.append(Problem(label, "v_required", row_no, col.name, raw))
                     row_ok = False
-                record[col.name] = None if col.kind in ("int", "float", "bool") else ""
+                record[col.name] = None if col.kind in ("int", "float", "bool", "year") else ""
                 continue
             value, code, params = _convert(col, raw)
             if code is None and col.kind in ("int", "float"):
@@ -203,7 +214,7 @@ def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFra
             records.append(record)
     typed = pd.DataFrame.from_records(records, columns=[*tbl.column_names, "_row"])
     for col in tbl.columns:
-        if col.kind == "int":
+        if col.kind in ("int", "year"):
             typed[col.name] = typed[col.name].astype("Int64")
         elif col.kind == "float":
             typed[col.name] = typed[col.name].astype("float64")
@@ -219,8 +230,6 @@ def _range_problem(col: Column, value: float) -> tuple[str | None, dict]:
     too_high = col.max is not None and value > col.max
     if not (too_low or too_high):
         return None, {}
-    if col.name == "year" and 2500 <= value <= 2700:
-        return "v_buddhist_year", {}
     return "v_range", {"min": _fmt(col.min), "max": _fmt(col.max)}
 
 

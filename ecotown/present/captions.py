@@ -10,14 +10,15 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from ecotown.analysis.urlstate import ViewState
-from ecotown.i18n.labels import t
+from ecotown.i18n.labels import fiscal_year_text, t, year_text
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
 from ecotown.model.text import CONTROL, ELLIPSIS, safe_cut
 from ecotown.model.vocabulary import NO_LEVEL
 from ecotown.present.style import level_label, phase_label
 
-__all__ = ["clean_text", "data_date", "date_text", "filter_words", "map_sentence", "source_lines"]
+__all__ = ["clean_text", "data_date", "date_text", "filter_words", "map_sentence", "source_lines",
+           "year_caption"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -29,8 +30,19 @@ def clean_text(text: object) -> str:
 
 def filter_words(dataset: Dataset, provinces: pd.DataFrame, view: ViewState,
                   compact: bool = False) -> str:
-    """The view's filters in words; ``compact`` counts a long province list and shortens a
-    long search text."""
+    """The view's filters in words, then its fiscal year and change view where chosen;
+    ``compact`` counts a long province list and shortens a long search text."""
+    words = _filter_words(dataset, provinces, view, compact)
+    when = []
+    if view.year is not None:
+        when.append(fiscal_year_text(view.year, view.lang, span=not compact))
+    if view.since is not None:
+        when.append(t("legend_change", view.lang, year=year_text(view.since, view.lang)))
+    return " · ".join([words, *when])
+
+
+def _filter_words(dataset: Dataset, provinces: pd.DataFrame, view: ViewState,
+                  compact: bool = False) -> str:
     lang, f = view.lang, view.filters
     if not f.active:
         return t("brief_all_areas", lang)
@@ -74,9 +86,25 @@ def date_text(as_of: str, lang: str) -> str:
     return "\u00a0".join(p for p in (day, month, str(year)) if p)  # never broken
 
 
+def year_caption(counts: dict, lang: str) -> str:
+    """What the year shown means (:func:`ecotown.analysis.summary.summarise`): the fiscal
+    year, how many levels are as of an earlier year and how many areas joined later."""
+    if counts.get("year") is None:
+        return t("brief_no_year", lang)
+    fy = fiscal_year_text(counts["year"], lang)
+    parts = [t("year_shown", lang, fy=fy)]
+    carried = sum(counts.get("as_of_earlier", {}).values())
+    if carried:
+        parts.append(t("as_of_caption", lang, n=f"{carried:,}"))
+    if counts.get("joined_later"):
+        parts.append(t("joined_later", lang, n=f"{counts['joined_later']:,}",
+                       fy=fiscal_year_text(counts["year"], lang, span=False)))
+    return " · ".join(parts)
+
+
 def data_date(dataset: Dataset, year: int | None, lang: str) -> str:
     text = (t("brief_no_year", lang) if year is None
-            else t("brief_data_year", lang, year=year + 543 if lang == "th" else year))
+            else t("brief_data_year", lang, year=fiscal_year_text(year, lang)))
     if not dataset.programme_figures.empty:
         as_of = str(dataset.programme_figures["as_of"].max())
         text += " · " + t("brief_as_of", lang, date=date_text(as_of, lang))

@@ -7,11 +7,12 @@ import json
 import altair as alt
 import pandas as pd
 
-from ecotown.i18n.labels import t, year_text
+from ecotown.i18n.labels import t, year_short, year_text
 from ecotown.model.vocabulary import LEVELS
 from ecotown.present.style import LEVEL_COLOURS, PHASE_COLOURS, level_label
 
-__all__ = ["dimension_chart", "level_history_chart"]
+__all__ = ["dimension_chart", "level_history_chart", "levels_per_year_chart",
+           "levels_per_year_data", "reference_positions"]
 
 
 def level_history_chart(history: pd.DataFrame, levels: pd.DataFrame, lang: str) -> alt.Chart:
@@ -64,3 +65,72 @@ def dimension_chart(dimensions: pd.DataFrame, level: object, phase: int,
     programme_tick = alt.Chart(data).mark_tick(color="#000000", thickness=2, size=26).encode(
         y=y, x="programme_median:Q")
     return (bars + phase_tick + programme_tick).properties(height=5 * 38)
+
+
+def levels_per_year_data(series: dict[str, dict[int, dict]], levels: pd.DataFrame,
+                         lang: str) -> pd.DataFrame:
+    """Long rows for :func:`levels_per_year_chart`: group, year, level and count.
+    ``series`` is ``{group label: timeline.by_year(...)}``."""
+    rows = []
+    for group, by_year in series.items():
+        for year, detail in by_year.items():
+            for lv in LEVELS:
+                rows.append({"group": group, "year": int(year),
+                             "year_label": year_short(year, lang), "level": lv,
+                             "level_label": level_label(lv, levels, lang),
+                             "count": int(detail["by_level"][str(lv)]),
+                             "order": lv})
+    return pd.DataFrame(rows, columns=["group", "year", "year_label", "level", "level_label",
+                                       "count", "order"])
+
+
+def reference_positions(points: list[dict], data: pd.DataFrame, group: str,
+                        phase: int | None) -> pd.DataFrame:
+    """Where each published count sits on the stacked bars (level 5 at the bottom): the data
+    of the levels above the figure's range, plus the published value, so a figure that agrees
+    with the data marks the top of its segments."""
+    rows = []
+    for p in points:
+        if p["phase"] != phase:
+            continue
+        here = data[(data["group"] == group) & (data["year"] == p["year"])]
+        if here.empty:
+            continue
+        top = p["level_max"] or 5
+        above = int(here.loc[here["level"] > top, "count"].sum()) if p["level_min"] else 0
+        rows.append({"group": group, "year_label": str(here["year_label"].iloc[0]),
+                     "y": above + float(p["published"]), "published": p["published"],
+                     "data": p["data"], "label": p["label"], "source": p["source"]})
+    return pd.DataFrame(rows, columns=["group", "year_label", "y", "published", "data", "label",
+                                       "source"])
+
+
+def levels_per_year_chart(data: pd.DataFrame, refs: pd.DataFrame, levels: pd.DataFrame,
+                          lang: str, title: str = "", height: int = 260) -> alt.Chart:
+    """Stacked bars of the areas at each level per fiscal year (level 5 at the bottom) of
+    one group, with the published figures (:func:`reference_positions`) as black points."""
+    order = sorted(data["year_label"].unique(), key=lambda y: int(y))
+    names = [level_label(lv, levels, lang) for lv in LEVELS]
+    colour = alt.Color("level_label:N", title=t("level", lang),
+                       scale=alt.Scale(domain=names, range=[LEVEL_COLOURS[lv] for lv in LEVELS]),
+                       legend=alt.Legend(orient="bottom", columns=3, labelLimit=260))
+    x = alt.X("year_label:O", title=t("col_year", lang), sort=order,
+              axis=alt.Axis(labelAngle=0))
+    bars = alt.Chart(data).mark_bar().encode(
+        x=x, y=alt.Y("sum(count):Q", title=t("areas", lang), stack="zero"),
+        color=colour, order=alt.Order("order:Q", sort="descending"),
+        tooltip=[alt.Tooltip("year_label:N", title=t("col_year", lang)),
+                 alt.Tooltip("level_label:N", title=t("level", lang)),
+                 alt.Tooltip("count:Q", title=t("areas", lang))])
+    layers = [bars]
+    if not refs.empty:
+        layers.append(alt.Chart(refs).mark_point(shape="diamond", size=120, filled=True,
+                                                 color="#000000").encode(
+            x=x, y="y:Q",
+            tooltip=[alt.Tooltip("label:N", title=t("published_point", lang)),
+                     alt.Tooltip("published:Q", title=t("published_point", lang)),
+                     alt.Tooltip("data:Q", title=t("dataset", lang)),
+                     alt.Tooltip("source:N", title=t("source", lang))]))
+    chart = alt.layer(*layers) if len(layers) > 1 else bars
+    chart = chart.properties(height=height)
+    return chart.properties(title=title) if title else chart

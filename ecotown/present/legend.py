@@ -13,9 +13,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ecotown.analysis.summary import province_stats
-from ecotown.i18n.labels import t
+from ecotown.analysis.timeline import CHANGE_CLASSES
+from ecotown.i18n.labels import t, year_text
 from ecotown.model.vocabulary import NO_LEVEL, level_key
 from ecotown.present.style import (
+    AS_OF_FILL_OPACITY,
+    CHANGE_COLOURS,
     LEVEL_COLOURS,
     NO_AREA_COLOUR,
     NO_LEVEL_COLOUR,
@@ -29,6 +32,8 @@ __all__ = [
     "EMPTY",
     "LegendEntry",
     "LegendSection",
+    "as_of_entry",
+    "change_legend",
     "fanned_positions",
     "map_legend",
     "marker_legend",
@@ -66,15 +71,21 @@ class LegendSection:
 
 
 def province_classes(codes: Iterable[str], areas: pd.DataFrame, mode: str) -> dict[str, tuple]:
-    """(class key, colour) of every province code for ``mode`` (level, phase or count)."""
-    if mode not in ("level", "phase", "count"):
-        raise ValueError(f"mode should be level, phase or count, got {mode!r}")
+    """(class key, colour) of every province code for ``mode`` (level, phase, count or
+    change). In ``change`` mode (``areas`` with ``change_class``) a province takes the first
+    class of :data:`CHANGE_CLASSES` among its areas: its best change."""
+    if mode not in ("level", "phase", "count", "change"):
+        raise ValueError(f"mode should be level, phase, count or change, got {mode!r}")
     stats = province_stats(areas)
+    changes = _province_changes(areas) if mode == "change" else {}
     classes: dict[str, tuple[str, str]] = {}
     for code in codes:
         row = stats.get(code)
         if row is None:
             classes[code] = (EMPTY, NO_AREA_COLOUR)
+        elif mode == "change":
+            key = changes.get(code, "unknown")
+            classes[code] = (key, CHANGE_COLOURS[key] if key != "unknown" else NO_LEVEL_COLOUR)
         elif mode == "level":
             highest = row["highest_level"]
             classes[code] = ((NO_LEVEL, NO_LEVEL_COLOUR) if pd.isna(highest)
@@ -85,6 +96,38 @@ def province_classes(codes: Iterable[str], areas: pd.DataFrame, mode: str) -> di
             classes[code] = count_class(int(row["areas"]))
     return classes
 
+
+
+def _province_changes(areas: pd.DataFrame) -> dict[str, str]:
+    if areas.empty or "change_class" not in areas.columns:
+        return {}
+    rank = {c: i for i, c in enumerate(CHANGE_CLASSES)}
+    best = areas.assign(_rank=areas["change_class"].map(rank)).groupby("province_code")["_rank"]
+    return {code: CHANGE_CLASSES[int(r)] for code, r in best.min().items()}
+
+
+def change_legend(areas: pd.DataFrame, classes: dict[str, tuple], since: int, lang: str
+                  ) -> LegendSection:
+    """The change view's section: every class with its areas and provinces."""
+    keys = areas["change_class"] if "change_class" in areas.columns and not areas.empty \
+        else pd.Series(dtype=object)
+    province_counts = pd.Series([key for key, _ in classes.values()]).value_counts()
+    rows = tuple(LegendEntry(c, t(f"change_{c}", lang), CHANGE_COLOURS[c]
+                             if c != "unknown" else NO_LEVEL_COLOUR, int((keys == c).sum()),
+                             provinces=int(province_counts.get(c, 0)))
+                 for c in CHANGE_CLASSES)
+    empty = LegendEntry(EMPTY, t("no_area", lang), NO_AREA_COLOUR, 0,
+                        provinces=int(province_counts.get(EMPTY, 0)))
+    return LegendSection(t("legend_change", lang, year=year_text(since, lang)),
+                         (*rows, empty), "both")
+
+
+def as_of_entry(areas: pd.DataFrame, lang: str) -> LegendEntry:
+    """The legend row of levels carried from an earlier year (pale, dashed markers)."""
+    count = int(areas["as_of"].fillna(False).astype(bool).sum()) \
+        if "as_of" in areas.columns and not areas.empty else 0
+    return LegendEntry("as_of", t("legend_as_of", lang), "#bdbdbd", count,
+                       outline=NO_LEVEL_COLOUR, dashed=True)
 
 
 def province_legend(classes: dict[str, tuple], mode: str, levels: pd.DataFrame,
@@ -109,22 +152,26 @@ def province_legend(classes: dict[str, tuple], mode: str, levels: pd.DataFrame,
     return rows
 
 
-def marker_style(level: object, phase: int, phase_basis: str = "stated") -> dict:
-    """Leaflet circle-marker options: fill by latest level, ring by phase (one thing each).
+def marker_style(level: object, phase: int, phase_basis: str = "stated",
+                 as_of: bool = False, change: str | None = None) -> dict:
+    """Leaflet circle-marker options: fill by level (or by ``change`` in a change view), ring
+    by phase (one thing each). A level as of an earlier year is pale with a dashed ring.
 
     No published level is a white fill. How a phase is known (stated or inferred) is in the
     tooltip and the table, not in the ring. The web map sizes the marker to the zoom.
     """
     key = level_key(level)
     fill = "#ffffff" if key == NO_LEVEL else LEVEL_COLOURS[int(key)]
+    if change is not None:
+        fill = CHANGE_COLOURS.get(change, "#ffffff")
     return {
         "radius": 4,
         "color": PHASE_COLOURS[int(phase)],
         "weight": 1.5,
         "opacity": 1,
         "fillColor": fill,
-        "fillOpacity": 1,
-        "dashArray": None,
+        "fillOpacity": AS_OF_FILL_OPACITY if as_of and change is None else 1,
+        "dashArray": "2 2" if as_of and change is None else None,
     }
 
 
@@ -144,7 +191,26 @@ def marker_legend(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> list[
 
 
 def map_legend(classes: dict[str, tuple], areas: pd.DataFrame, mode: str,
-               levels: pd.DataFrame, lang: str) -> tuple[LegendSection, ...]:
+               levels: pd.DataFrame, lang: str, since: int | None = None
+               ) -> tuple[LegendSection, ...]:
+    """The map's legend (:func:`_map_legend`), with the change section first in a change
+    view and a row counting the levels shown as of an earlier year."""
+    if mode == "change":
+        phase_rows = tuple(LegendEntry(f"phase{p}", phase_label(p, lang), "#ffffff",
+                                       int((areas["phase"] == p).sum()) if not areas.empty
+                                       else 0, outline=colour)
+                           for p, colour in PHASE_COLOURS.items())
+        return (change_legend(areas, classes, since or 0, lang),
+                LegendSection(t("legend_ring_phase", lang), phase_rows, "ring", True))
+    sections = _map_legend(classes, areas, mode, levels, lang)
+    carried = as_of_entry(areas, lang)
+    if not carried.count:
+        return sections
+    return (*sections, LegendSection(t("legend_as_of_title", lang), (carried,), "round"))
+
+
+def _map_legend(classes: dict[str, tuple], areas: pd.DataFrame, mode: str,
+                levels: pd.DataFrame, lang: str) -> tuple[LegendSection, ...]:
     """The map's legend: one story per view, in about ten rows.
 
     Markers are always filled by the area's latest level and ringed by its phase. In

@@ -14,7 +14,9 @@ from ecotown.i18n.labels import t
 from ecotown.model.vocabulary import NO_LEVEL
 
 __all__ = [
+    "AS_OF_FILL_OPACITY",
     "BADGE_COLOURS",
+    "CHANGE_COLOURS",
     "COUNT_CLASSES",
     "LEVEL_COLOURS",
     "MUTED_TEXT",
@@ -37,6 +39,11 @@ LEVEL_COLOURS: dict[int, str] = {
     5: "#440154",
 }
 PHASE_COLOURS: dict[int, str] = {1: "#e69f00", 2: "#56b4e9", 3: "#009e73"}
+# A change view (``since=``): up two or more, up one, unchanged, down, new in the programme,
+# no level at one of the two years. Diverging green / red, new in blue (ColorBrewer RdYlBu).
+CHANGE_COLOURS: dict[str, str] = {"up2": "#1a7837", "up1": "#a6dba0", "same": "#d9d9d9",
+                                  "down": "#c51b7d", "new": "#2166ac", "unknown": "#ffffff"}
+AS_OF_FILL_OPACITY = 0.35  # a marker whose level is as of an earlier year: pale and dashed
 COUNT_CLASSES: tuple[tuple[int, int | None, str], ...] = (
     (1, 1, "#9ecae1"),
     (2, 2, "#4292c6"),

@@ -30,6 +30,20 @@ def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFr
         t("phase_basis", lang): [t(f"basis_{b}", lang) for b in ordered["phase_basis"]],
         t("sources", lang): ordered["sources"],
     }
+    if "as_of" in ordered.columns:  # a level carried from an earlier year says so
+        rows[t("col_as_of", lang)] = [t("d_yes", lang) if bool(v) else ""
+                                      for v in ordered["as_of"].fillna(False)]
+    if "change_class" in ordered.columns:  # a change view: from, change, class, reason
+        rows[t("col_from", lang)] = [
+            "–" if pd.isna(lv) else f"{int(lv)} ({year_text(y, lang)})"
+            for lv, y in zip(ordered["level_from"], ordered["year_from"], strict=True)]
+        rows[t("col_change", lang)] = ["–" if pd.isna(c) else f"{int(c):+d}"
+                                       for c in ordered["change"]]
+        rows[t("change_since", lang)] = [t(f"change_{c}", lang) if isinstance(c, str) else ""
+                                         for c in ordered["change_class"]]
+        rows[t("change_reason", lang)] = [
+            (th if lang == "th" and th else en) if isinstance(en, str) else ""
+            for en, th in zip(ordered["reason"], ordered["reason_th"], strict=True)]
     return pd.DataFrame(rows).reset_index(drop=True)
 
 

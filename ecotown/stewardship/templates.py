@@ -65,6 +65,11 @@ _EXAMPLES: dict[str, str] = {
     "label_th": "พื้นที่ที่ประกาศ",
     "label_en": "Areas announced",
     "as_of": "2023-05-30",
+    "joined_year": "2566",  # a fiscal year may be typed in B.E., as DIW prints it
+    "level_min": "3",
+    "level_max": "4",
+    "event_id": "certification_2568",
+    "date": "2026-03-12",
 }
 
 
@@ -81,7 +86,7 @@ def format_cell(value: object, column: Column) -> str:
         return ""
     if column.kind == "bool":
         return "true" if bool(value) else "false"
-    if column.kind == "int":
+    if column.kind in ("int", "year"):
         return str(int(value))
     if column.kind == "float":
         number = float(value)

@@ -13,7 +13,8 @@ from dataclasses import replace
 import streamlit as st
 
 from ecotown.analysis.filters import Filters
-from ecotown.analysis.summary import area_table
+from ecotown.analysis.progress import with_change
+from ecotown.analysis.summary import area_table, view_year
 from ecotown.analysis.urlstate import (
     COLOR_MODES,
     LEVEL_VALUES,
@@ -79,14 +80,21 @@ def cached_dataset(name: str) -> Dataset:
     return _dataset_at(name, dataset_version(name))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _area_table_at(name: str, version: str):
-    return area_table(_dataset_at(name, version), cached_provinces())
+@st.cache_data(show_spinner=False, max_entries=64)
+def _area_table_at(name: str, version: str, year: int | None = None,
+                   since: int | None = None):
+    dataset = _dataset_at(name, version)
+    table = area_table(dataset, cached_provinces(), year)
+    if since is not None:
+        table = with_change(table, dataset, since, view_year(dataset, year))
+    return table
 
 
-def cached_area_table(name: str):
-    """The area table of a dataset: areas, province, region and latest level."""
-    return _area_table_at(name, dataset_version(name))
+def cached_area_table(name: str, year: int | None = None, since: int | None = None):
+    """The area table of a dataset in a fiscal year (default: its last): the areas in the
+    programme then, with province, region and level (as of earlier years where not
+    assessed); with ``since``, each area's change since that year."""
+    return _area_table_at(name, dataset_version(name), year, since)
 
 
 def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = True,

@@ -306,9 +306,12 @@ def area_layer_data(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> dic
     features = []
     for row, (lat, lon) in zip(areas.itertuples(), fanned_positions(areas, 0.05), strict=True):
         level_text = level_label(row.level, levels, lang)
+        as_of = bool(getattr(row, "as_of", False))
         if level_key(row.level) != "none":
-            level_text += f" ({year_text(row.level_year, lang)})"
-        tip = "<br>".join([
+            level_text += f" ({t('as_of_year', lang, year=year_text(row.level_year, lang))})" \
+                if as_of else f" ({year_text(row.level_year, lang)})"
+        change = getattr(row, "change_class", None)
+        lines = [
             f"<b>{esc(row.name_th)}</b>",
             esc(row.name_en),
             _line(t("province", lang), f"{row.province_th} · {row.province_en}"),
@@ -316,12 +319,21 @@ def area_layer_data(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> dic
                                     f"({t('basis_' + row.phase_basis, lang)})"),
             _line(t("latest_level", lang), level_text),
             _line(t("area_id", lang), row.area_id),
-        ])
+        ]
+        if isinstance(change, str):
+            lines.append(_line(t("legend_change", lang, year=year_text(row.year_from, lang)
+                                 if not pd.isna(row.year_from) else "–"),
+                               t(f"change_{change}", lang)))
+            reason = row.reason_th if lang == "th" and row.reason_th else row.reason
+            if change == "down" and reason:
+                lines.append(_line(t("change_reason", lang), reason))
+        tip = "<br>".join(lines)
         features.append({
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
             "properties": {"area_id": row.area_id, "tip": tip,
-                           "style": marker_style(row.level, row.phase, row.phase_basis)},
+                           "style": marker_style(row.level, row.phase, row.phase_basis, as_of,
+                                                 change if isinstance(change, str) else None)},
         })
     return {"type": "FeatureCollection", "features": features}
 

@@ -143,7 +143,7 @@ def test_every_problem_is_a_row_of_the_table(data_dir, monkeypatch):
     table = next(d.value for d in app.dataframe if "ปัญหา" in d.value.columns)
     assert list(table.columns) == ["ไฟล์", "แผ่นงาน", "แถว", "คอลัมน์", "ค่า", "ปัญหา"]
     assert len(table) == 6 and set(table["แถว"]) == {"3", "4"}
-    assert "ปีพุทธศักราช" in " ".join(table["ปัญหา"])
+    assert "ปี พ.ศ. 2599 อยู่นอกช่วงของโครงการ" in " ".join(table["ปัญหา"])
     assert not [b for b in app.button if b.key == "w_confirm"]
     assert not data_dir.exists()
 

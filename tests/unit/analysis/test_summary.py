@@ -15,12 +15,16 @@ def public_areas(public, province_polygons):
 
 
 def test_public_summary(public, public_areas):
-    """32 areas in 29 provinces; two known levels, both 4."""
+    """32 areas in 29 provinces; two known levels, both 4, in 2023 both as of earlier
+    years (2019 and 2022): the public record's last year is 2023 (phase 3 joined, the
+    headline figures), its last assessment 2022."""
     counts = summarise(public, public_areas)
     assert counts["areas"] == 32 and counts["provinces"] == 29
     assert counts["by_phase"] == {"1": 18, "2": 4, "3": 10}
     assert counts["by_level"] == {"1": 0, "2": 0, "3": 0, "4": 2, "5": 0, "none": 30}
-    assert counts["year"] == 2022
+    assert counts["year"] == 2023 and counts["last_assessed"] == 2022
+    assert counts["as_of_earlier"] == {"1": 0, "2": 0, "3": 0, "4": 2, "5": 0}
+    assert counts["joined_later"] == 0
     assert counts["known_level_share"] == round(2 / 32, 4)
     assert sum(counts["by_region"].values()) == 32
     assert counts["by_province"]["21"] == {"areas": 2, "highest_level": 4}

@@ -221,7 +221,7 @@ def test_synthetic_badge_only_on_synthetic_data(env):
 def test_public_pdf_dates_its_figures(env):
     """The public record's briefing gives the data year and the headline figures' date."""
     text = _pdf_text(env.export("public-all-en", "pdf").data)
-    assert "Latest level assessment: 2022" in text and "30 May 2023" in text
+    assert "Levels of FY2023 (Oct 2022–Sep 2023)" in text and "30 May 2023" in text
     assert "Natural Earth" in text and "GeoNames" in text and "DIW" in text
 
 

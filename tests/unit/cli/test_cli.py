@@ -26,9 +26,12 @@ def test_summary_json_public():
     assert (counts["areas"], counts["provinces"]) == (32, 29)
 
 
-def test_summary_json_demo():
-    """The demo matches the programme's published shape."""
-    counts = json.loads(_run("summary", "--dataset", "demo", "--json").stdout)
+@pytest.mark.parametrize("year", ["2566", "2023"])
+def test_summary_json_demo(year):
+    """The demo matches the programme's published shape in fiscal year 2023 (B.E. 2566),
+    the year of the headline figures; the year may be typed in either era."""
+    counts = json.loads(_run("summary", "--dataset", "demo", "--json", "--year", year).stdout)
+    assert counts["year"] == 2023 and counts["joined_later"] == 0
     assert (counts["areas"], counts["provinces"]) == (54, 39)
     assert counts["by_phase"] == {"1": 18, "2": 15, "3": 21}
     assert counts["by_level"]["4"] == 4 and counts["by_level"]["3"] == 14

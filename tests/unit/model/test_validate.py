@@ -40,7 +40,7 @@ BROKEN = [
     ("areas.csv", _duplicate_first, "v_duplicate", 34, "area_id", "P1-01"),
     ("areas.csv", _set(4, "admin_code", "9010"), "v_admin_code", 6, "admin_code", "9010"),
     ("assessments.csv", _set(0, "level", "7"), "v_range", 2, "level", "7"),
-    ("assessments.csv", _set(0, "year", "2565"), "v_buddhist_year", 2, "year", "2565"),
+    ("assessments.csv", _set(0, "year", "2590"), "v_buddhist_year", 2, "year", "2590"),
     ("assessments.csv", _set(1, "year", "1999"), "v_range", 3, "year", "1999"),
     ("assessments.csv", _set(0, "area_id", "NOPE"), "v_unknown_area", 2, "area_id", "NOPE"),
     ("levels.csv", _set(0, "level", "six"), "v_not_int", 2, "level", "six"),
@@ -55,11 +55,12 @@ BROKEN = [
     ("programme_figures.csv", _set(0, "as_of", "2023-04-31"), "v_date", 2, "as_of",
      "2023-04-31"),
     # numbers: Thai digits are accepted on purpose; other spellings float() reads are not
-    ("assessments.csv", _set(0, "year", "2_0_2_4"), "v_not_int", 2, "year", "2_0_2_4"),
-    ("assessments.csv", _set(0, "year", "2.024e3"), "v_not_int", 2, "year", "2.024e3"),
-    ("assessments.csv", _set(0, "year", "٢٠٢٤"), "v_not_int", 2, "year", "٢٠٢٤"),
+    ("assessments.csv", _set(0, "year", "2_0_2_4"), "v_year", 2, "year", "2_0_2_4"),
+    ("assessments.csv", _set(0, "year", "2.024e3"), "v_year", 2, "year", "2.024e3"),
+    ("assessments.csv", _set(0, "year", "٢٠٢٤"), "v_year", 2, "year", "٢٠٢٤"),
     ("assessments.csv", _set(0, "level", "nan"), "v_not_int", 2, "level", "nan"),
-    ("assessments.csv", _set(0, "year", "๒๕๖๗"), "v_buddhist_year", 2, "year", "๒๕๖๗"),
+    ("assessments.csv", _set(0, "year", "๒๕๙๐"), "v_buddhist_year", 2, "year", "๒๕๙๐"),
+    ("areas.csv", _set(0, "joined_year", "1999"), "v_range", 2, "joined_year", "1999"),
 ]
 
 

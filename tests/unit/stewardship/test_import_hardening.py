@@ -122,7 +122,7 @@ def test_thai_digits_are_accepted_on_purpose(data_dir):
     assert not plan.problems
     text = HEADER + f"P1-05,2_0_2_4,3,stated,{URL},\n"
     plan = stewardship.preview([Upload.from_bytes("a.csv", text.encode())], "official")
-    assert codes(plan) == ["v_not_int"] and "Thai digits" in plan.problems[0].message("en")
+    assert codes(plan) == ["v_year"] and "2568 or 2025" in plan.problems[0].message("en")
 
 
 def test_problems_stop_at_the_cap_with_a_count_per_column(data_dir):

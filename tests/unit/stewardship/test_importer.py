@@ -88,7 +88,7 @@ CORPUS = {
     "many_problems.csv": ("public", {}, {
         ("v_buddhist_year", "", 3, "year"), ("v_range", "", 3, "level"),
         ("v_choice", "", 3, "basis"), ("v_unknown_area", "", 3, "area_id"),
-        ("v_not_int", "", 4, "year"), ("v_required", "", 4, "source")}),
+        ("v_year", "", 4, "year"), ("v_required", "", 4, "source")}),
 }
 
 
@@ -472,7 +472,7 @@ def test_cli_reports_every_problem_in_the_chosen_language(tmp_path, data_dir, ca
     assert cli_data.main(["validate", str(bad), str(tmp_path / "missing.csv")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n- ") + err.startswith("- ") == 7
-    assert "ปีพุทธศักราช" in err and "missing.csv" in err and "Traceback" not in err
+    assert "พ.ศ. 2599" in err and "missing.csv" in err and "Traceback" not in err
     assert cli_data.main(["import", str(bad), "--dataset", "official", "--yes", "--lang",
                           "en"]) == 1
     err = capsys.readouterr().err
@@ -544,6 +544,17 @@ def test_text_a_spreadsheet_would_run(data_dir, note, flagged):
     plan = stewardship.preview([upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},{quoted}\n")],
                             "official")
     assert [p.code for p in plan.problems] == (["d_formula_text"] if flagged else [])
+
+
+@pytest.mark.parametrize("typed", ["2567", "๒๕๖๗", "พ.ศ. 2567", "2024", "FY2024"])
+def test_a_year_typed_in_either_era_is_stored_as_ce(data_dir, typed):
+    """A steward types the year as DIW documents print it (B.E. 2567) or in C.E.: the
+    stored value is the C.E. fiscal year, 2024, and the preview says so."""
+    plan = stewardship.preview([upload("a.csv", HEADER + f"P1-05,{typed},3,stated,{URL},\n")],
+                               "official")
+    assert not plan.problems
+    stored = plan.result["assessments"]
+    assert stored.loc[stored["area_id"] == "P1-05", "year"].tolist() == [2022, 2024]
 
 
 def test_display_tables_are_in_the_chosen_language(data_dir):

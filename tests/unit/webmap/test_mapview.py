@@ -77,7 +77,7 @@ def test_provinces_never_hidden(demo, info, demo_areas):
 
 
 @pytest.mark.parametrize(("filters", "expected"), [
-    (Filters(phases=(1,)), 18), (Filters(phases=(3,)), 21), (Filters(levels=("4",)), 4),
+    (Filters(phases=(1,)), 18), (Filters(phases=(3,)), 21), (Filters(levels=("4",)), 8),
     (Filters(), 54), (Filters(query="zzz"), 0),
 ])
 def test_marker_count_for_a_filter(demo, demo_areas, filters, expected):
