@@ -56,6 +56,7 @@ from ecotown.ui.timebar import (
     cached_progress,
     fit_view_years,
     movers_list,
+    play_ticker,
     progress_panel,
     year_bar,
 )
@@ -147,6 +148,7 @@ with side_col:
 # The sidebar comes after the map so that the browser starts loading the map first.
 sidebar_common(view, dataset_names(), page="app.py")
 sidebar_filters(view, areas, dataset)
+play_ticker(view, years)
 
 if view.present:
     slide_footer([data_date(dataset, counts["year"], lang), *source_lines(dataset, shown, lang)])
@@ -159,7 +161,7 @@ if not dataset.programme_figures.empty:
 report = cached_progress(view)
 if view.since is not None:
     movers_list(view, report["movers"], [page_url("area", view, area=m["area_id"])
-                                         for m in report["movers"]])
+                                         for m in report["movers"]], report["year"])
 with st.expander(t("over_time", lang), expanded=view.since is not None):
     progress_panel(view, dataset, report)
 

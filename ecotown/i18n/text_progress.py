@@ -22,7 +22,7 @@ TEXT: dict[str, dict[str, str]] = {
     # --- change view --------------------------------------------------------------------
     "change_since": {"th": "เปรียบเทียบกับปี", "en": "Change since"},
     "change_off": {"th": "ไม่เปรียบเทียบ", "en": "No comparison"},
-    "legend_change": {"th": "การเปลี่ยนแปลงตั้งแต่{year}", "en": "Change since {year}"},
+    "legend_change": {"th": "การเปลี่ยนแปลงตั้งแต่ {year}", "en": "Change since {year}"},
     "change_up2": {"th": "เพิ่มขึ้น 2 ระดับขึ้นไป", "en": "Up two levels or more"},
     "change_up1": {"th": "เพิ่มขึ้น 1 ระดับ", "en": "Up one level"},
     "change_same": {"th": "คงเดิม", "en": "Unchanged"},

@@ -30,7 +30,8 @@ from ecotown.present.style import level_label, phase_label
 from ecotown.store import dataset_version, load_dataset
 from ecotown.ui.glue import _dataset_at, cached_provinces, set_view
 
-__all__ = ["cached_points", "cached_progress", "fit_view_years", "movers_list", "progress_panel",
+__all__ = ["cached_points", "cached_progress", "fit_view_years", "movers_list", "play_ticker",
+           "progress_panel",
            "public_figures", "year_bar"]
 
 PLAY_SECONDS = 1.6
@@ -69,6 +70,9 @@ def public_figures() -> pd.DataFrame:
 def fit_view_years(view: ViewState, dataset: Dataset) -> ViewState:
     """The view with ``year``/``since`` kept within the dataset's years; a dropped value is
     said in a toast and the URL is rewritten."""
+    step = st.session_state.pop("_next_year", None)
+    if step is not None:  # the next year of a playing year control
+        view = replace(view, year=step, since=None)
     fitted, notices = fit_years(view, dataset_years(dataset))
     for notice in notices:
         st.toast(t("notice_bad_param", view.lang, param=notice.param,
@@ -79,6 +83,7 @@ def fit_view_years(view: ViewState, dataset: Dataset) -> ViewState:
                                                              ("since", fitted.since))}
     if notices or typed != canonical:  # one canonical form in the URL: the C.E. year
         set_view(fitted)
+        st.session_state["_view"] = fitted
     return fitted
 
 
@@ -122,8 +127,15 @@ def year_bar(view: ViewState, years: list[int]) -> None:
                       on_change=on_since, disabled=not earlier,
                       format_func=lambda y: t("change_off", lang) if not y
                       else fiscal_year_text(y, lang, span=False))
-    if playing:
-        _ticker(view, years, shown)
+
+
+def play_ticker(view: ViewState, years: list[int]) -> None:
+    """While the year control plays, step to the next year every few seconds. Call it last
+    in the sidebar: an element added before the map would shift it and re-mount it."""
+    if len(years) < 2 or not st.session_state.get("_playing"):
+        return
+    with st.sidebar:
+        _ticker(view, years, view.year if view.year is not None else years[-1])
 
 
 def _ticker(view: ViewState, years: list[int], shown: int) -> None:
@@ -138,7 +150,11 @@ def _ticker(view: ViewState, years: list[int], shown: int) -> None:
         if not later:
             st.session_state["_playing"] = False
             st.rerun()
-        _set(view, year=None if later[0] == years[-1] else later[0], since=None)
+        # The URL is written by the full run that follows (:func:`fit_view_years`): a query
+        # change made inside a fragment's run does not reach the browser's address bar.
+        st.session_state["_next_year"] = later[0]
+        if later[0] == years[-1]:
+            st.session_state["_playing"] = False
         st.rerun()
 
     tick()
@@ -163,7 +179,6 @@ def progress_panel(view: ViewState, dataset: Dataset, report: dict) -> None:
     from ecotown.analysis.filters import apply_filters
 
     chosen = apply_filters(cached_points(view.dataset), timeline_filters(view.filters))
-    st.subheader(t("over_time", lang), anchor=False)
     st.caption(t("over_time_caption", lang))
     breakdown = st.segmented_control(t("breakdown", lang), ["none", "phase", "region"],
                                      default="none", key="w_breakdown",
@@ -197,7 +212,7 @@ def progress_panel(view: ViewState, dataset: Dataset, report: dict) -> None:
             t("dataset", lang): [f"{p['data']:,}" for p in points],
             t("basis_label", lang): [t(f"basis_{p['basis']}", lang) if p["basis"] else ""
                                      for p in points],
-            t("source", lang): [p["source"] for p in points],
+            t("sources", lang): [p["source"] for p in points],
         }), hide_index=True, width="stretch")
     events_table(dataset, lang)
     path_panel(view, report)
@@ -216,7 +231,7 @@ def events_table(dataset: Dataset, lang: str) -> None:
         t("date", lang): [date_text(d, lang) if d else "–" for d in ordered["date"]],
         t("events_what", lang): ordered[f"label_{lang}"].to_numpy(),
         t("basis_label", lang): [t(f"basis_{b}", lang) for b in ordered["basis"]],
-        t("source", lang): ordered["source"].to_numpy(),
+        t("sources", lang): ordered["source"].to_numpy(),
     }), hide_index=True, width="stretch")
 
 
@@ -265,13 +280,12 @@ def view_fiscal_year(view: ViewState, dataset: Dataset) -> int | None:
     return view_year(dataset, view.year)
 
 
-def movers_list(view: ViewState, movers: list[dict], links: list[str]) -> None:
-    """The areas whose level changed between ``since`` and the year shown, biggest rise
-    first, each linking to its area page; a fall with its noted reason."""
+def movers_list(view: ViewState, movers: list[dict], links: list[str], year: int) -> None:
+    """The areas whose level changed between ``since`` and ``year`` (the year shown),
+    biggest rise first, each linking to its area page; a fall with its noted reason."""
     lang = view.lang
-    year = view.year if view.year is not None else None
     st.subheader(t("movers_title", lang, since=year_text(view.since, lang),
-                   year=year_text(year, lang) if year else "…"), anchor=False)
+                   year=year_text(year, lang)), anchor=False)
     if not movers:
         st.caption(t("movers_none", lang))
         return
