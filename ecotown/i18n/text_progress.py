@@ -3,6 +3,7 @@ over time and the path to 2037 (merged into ``ecotown.i18n.labels.TEXT``)."""
 
 TEXT: dict[str, dict[str, str]] = {
     # --- year control -----------------------------------------------------------------
+    "level_shown": {"th": "ระดับ (ปีที่แสดง)", "en": "Level (year shown)"},
     "year_control": {"th": "ปีงบประมาณ (พ.ศ.)", "en": "Fiscal year"},
     "year_play": {"th": "เล่น", "en": "Play"},
     "year_stop": {"th": "หยุด", "en": "Stop"},

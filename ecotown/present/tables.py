@@ -9,7 +9,7 @@ from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
 from ecotown.present.style import level_label, phase_label
 
-__all__ = ["display_areas"]
+__all__ = ["change_text", "display_areas"]
 
 
 def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFr
     # What an executive reads first comes first: name, level, phase, province.
     rows = {
         t("name", lang): [pick(r.name_th, r.name_en, lang) for r in ordered.itertuples()],
-        t("latest_level", lang): [level_label(v, dataset.levels, lang) for v in ordered["level"]],
+        t("level_shown", lang): [level_label(v, dataset.levels, lang) for v in ordered["level"]],
         t("level_year", lang): [year_text(y, lang) for y in ordered["level_year"]],
         t("phase", lang): [phase_label(p, lang) for p in ordered["phase"]],
         t("province", lang): ordered[f"province_{lang}"],
@@ -37,14 +37,22 @@ def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFr
         rows[t("col_from", lang)] = [
             "–" if pd.isna(lv) else f"{int(lv)} ({year_text(y, lang)})"
             for lv, y in zip(ordered["level_from"], ordered["year_from"], strict=True)]
-        rows[t("col_change", lang)] = ["–" if pd.isna(c) else f"{int(c):+d}"
-                                       for c in ordered["change"]]
+        rows[t("col_change", lang)] = [change_text(c) for c in ordered["change"]]
         rows[t("change_since", lang)] = [t(f"change_{c}", lang) if isinstance(c, str) else ""
                                          for c in ordered["change_class"]]
         rows[t("change_reason", lang)] = [
             (th if lang == "th" and th else en) if isinstance(en, str) else ""
             for en, th in zip(ordered["reason"], ordered["reason_th"], strict=True)]
     return pd.DataFrame(rows).reset_index(drop=True)
+
+
+def change_text(change: object) -> str:
+    """A change of level as ``▲2``, ``▼1`` or ``0`` (``–`` when a year has no level): no
+    leading sign, so a spreadsheet never reads it as a formula."""
+    if change is None or pd.isna(change):
+        return "–"
+    change = int(change)
+    return f"▲{change}" if change > 0 else f"▼{-change}" if change < 0 else "0"
 
 
 def _change_text(change: object, better: object, lang: str) -> str:

@@ -99,6 +99,11 @@ iframe:focus-visible {
     flex: 1 1 6.5rem !important; min-width: 6.5rem !important; }
   [data-testid="stHorizontalBlock"]:has([data-testid="kpi-chips"])
     > [data-testid="stColumn"]:has([data-testid="kpi-chips"]) { flex: 1 1 100% !important; }
+  .st-key-ecotown-yearbar [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; }
+  .st-key-ecotown-yearbar [data-testid="stColumn"]:first-child { flex: 1 1 100% !important;
+    min-width: 100% !important; }
+  .st-key-ecotown-yearbar [data-testid="stColumn"]:not(:first-child) {
+    flex: 1 1 9rem !important; min-width: 9rem !important; }
 }
 .ecotown-print-only, [data-testid="stElementContainer"]:has(.ecotown-print-only) {
   display: none; }
@@ -110,7 +115,8 @@ iframe:focus-visible {
   [data-testid="stPopover"], [data-testid="stExpander"], [data-testid="stCheckbox"],
   [data-testid="stButton"], [data-testid="stPageLink"], [data-testid="stToast"],
   [data-testid="stElementContainer"]:has(iframe[title="st.iframe"]),
-  [data-testid="stBottom"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"]
+  [data-testid="stBottom"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"],
+  [data-testid="stSlider"], .st-key-ecotown-yearbar
   { display: none !important; }
   .stMain, [data-testid="stMain"], [data-testid="stAppViewContainer"], .stApp {
     position: static !important; overflow: visible !important; height: auto !important; }

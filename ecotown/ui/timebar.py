@@ -27,6 +27,7 @@ from ecotown.present.charts import (
 from ecotown.present.progress_text import pace_text
 from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
+from ecotown.present.tables import change_text
 from ecotown.store import dataset_version, load_dataset
 from ecotown.ui.glue import _dataset_at, cached_provinces, set_view
 
@@ -117,7 +118,8 @@ def year_bar(view: ViewState, years: list[int]) -> None:
         if not playing and shown == years[-1]:  # start from the first year
             _set(view, year=years[0], since=None)
 
-    cols = st.columns([6, 1.2, 2.4], vertical_alignment="bottom")
+    cols = st.container(key="ecotown-yearbar").columns([6, 1.2, 2.4],
+                                                       vertical_alignment="bottom")
     cols[0].select_slider(t("year_control", lang), options=years, key="w_year",
                           on_change=on_year, format_func=lambda y: year_short(y, lang))
     cols[1].button(t("year_stop" if playing else "year_play", lang), on_click=on_play,
@@ -296,7 +298,7 @@ def movers_list(view: ViewState, movers: list[dict], links: list[str], year: int
         t("col_from", lang): [f"{m['from']} ({year_short(m['year_from'], lang)})"
                               for m in movers],
         t("col_to", lang): [f"{m['to']} ({year_short(m['year_to'], lang)})" for m in movers],
-        t("col_change", lang): [f"{m['change']:+d}" for m in movers],
+        t("col_change", lang): [change_text(m["change"]) for m in movers],
         t("change_reason", lang): [(m["reason_th"] if lang == "th" else m["reason"]) or ""
                                    for m in movers],
     })

@@ -278,7 +278,7 @@ def province_layer_data(province_info: pd.DataFrame, areas: pd.DataFrame, mode: 
                _line(t("region", lang), region_name(row.region, lang)),
                _line(t("areas", lang), str(0 if found is None else int(found["areas"])))]
         if found is not None:
-            tip.append(_line(t("latest_level", lang),
+            tip.append(_line(t("level_shown", lang),
                              level_label(found["highest_level"], levels, lang)))
             tip.append(_line(t("phase", lang), phase_label(found["first_phase"], lang)))
         selected_now = row.province_code == selected
@@ -317,7 +317,7 @@ def area_layer_data(areas: pd.DataFrame, levels: pd.DataFrame, lang: str) -> dic
             _line(t("province", lang), f"{row.province_th} · {row.province_en}"),
             _line(t("phase", lang), f"{phase_label(row.phase, lang)} "
                                     f"({t('basis_' + row.phase_basis, lang)})"),
-            _line(t("latest_level", lang), level_text),
+            _line(t("level_shown", lang), level_text),
             _line(t("area_id", lang), row.area_id),
         ]
         if isinstance(change, str):

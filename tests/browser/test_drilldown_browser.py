@@ -20,7 +20,7 @@ def test_area_page_from_province_panel_and_back_keeps_filters(page):
     page.wait_for_url("**/area?**", timeout=20_000)
     page.get_by_role("heading", name="Pollution Control Zone (Map Ta Phut)").wait_for(
         timeout=20_000)
-    page.get_by_text("Level 4 Symbiosis (2025, synthetic)").wait_for(timeout=20_000)
+    page.get_by_text("Level 5 (2025, synthetic)").wait_for(timeout=20_000)  # demo: made up
     page.get_by_role("link", name="Back to the map").click()
     page.wait_for_url(lambda url: "/area" not in url, timeout=20_000)
     query = parse_qs(urlparse(page.url).query)

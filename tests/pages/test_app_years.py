@@ -85,9 +85,10 @@ def test_the_change_view_lists_the_movers_of_the_data():
     app = run(dataset="demo", lang="en", since="2566")
     assert app.query_params.get("since") in ("2023", ["2023"])
     movers = next(d.value for d in app.dataframe if "Change" in d.value.columns)
-    assert movers["Change"].tolist() == [f"{m['change']:+d}" for m in report["movers"]]
+    assert movers["Change"].tolist() == [("▲" if m["change"] > 0 else "▼") + str(abs(m["change"]))
+                                         for m in report["movers"]]
     assert movers["Name"].tolist() == [m["name_en"] for m in report["movers"]]
-    falls = movers[movers["Change"].str.startswith("-")]
+    falls = movers[movers["Change"].str.startswith("▼")]
     assert len(falls) and falls["Reason"].str.contains("level went down").all()
     legend = next(h.proto.body for h in app.html if "legend-map" in h.proto.body)
     assert "Change since 2023" in legend and 'data-key="down"' in legend
