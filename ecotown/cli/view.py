@@ -69,6 +69,27 @@ def _briefing(args: argparse.Namespace) -> int:
         return 1
     export = briefing(dataset, view_areas(dataset, provinces, view), provinces, view,
                       args.format)
+    return _write_export(args, export, lang)
+
+
+def _deck(args: argparse.Namespace) -> int:
+    from ecotown.briefing.deck_export import DECK_FORMATS, deck
+
+    lang = message_lang(args)
+    if args.format not in DECK_FORMATS:
+        print(t("brief_cli_bad_format", lang, value=args.format,
+                choices=", ".join(DECK_FORMATS)), file=sys.stderr)
+        return 1
+    provinces = load_provinces()
+    dataset = load_dataset(args.dataset)
+    view = view_from_args(args, provinces, dataset)
+    if view is None:
+        return 1
+    export = deck(dataset, view_areas(dataset, provinces, view), provinces, view, args.format)
+    return _write_export(args, export, lang)
+
+
+def _write_export(args: argparse.Namespace, export, lang: str) -> int:
     if args.out == "-":
         sys.stdout.buffer.write(export.data)
         sys.stdout.buffer.flush()
@@ -160,6 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
                        "'-' for standard output)")
     add_view_options(brief)
     brief.set_defaults(run=_briefing)
+    deck_cmd = sub.add_parser("deck", help="the view as a briefing deck: PowerPoint or PDF",
+                              description="Export the view as a 16:9 briefing deck, like the "
+                              "app's download button (the same bytes): an editable PowerPoint "
+                              "or a PDF pack, its sentences written from the data.")
+    deck_cmd.add_argument("--dataset", default="public", help="public, demo or a directory")
+    deck_cmd.add_argument("--format", default="pptx", help="pptx or pdf")
+    deck_cmd.add_argument("--out", help="output file (default: the suggested file name; "
+                          "'-' for standard output)")
+    add_view_options(deck_cmd)
+    deck_cmd.set_defaults(run=_deck)
     progress = sub.add_parser("progress", help="levels per year, movers, the path to 2037",
                               description="The programme over time: areas at each level per "
                               "fiscal year, the movers between --since (default: the year "

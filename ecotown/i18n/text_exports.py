@@ -8,6 +8,22 @@ TEXT: dict[str, dict[str, str]] = {
     "brief_format_pdf": {"th": "PDF (A4 แนวนอน)", "en": "PDF (A4 landscape)"},
     "brief_format_csv": {"th": "ตาราง CSV", "en": "Table, CSV"},
     "brief_format_xlsx": {"th": "ตาราง Excel (XLSX)", "en": "Table, Excel (XLSX)"},
+    "brief_format_pptx": {"th": "ชุดสไลด์บรรยายสรุป (PowerPoint)",
+                          "en": "Briefing deck (PowerPoint)"},
+    "brief_format_deckpdf": {"th": "ชุดสไลด์บรรยายสรุป (PDF)", "en": "Briefing deck (PDF)"},
+    "deck_map_title": {"th": "แผนที่ของมุมมองนี้", "en": "The map of this view"},
+    "deck_progress_title": {"th": "ความก้าวหน้าและเส้นทางสู่ระดับที่ 5 (พ.ศ. 2580)",
+                            "en": "Progress and the path to level 5 (2037)"},
+    "deck_movers_title": {"th": "พื้นที่ที่เปลี่ยนระดับและพื้นที่ที่ต้องติดตาม",
+                          "en": "Movers and areas needing attention"},
+    "deck_sources_title": {"th": "แหล่งที่มาและวิธีการ", "en": "Sources and method"},
+    "deck_public_gaps": {"th": "ข้อมูลสาธารณะมีเพียง {n} จาก {of} พื้นที่ ระดับรายพื้นที่ส่วนใหญ่"
+                               "ยังไม่เผยแพร่ ช่องว่างแสดงเป็นช่องว่าง ไม่เติมด้วยการคาดเดา",
+                         "en": "The public record names {n} of {of} areas and few per-area "
+                               "levels; gaps are shown as gaps, never filled with a guess"},
+    "deck_chart_title": {"th": "จำนวนพื้นที่ในแต่ละระดับต่อปีงบประมาณ",
+                         "en": "Areas at each level per fiscal year"},
+    "deck_published": {"th": "ตัวเลขที่เผยแพร่", "en": "Published"},
     "brief_cli_bad_value": {
         "th": "ค่าไม่ถูกต้อง --{param} {value}: {reason} (ใช้ได้: {allowed})",
         "en": "bad value --{param} {value}: {reason} (allowed: {allowed})",

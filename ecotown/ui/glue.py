@@ -335,3 +335,13 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
                                               fmt).data,
                 file_name=briefing_filename(dataset, state, fmt), mime=MIME[fmt],
                 on_click="ignore", key=f"brief-{fmt}", width="stretch")
+        from ecotown.briefing.deck_export import DECK_FORMATS, DECK_MIME, deck, deck_filename
+
+        for fmt in DECK_FORMATS:  # the same bytes as ``python -m ecotown deck``
+            st.download_button(
+                t("brief_format_pptx" if fmt == "pptx" else "brief_format_deckpdf",
+                  state.lang),
+                data=lambda fmt=fmt: deck(dataset, areas, cached_provinces(), state, fmt).data,
+                file_name=deck_filename(dataset, state, fmt), mime=DECK_MIME[fmt],
+                on_click="ignore", key=f"deck-{fmt}", width="stretch",
+                icon=":material/slideshow:")

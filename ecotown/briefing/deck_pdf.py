@@ -1,0 +1,168 @@
+"""The briefing deck as a PDF pack (matplotlib, the export machinery of the briefing PDF):
+one 16:9 page per slide of :func:`ecotown.briefing.deck_content.deck_content`, the same
+texts, tables and numbers as the PowerPoint; and the map picture both use.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ecotown.briefing.deck_content import Deck, DeckSlide
+from ecotown.briefing.drawing import _draw_map
+from ecotown.briefing.facts import BADGE_COLOURS, PRODUCER
+from ecotown.briefing.layout import EXTENT, INK, MUTED, PANEL, Page, Sheet
+from ecotown.i18n.labels import t, year_short
+from ecotown.present.style import LEVEL_COLOURS, level_label
+
+__all__ = ["deck_pdf", "map_picture", "measure"]
+
+SLIDE = Sheet(13.333, 7.5, 100, 1.0, 0.4)
+MAP_DPI = 150
+
+
+def map_picture(deck: Deck, provinces, height: float = 5.6) -> bytes:
+    """The map of the deck's view alone (provinces, markers, badge on the map), as PNG."""
+    import math
+
+    aspect = 1 / math.cos(math.radians((EXTENT[1] + EXTENT[3]) / 2))
+    width = (height - 0.1) * (EXTENT[2] - EXTENT[0]) / ((EXTENT[3] - EXTENT[1]) * aspect)
+    page = Page(Sheet(width + 0.1, height, MAP_DPI, 0.9, 0.05), _family())
+    _draw_map(page, deck.facts, provinces)
+    buffer = io.BytesIO()
+    page.fig.savefig(buffer, format="png", dpi=MAP_DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+_MEASURE: list[Page] = []
+
+
+def measure(text: str, size: float) -> float:
+    """The width of one line of ``text`` at ``size`` points, in inches, in Sarabun."""
+    if not _MEASURE:
+        _MEASURE.append(Page(SLIDE, _family()))
+    return _MEASURE[0].width(text, size)
+
+
+def _family() -> list[str]:
+    from ecotown.briefing.fonts import FALLBACK_FAMILY, register_fonts
+
+    return [register_fonts(), FALLBACK_FAMILY]
+
+
+def _lines(page: Page, x: float, top: float, width: float, lines, size: float,
+           colour: str = INK, weight: str = "normal", max_lines: int = 3) -> float:
+    for line in lines:
+        for part in page.wrap(line, width, size, max_lines, weight):
+            top = page.text(x, top, part, size, weight, colour)
+        top += size / 72 * 0.35
+    return top
+
+
+def _header(page: Page, slide: DeckSlide) -> float:
+    top = page.text(0.4, 0.3, slide.title, 26, "bold")
+    return _lines(page, 0.4, top + 0.15, SLIDE.width - 0.8, slide.sentences, 17) + 0.1
+
+
+def _badge(page: Page, deck: Deck) -> None:
+    width = page.width(deck.badge, 12, "bold") + 0.2
+    page.rect(0.4, SLIDE.height - 0.6, width, 0.36, BADGE_COLOURS[deck.synthetic])
+    page.text(0.5, SLIDE.height - 0.58, deck.badge, 12, "bold", "#ffffff")
+
+
+def _table(page: Page, slide: DeckSlide, top: float) -> None:
+    widths = (5.0, 1.6, 2.6, 1.3, 2.0)
+    row_h = 0.34
+    for r, values in enumerate([slide.table.header, *slide.table.rows]):
+        y = top + r * row_h
+        page.rect(0.4, y, sum(widths), row_h, "#3b528b" if r == 0 else
+                  ("#ffffff" if r % 2 else PANEL))
+        x = 0.4
+        for value, width in zip(values, widths, strict=True):
+            page.text(x + 0.08, y + 0.04, page.fit(str(value), width - 0.16, 13), 13,
+                      "bold" if r == 0 else "normal", "#ffffff" if r == 0 else INK)
+            x += width
+
+
+def _chart(page: Page, deck: Deck, top: float) -> None:
+    report, lang = deck.report, deck.lang
+    years = report["chart_years"]
+    ax = page.fig.add_axes((0.7 / SLIDE.width, 1.1 / SLIDE.height, 7.3 / SLIDE.width,
+                            (SLIDE.height - top - 1.6) / SLIDE.height))
+    bottom = [0] * len(years)
+    for level in (5, 4, 3, 2, 1):
+        values = [report["by_year"][y][str(level)] for y in years]
+        ax.bar([year_short(y, lang) for y in years], values, bottom=bottom,
+               color=LEVEL_COLOURS[level], label=level_label(level, deck.levels, lang,
+                                                            short=True))
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_title(t("deck_chart_title", lang), fontsize=13, fontfamily=page.family)
+    ax.legend(loc="upper left", prop={"family": page.family, "size": 9}, frameon=False)
+    for label in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
+        label.set_fontfamily(page.family)
+    ax.spines[["top", "right"]].set_visible(False)
+    points = [f"{p['label']}: {p['published']:,} · {t('dataset', lang)} {p['data']:,}"
+              for p in report.get("reference_points", []) if str(p["year"]) in years]
+    if points:
+        _lines(page, 8.4, top, SLIDE.width - 8.8, [t("deck_published", lang), *points], 12,
+               MUTED)
+
+
+def _slide_figure(deck: Deck, slide: DeckSlide, picture: bytes):
+    page = Page(SLIDE, _family())
+    if slide.kind == "title":
+        top = page.text(0.8, 1.6, slide.title, 34, "bold")
+        _lines(page, 0.8, top + 0.3, SLIDE.width - 1.6, slide.lines, 18, MUTED)
+    else:
+        top = _header(page, slide)
+        if slide.kind == "map":
+            import matplotlib.image as mpimg
+
+            image = mpimg.imread(io.BytesIO(picture), format="png")
+            height = SLIDE.height - top - 0.8
+            width = height * image.shape[1] / image.shape[0]
+            ax = page.fig.add_axes((0.4 / SLIDE.width, 0.8 / SLIDE.height,
+                                    width / SLIDE.width, height / SLIDE.height))
+            ax.imshow(image)
+            ax.axis("off")
+            facts = deck.facts
+            x = 0.4 + width + 0.3
+            y = _lines(page, x, top, SLIDE.width - x - 0.4,
+                       [f"{label}: {value}" for label, value in facts.kpis], 15, INK, "bold")
+            _lines(page, x, y + 0.1, (SLIDE.width - x - 0.4) / 2,
+                   [t("brief_kpi_levels", deck.lang),
+                    *[f"{e.label}: {e.count:,}" for e in (*facts.kpi_levels,
+                                                          *facts.kpi_phases)]], 11)
+            _lines(page, x + (SLIDE.width - x - 0.4) / 2, y + 0.1,
+                   (SLIDE.width - x - 0.4) / 2,
+                   [f"{facts.province_title}: {facts.province_mode}",
+                    *[f"{e.label}: {e.count:,}" for e in facts.province_legend]], 11)
+        elif slide.kind == "progress":
+            _chart(page, deck, top)
+        elif slide.table is not None:
+            _table(page, slide, top)
+        else:
+            _lines(page, 0.4, top, SLIDE.width - 0.8, slide.lines, 12, MUTED, max_lines=4)
+    _badge(page, deck)
+    return page.fig
+
+
+def deck_pdf(deck: Deck, picture: bytes, title: str) -> bytes:
+    """The deck as PDF bytes, one page per slide; deterministic."""
+    from pypdf import PdfReader, PdfWriter
+
+    from ecotown.briefing.render import _pdf_canvas_class
+
+    writer = PdfWriter()
+    for slide in deck.slides:
+        figure = _slide_figure(deck, slide, picture)
+        buffer = io.BytesIO()
+        _pdf_canvas_class()(figure).print_figure(buffer, format="pdf", metadata={
+            "Creator": PRODUCER, "Producer": PRODUCER, "CreationDate": None})
+        for page in PdfReader(io.BytesIO(buffer.getvalue())).pages:
+            writer.add_page(page)
+    writer.add_metadata({"/Title": title, "/Subject": deck.badge, "/Creator": PRODUCER,
+                         "/Producer": PRODUCER})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
