@@ -147,22 +147,10 @@ def _slide_figure(deck: Deck, slide: DeckSlide, picture: bytes):
 
 
 def deck_pdf(deck: Deck, picture: bytes, title: str) -> bytes:
-    """The deck as PDF bytes, one page per slide; deterministic."""
-    from pypdf import PdfReader, PdfWriter
+    """The deck as PDF bytes, one page per slide, fonts embedded once; deterministic."""
+    from ecotown.briefing.render import pages_pdf
 
-    from ecotown.briefing.render import _pdf_canvas_class
-
-    writer = PdfWriter()
-    for slide in deck.slides:
-        figure = _slide_figure(deck, slide, picture)
-        buffer = io.BytesIO()
-        _pdf_canvas_class()(figure).print_figure(buffer, format="pdf", metadata={
-            "Creator": PRODUCER, "Producer": PRODUCER, "CreationDate": None})
-        for page in PdfReader(io.BytesIO(buffer.getvalue())).pages:
-            writer.add_page(page)
-    writer.add_metadata({"/Title": title, "/Subject": deck.badge, "/Creator": PRODUCER,
-                         "/Producer": PRODUCER})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    figures = [_slide_figure(deck, slide, picture) for slide in deck.slides]
+    return pages_pdf(figures, {"Title": title, "Subject": deck.badge, "Creator": PRODUCER,
+                               "Producer": PRODUCER})
 

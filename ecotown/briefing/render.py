@@ -53,16 +53,51 @@ def _one_text_per_cluster(cmap: bytes) -> bytes:
 
 
 @cache
-def _pdf_canvas_class() -> type:
-    """A PDF canvas whose file writes cluster-aware ToUnicode maps (see above)."""
-    from matplotlib.backends.backend_mixed import MixedModeRenderer
-    from matplotlib.backends.backend_pdf import FigureCanvasPdf, PdfFile, RendererPdf
+def _pdf_file_class() -> type:
+    """matplotlib's PDF file, writing cluster-aware ToUnicode maps (see above)."""
+    from matplotlib.backends.backend_pdf import PdfFile
 
     class ClusterTextPdfFile(PdfFile):
         def outputStream(self, ref, data, *, extra=None):  # matplotlib names it so
             if data.startswith(b"/CIDInit /ProcSet findresource begin") and b"bfrange" in data:
                 data = _one_text_per_cluster(data)
             super().outputStream(ref, data, extra=extra)
+
+    return ClusterTextPdfFile
+
+
+def pages_pdf(figures, metadata: dict) -> bytes:
+    """Several figures as the pages of one PDF (fonts embedded once), cluster-aware text,
+    deterministic (no creation date)."""
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_pdf import RendererPdf
+
+    buffer = io.BytesIO()
+    file = _pdf_file_class()(buffer, metadata={"CreationDate": None, **metadata})
+    try:
+        for figure in figures:
+            dpi = figure.dpi
+            figure.dpi = 72
+            width, height = figure.get_size_inches()
+            file.newPage(width, height)
+            renderer = MixedModeRenderer(figure, width, height, dpi,
+                                         RendererPdf(file, dpi, height, width))
+            figure.draw(renderer)
+            renderer.finalize()
+            figure.dpi = dpi
+        file.finalize()
+    finally:
+        file.close()
+    return buffer.getvalue()
+
+
+@cache
+def _pdf_canvas_class() -> type:
+    """A PDF canvas whose file writes cluster-aware ToUnicode maps (see above)."""
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_pdf import FigureCanvasPdf, RendererPdf
+
+    ClusterTextPdfFile = _pdf_file_class()
 
     class BriefingCanvasPdf(FigureCanvasPdf):
         def print_pdf(self, filename, *, bbox_inches_restore=None, metadata=None,
