@@ -41,3 +41,30 @@ def test_download_each_export(page, label, suffix, tmp_path):
         sheet = load_workbook(io.BytesIO(data)).worksheets[0]
         assert sheet.max_row == 22
     assert page.blocked == []
+
+
+@pytest.mark.parametrize(("label", "fmt"), [("Briefing deck (PowerPoint)", "pptx"),
+                                            ("Briefing deck (PDF)", "pdf")])
+def test_the_deck_download_is_the_command_lines_deck(page, label, fmt, tmp_path):
+    """The deck from the button, for a view with a year and a change, is byte for byte the
+    deck ``python -m ecotown deck`` writes for the same options."""
+    import subprocess
+    import sys
+
+    from tests.browser.conftest import ROOT
+
+    page.goto(page.app_url + "/?dataset=demo&lang=en&phase=1&year=2566&since=2565")
+    map_frame(page)
+    page.get_by_role("button", name="Download briefing").click()
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name=label).click()
+    download = info.value
+    assert download.suggested_filename == f"ecotown-demo-phase1-fy2023-since2022-en-deck.{fmt}"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    cli = tmp_path / f"cli.{fmt}"
+    subprocess.run([sys.executable, "-m", "ecotown", "deck", "--dataset", "demo", "--lang",
+                    "en", "--phase", "1", "--year", "2566", "--since", "2022", "--format", fmt,
+                    "--out", str(cli)], cwd=ROOT, check=True, capture_output=True)
+    assert path.read_bytes() == cli.read_bytes()
+    assert page.blocked == []
