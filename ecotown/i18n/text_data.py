@@ -53,6 +53,8 @@ TEXT: dict[str, dict[str, str]] = {
     "d_damaged_record": {"th": "ไฟล์บันทึกเสียหาย: {value}", "en": "damaged record: {value}"},
     "d_action_repair": {"th": "ซ่อมตัวชี้เวอร์ชัน", "en": "pointer repaired"},
     "d_cli_data_dir": {"th": "เขียนไดเรกทอรีข้อมูล {path} ไม่ได้: {detail} ข้อมูลเดิมไม่ถูกเปลี่ยนแปลง", "en": "cannot write the data directory {path}: {detail}; the data is unchanged"},
+    "d_database": {"th": "เชื่อมต่อฐานข้อมูลไม่ได้ ({value}) ผู้ดูแลระบบดูรายละเอียดได้ในบันทึกของเซิร์ฟเวอร์",
+                   "en": "the database cannot be reached ({value}); the details are in the server log"},
     "d_busy": {"th": "มีการนำเข้าอื่นกำลังทำงานอยู่เกิน {value} วินาที ลองใหม่ภายหลัง", "en": "another import has been running for more than {value} s; try again later"},
     "d_changed_since_preview": {"th": "ชุดข้อมูล '{value}' มีเวอร์ชันใหม่หลังจากตรวจสอบ ให้ตรวจสอบอีกครั้งก่อนนำเข้า", "en": "dataset '{value}' got a new version since this preview; check again before importing"},
     "d_bad_steward": {"th": "ชื่อผู้ดูแลข้อมูล '{value}' ใช้ไม่ได้ (ต้องไม่ว่าง ยาวไม่เกิน 80 ตัวอักษร)", "en": "steward name '{value}' is not valid (must not be empty; at most 80 characters)"},

@@ -13,6 +13,7 @@ parses them (:func:`ecotown.model.dataset.parse_dataset`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -32,11 +33,9 @@ from ecotown.store.files import (
     clean_record,
     cleanup,
     data_dir,
-    list_versions,
-    locked,
-    read_audit,
 )
 from ecotown.store.filestore import FileStore, env_hook
+from ecotown.store.pgstore import DATABASE_ENV, PgStore
 from ecotown.store.protocol import DatasetStore
 from ecotown.store.recovery import damaged_names, repair_latest
 
@@ -82,8 +81,28 @@ def builtin() -> BuiltinStore:
 
 
 def backend() -> DatasetStore:
-    """The writable store of imported datasets, as configured (the data directory)."""
+    """The writable store of imported datasets, as configured: PostgreSQL when
+    ``$ECOTOWN_DATABASE_URL`` is set (replicas share it), else the data directory."""
+    url = os.environ.get(DATABASE_ENV, "").strip()
+    if url:
+        return PgStore(url, hook=env_hook())
     return FileStore(hook=env_hook())
+
+
+def locked():
+    """Hold the configured store's write lock (the file lock, or the database's advisory
+    lock)."""
+    return backend().locked()
+
+
+def read_audit(dataset: str | None = None) -> list[dict]:
+    """The configured store's audit log, oldest first."""
+    return backend().audit(dataset)
+
+
+def list_versions(name: str) -> list[dict]:
+    """Every published version of an imported dataset, newest first."""
+    return backend().versions(name)
 
 
 def is_builtin(name: object) -> bool:

@@ -1,0 +1,214 @@
+"""PostgreSQL as a :class:`~ecotown.store.protocol.DatasetStore` backend: what replicas
+share (imported datasets, their versions, the audit log), switched on by
+``ECOTOWN_DATABASE_URL=postgresql://…``.
+
+* A commit is **one transaction**: the version, its files, the published pointer and the
+  audit entry land together or not at all (a crash leaves the previous version published).
+* Writers are serialised by a PostgreSQL **advisory lock** (:meth:`PgStore.locked`), so two
+  replicas importing at once take turns, as two processes do on the file lock.
+* Readers ask one cheap query per rerun (:meth:`PgStore.latest`): a new version is seen at the
+  next rerun of every replica, without a restart.
+* Connections come from a psycopg 3 pool. The URL's password never reaches a message, a log
+  line, a page or the audit (:func:`redact`).
+
+The tables (``deploy/schema.sql``) are created by the deployment, not by the app: the app's
+role may read and write its own tables and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ecotown.store.files import (
+    MANIFEST,
+    VERSION_FILES,
+    StoreError,
+    check_name,
+    check_version,
+    clean_record,
+)
+
+__all__ = ["DATABASE_ENV", "LOCK_KEY", "SCHEMA_FILE", "PgStore", "redact"]
+
+DATABASE_ENV = "ECOTOWN_DATABASE_URL"
+LOCK_KEY = 0x45636F546F776E  # "EcoTown": the advisory lock of every import
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "deploy" / "schema.sql"
+LOCK_TIMEOUT_MS = 30_000
+_pools: dict[str, object] = {}
+_pools_lock = threading.Lock()
+_held = threading.local()
+
+
+def redact(url: str) -> str:
+    """``url`` without its password (``postgresql://app:***@host/db``)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "postgresql://***"
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _pool(url: str):
+    with _pools_lock:
+        pool = _pools.get(url)
+        if pool is None:
+            from psycopg_pool import ConnectionPool
+
+            pool = ConnectionPool(url, min_size=1, max_size=int(os.environ.get(
+                "ECOTOWN_DATABASE_POOL", "4")), open=True, name="ecotown",
+                kwargs={"autocommit": True, "application_name": "ecotown"})
+            _pools[url] = pool
+        return pool
+
+
+class PgStore:
+    """Imported datasets in PostgreSQL (see the module's text)."""
+
+    writable = True
+
+    def __init__(self, url: str, hook: Callable[[str], None] | None = None):
+        self.url = url
+        self.hook = hook
+
+    def __repr__(self) -> str:
+        return f"PgStore({redact(self.url)!r})"
+
+    @contextlib.contextmanager
+    def _conn(self):
+        import psycopg
+
+        try:
+            with _pool(self.url).connection() as conn:
+                yield conn
+        except psycopg.OperationalError as exc:  # never the URL, never the password
+            raise StoreError("d_database", type(exc).__name__) from None
+
+    def names(self) -> list[str]:
+        """Imported datasets with a published version, sorted."""
+        with self._conn() as conn:
+            rows = conn.execute("SELECT dataset FROM ecotown_latest ORDER BY dataset")
+            return [r[0] for r in rows]
+
+    def latest(self, name: str) -> str | None:
+        """The published version of ``name`` (one indexed row), or ``None``."""
+        check_name(name)
+        with self._conn() as conn:
+            row = conn.execute("SELECT version FROM ecotown_latest WHERE dataset = %s",
+                               (name,)).fetchone()
+        return None if row is None else f"{row[0]:04d}"
+
+    def versions(self, name: str) -> list[dict]:
+        """Every published version, newest first: its record plus ``latest``."""
+        check_name(name)
+        latest = self.latest(name)
+        if latest is None:
+            return []
+        with self._conn() as conn:
+            rows = conn.execute("SELECT version, record FROM ecotown_versions WHERE "
+                                "dataset = %s AND version <= %s ORDER BY version DESC",
+                                (name, int(latest))).fetchall()
+        return [{**clean_record(record), "version": f"{version:04d}",
+                 "latest": f"{version:04d}" == latest} for version, record in rows]
+
+    def read(self, name: str, version: object | None = None) -> dict[str, bytes]:
+        """The files of a published version (the latest if ``version`` is ``None``)."""
+        check_name(name)
+        if version is None:
+            version = self.latest(name)
+            if version is None:
+                raise StoreError("d_no_versions", name)
+        number = int(check_version(version))
+        with self._conn() as conn:
+            rows = conn.execute("SELECT filename, data FROM ecotown_files WHERE dataset = %s "
+                                "AND version = %s ORDER BY filename", (name, number)).fetchall()
+        if not rows:
+            raise StoreError("d_unknown_version", f"{number:04d}", dataset=name)
+        return {filename: bytes(data) for filename, data in rows}
+
+    def commit(self, name: str, files: Mapping[str, bytes], record: Mapping,
+               verify: Callable[[Path], None] | None = None) -> str:
+        """Publish ``files`` as the next version of ``name`` in one transaction (the caller
+        holds :meth:`locked`)."""
+        if not getattr(_held, "depth", 0):
+            raise RuntimeError("the database lock must be held (use store.locked())")
+        check_name(name)
+        unknown = sorted(set(files) - (VERSION_FILES - {MANIFEST}))
+        if unknown:
+            raise ValueError(f"'files' may only hold dataset files, got {unknown}")
+        if verify is not None:  # the same check as the file store: on the files as written
+            with tempfile.TemporaryDirectory(prefix="ecotown-verify-") as temp:
+                for filename, data in files.items():
+                    Path(temp, filename).write_bytes(data)
+                verify(Path(temp))
+        step = self.hook or (lambda _step: None)
+        with self._conn() as conn, conn.transaction():
+            row = conn.execute("SELECT coalesce(max(version), 0) FROM ecotown_versions "
+                               "WHERE dataset = %s", (name,)).fetchone()
+            number = int(row[0]) + 1
+            version = f"{number:04d}"
+            entry = {**record, "time": datetime.now(UTC).isoformat(timespec="seconds"),
+                     "dataset": name, "version": version}
+            payload = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+            conn.execute("INSERT INTO ecotown_versions (dataset, version, record) "
+                         "VALUES (%s, %s, %s::jsonb)", (name, number, payload))
+            with conn.cursor() as cursor:
+                cursor.executemany("INSERT INTO ecotown_files (dataset, version, filename, "
+                                   "data) VALUES (%s, %s, %s, %s)",
+                                   [(name, number, f, bytes(d)) for f, d in files.items()])
+            step("before_rename")
+            step("before_latest")
+            conn.execute("INSERT INTO ecotown_latest (dataset, version) VALUES (%s, %s) "
+                         "ON CONFLICT (dataset) DO UPDATE SET version = EXCLUDED.version",
+                         (name, number))
+            step("before_audit")
+            conn.execute("INSERT INTO ecotown_audit (entry) VALUES (%s::jsonb)", (payload,))
+            conn.execute("SELECT pg_notify('ecotown_versions', %s)", (f"{name}:{version}",))
+        return version
+
+    def audit(self, dataset: str | None = None) -> list[dict]:
+        """The audit log, oldest first (optionally of one dataset)."""
+        with self._conn() as conn:
+            if dataset is None:
+                rows = conn.execute("SELECT entry FROM ecotown_audit ORDER BY id")
+            else:
+                rows = conn.execute("SELECT entry FROM ecotown_audit WHERE entry->>'dataset' "
+                                    "= %s ORDER BY id", (dataset,))
+            return [clean_record(r[0]) for r in rows]
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the imports' advisory lock (re-entrant within a thread); ``d_busy`` after
+        30 s of waiting for another writer."""
+        import psycopg
+
+        if getattr(_held, "depth", 0):
+            _held.depth += 1
+            try:
+                yield None
+            finally:
+                _held.depth -= 1
+            return
+        with self._conn() as conn:
+            try:
+                conn.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
+                with conn.transaction():
+                    conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+                    _held.depth = 1
+                    try:
+                        yield None
+                    finally:
+                        _held.depth = 0
+            except psycopg.errors.LockNotAvailable:
+                raise StoreError("d_busy", f"{LOCK_TIMEOUT_MS / 1000:g}") from None
