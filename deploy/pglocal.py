@@ -65,6 +65,10 @@ def up(directory: Path, port: int | None = None) -> str:
     sock.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
         subprocess.run(["chown", "-R", "postgres:postgres", str(directory)], check=True)
+        for parent in directory.parents:  # the postgres user must reach its directory:
+            mode = parent.stat().st_mode     # let it pass through (o+x), never list or read
+            if not mode & 0o001:
+                parent.chmod(mode | 0o001)
     if not (data / "PG_VERSION").exists():
         subprocess.run(_as_server_user([_bin("initdb"), "-D", str(data), "-U", "postgres",
                                         "--auth-local=trust", "--auth-host=scram-sha-256",

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
 import shutil
@@ -40,9 +39,4 @@ def start(tmp_path_factory) -> tuple[str, Path]:
     """Start a server; return the app role's URL and the server's directory."""
     require_postgres()
     directory = tmp_path_factory.mktemp("postgres")
-    os.chmod(directory, 0o755)
-    for parent in directory.parents:  # the postgres user must reach its directory
-        if str(parent).startswith(("/tmp", str(Path(os.environ.get("TMPDIR", "/tmp"))))):
-            with contextlib.suppress(PermissionError):
-                os.chmod(parent, os.stat(parent).st_mode | 0o055)
     return pglocal().up(directory), directory

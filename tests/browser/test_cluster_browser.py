@@ -1,0 +1,127 @@
+"""Two replicas behind nginx sharing PostgreSQL (deploy/cluster.sh): an import is seen
+through the front and every replica, and a page survives the death of its replica (the URL
+is the state; Streamlit reconnects, nginx sends it to the other one)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import ROOT, _require_chromium
+from tests.browser.helpers import map_frame, wait_for_markers
+from tests.pgserver import require_postgres
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    _require_chromium()
+    require_postgres()
+    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must have nginx (installed by .ci/run)")
+        pytest.skip("nginx is not installed (apt-get install nginx)")
+    directory = tmp_path_factory.mktemp("cluster")
+    os.chmod(directory, 0o755)
+    env = {**os.environ, "ECOTOWN_CLUSTER_DIR": str(directory),
+           "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}"}
+    script = str(ROOT / "deploy" / "cluster.sh")
+    up = subprocess.run(["bash", script, "up", "2"], env=env, capture_output=True, text=True,
+                        timeout=240)
+    assert up.returncode == 0, up.stderr[-2000:]
+    info = json.loads(up.stdout.strip().splitlines()[-1])
+    info["dir"] = directory
+    yield info
+    subprocess.run(["bash", script, "down"], env=env, capture_output=True, timeout=120)
+
+
+def _open(browser, url: str):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    blocked: list[str] = []
+    context.route(re.compile(rf"^(?!{re.escape(url)}/|data:|blob:|about:)"),
+                  lambda r: (blocked.append(r.request.url), r.abort()))
+    page = context.new_page()
+    page.blocked = blocked
+    return context, page
+
+
+def test_an_import_into_the_database_is_seen_through_the_front_and_every_replica(
+        browser, cluster):
+    env = {**os.environ, "ECOTOWN_DATABASE_URL": cluster["database_url"]}
+    demo = ROOT / "geodata" / "demo"
+    imported = subprocess.run([sys.executable, "-m", "ecotown", "import",
+                               str(demo / "areas.csv"), str(demo / "assessments.csv"),
+                               "--dataset", "official", "--yes", "--steward", "ci",
+                               "--lang", "en"], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=180)
+    assert imported.returncode == 0, imported.stderr
+    assert cluster["database_url"].split(":")[2].split("@")[0] not in imported.stdout
+    for url in (cluster["front"], *cluster["replicas"]):
+        context, page = _open(browser, url)
+        try:
+            page.goto(url + "/?dataset=official&lang=en&phase=1")
+            wait_for_markers(map_frame(page), 18)
+            assert page.get_by_text("Levels of FY2025").count() >= 1
+            assert page.blocked == []
+        finally:
+            context.close()
+
+
+def _replica_of_the_session(cluster) -> str:
+    """The replica that served this browser's last page request (nginx logs a websocket
+    only when it closes; the page's other requests go to the same replica, by cookie)."""
+    log = Path(cluster["dir"], "nginx", "access.log").read_text()
+    served = re.findall(r'"GET /(?:\?[^"]*|_stcore/host-config)[^"]*" 200 upstream=([\d.:]+)',
+                        log)
+    assert served, log[-1000:]
+    return served[-1]
+
+
+def test_the_page_survives_killing_its_replica(browser, cluster):
+    context, page = _open(browser, cluster["front"])
+    try:
+        page.goto(cluster["front"] + "/?dataset=demo&lang=en&phase=1&year=2023")
+        wait_for_markers(map_frame(page), 18)
+        served = _replica_of_the_session(cluster)
+        index = [u.split("//")[1] for u in cluster["replicas"]].index(served) + 1
+        pid = int(Path(cluster["dir"], f"replica-{index}.pid").read_text())
+        log = Path(cluster["dir"], "nginx", "access.log")
+        before = len(log.read_text().splitlines())
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        # The user reloads (as Streamlit's own reconnect leaves a stale session here: see
+        # the README): nginx sends the page to the live replica, whose new session reads the
+        # whole view from the URL.
+        alive = next(u.split("//")[1] for u in cluster["replicas"] if served not in u)
+        page.reload()
+        wait_for_markers(map_frame(page, timeout=60_000), 18, timeout=60_000)
+        fresh = log.read_text().splitlines()[before:]
+        assert any('"GET /?dataset=demo' in line and line.rstrip().endswith(alive)
+                   for line in fresh), fresh[-5:]
+        assert page.get_by_text("Levels of FY2023").count() >= 1
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_role("button", name="Phase 2", exact=True).click(timeout=30_000)
+        page.wait_for_function("() => /phase=1(%2C|,)2/.test(location.search)",
+                               timeout=90_000)
+        wait_for_markers(map_frame(page, timeout=60_000), 33, timeout=60_000)
+        assert "year=2023" in page.url
+        assert page.get_by_text("Levels of FY2023").count() >= 1
+        assert page.get_by_text("Connection error").count() == 0
+    finally:
+        context.close()
