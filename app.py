@@ -162,8 +162,10 @@ report = cached_progress(view)
 if view.since is not None:
     movers_list(view, report["movers"], [page_url("area", view, area=m["area_id"])
                                          for m in report["movers"]], report["year"])
-with st.expander(t("over_time", lang), expanded=view.since is not None):
-    progress_panel(view, dataset, report)
+# A toggle, not an expander: a collapsed expander's content is still built on every rerun.
+if st.toggle(t("over_time", lang), key="w_show_progress", value=view.since is not None):
+    with st.container(border=True):
+        progress_panel(view, dataset, report)
 
 if st.toggle(t("show_area_table", lang), key="w_show_table"):
     table = display_areas(shown, dataset, lang)

@@ -1,6 +1,7 @@
 """Load: concurrent Streamlit sessions changing filters against one server on localhost.
 
     python -m bench.load [--sessions 20] [--seconds 60] [--url http://127.0.0.1:PORT]
+                         [--think 3,8] [--seed 2566]
 
 Each session is a websocket client speaking Streamlit's own protocol (the BackMsg a browser
 sends when the URL's filters change), so 20 sessions fit on a 2-core machine beside the
@@ -8,12 +9,18 @@ server. A session reruns the overview with a new filter, waits for the script to
 measures the time from the change to the complete updated page (every element sent). The run
 is bounded in count and time and talks only to 127.0.0.1. It reports sessions held, reruns,
 errors (an exception element or a failed run), and the median and 95th-percentile times.
+
+``--think LO,HI`` makes each session act like a person: it waits a seeded random LO–HI
+seconds between actions (the first page view included). ``--url`` may be the front of a
+cluster (``deploy/cluster.sh``): each session is one websocket, which nginx keeps on one
+replica.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 import statistics
 import sys
 import time
@@ -50,12 +57,19 @@ async def _rerun(ws, query: str) -> tuple[float, bool]:
             return time.perf_counter() - start, ok and forward.script_finished == 0
 
 
-async def _session(url: str, index: int, deadline: float, times: list, errors: list) -> bool:
+async def _session(url: str, index: int, deadline: float, times: list, errors: list,
+                   think: tuple[float, float] | None = None, seed: int = 2566) -> bool:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    rng = random.Random(seed * 1000 + index)
+    if think:  # people do not all arrive in the same instant
+        await asyncio.sleep(rng.uniform(0, think[1]))
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None,
+                                      open_timeout=60) as ws:
             await _rerun(ws, "")  # the first page view
             for step in range(MAX_RERUNS_PER_SESSION):
+                if think:
+                    await asyncio.sleep(rng.uniform(*think))
                 if time.monotonic() >= deadline:
                     return True
                 query = FILTERS[(index + step) % len(FILTERS)]
@@ -69,14 +83,16 @@ async def _session(url: str, index: int, deadline: float, times: list, errors: l
         return False
 
 
-async def run_load(url: str, sessions: int, seconds: float) -> dict:
-    """Drive ``sessions`` concurrent clients for ``seconds``; return the figures."""
+async def run_load(url: str, sessions: int, seconds: float,
+                   think: tuple[float, float] | None = None, seed: int = 2566) -> dict:
+    """Drive ``sessions`` concurrent clients for ``seconds`` (with ``think`` time between
+    actions, seeded); return the figures."""
     if not url.startswith(("http://127.", "http://localhost")):
         raise SystemExit("bench/load.py only talks to a server on this machine")
     times: list[float] = []
     errors: list[str] = []
     deadline = time.monotonic() + seconds
-    held = await asyncio.gather(*(_session(url, i, deadline, times, errors)
+    held = await asyncio.gather(*(_session(url, i, deadline, times, errors, think, seed)
                                   for i in range(sessions)))
     ordered = sorted(times)
     return {
@@ -94,14 +110,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--url", help="an already running server on 127.0.0.1")
+    parser.add_argument("--url", help="an already running server (or cluster front) on "
+                        "127.0.0.1")
+    parser.add_argument("--think", help="seconds between a person's actions, LO,HI")
+    parser.add_argument("--seed", type=int, default=2566)
     args = parser.parse_args()
+    think = tuple(float(v) for v in args.think.split(",")) if args.think else None
     server = None
     url = args.url
     if url is None:
         server, url = _serve("app.py")
     try:
-        figures = asyncio.run(run_load(url, min(args.sessions, 100), min(args.seconds, 600)))
+        figures = asyncio.run(run_load(url, min(args.sessions, 200), min(args.seconds, 600),
+                                       think, args.seed))
     finally:
         if server is not None:
             server.terminate()

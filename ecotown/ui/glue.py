@@ -97,12 +97,28 @@ def cached_area_table(name: str, year: int | None = None, since: int | None = No
     return _area_table_at(name, dataset_version(name), year, since)
 
 
+def database_from_secrets() -> None:
+    """``ECOTOWN_DATABASE_URL`` from Streamlit secrets (``.streamlit/secrets.toml``) when the
+    environment does not set it; the value is never shown or logged."""
+    import os
+
+    if os.environ.get("ECOTOWN_DATABASE_URL"):
+        return
+    try:
+        url = st.secrets.get("ECOTOWN_DATABASE_URL", "")
+    except Exception:  # no secrets file: the embedded default (files on disk)
+        return
+    if url:
+        os.environ["ECOTOWN_DATABASE_URL"] = str(url)
+
+
 def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = True,
                   skips: tuple[str, ...] = ("main",)) -> tuple[ViewState, Dataset | None]:
     """What every page does first: page settings, the document's language and skip links
     (``skips``: keys of ``ecotown.ui.a11y.SKIP_TARGETS``), the offline Leaflet copy (map
     pages), the compact layout, the view from the URL and its dataset (or a message and
     stop)."""
+    database_from_secrets()
     lang = parse_view(st.query_params.to_dict(), ())[0].lang  # the tab title speaks it too
     st.set_page_config(page_title=page_title(lang), page_icon="🏭", layout="wide")
     page_accessibility(lang, skips)

@@ -47,7 +47,7 @@ def test_phase_filter_from_url():
     """phase=1 in the URL narrows the KPIs and the table."""
     app = run(lang="en", dataset="demo", phase="1")
     assert metric(app, "Areas") == "18"
-    app.toggle[0].set_value(True).run()
+    app.toggle(key="w_show_table").set_value(True).run()
     assert len(app.dataframe[-1].value) == 18  # the area table is the page's last table
 
 

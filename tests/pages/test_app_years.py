@@ -98,6 +98,8 @@ def test_the_change_view_lists_the_movers_of_the_data():
 
 def test_the_programme_over_time_and_the_path_to_2037():
     app = run(dataset="demo", lang="en")
+    assert not any("Published figure" in d.value.columns for d in app.dataframe)  # off
+    app.toggle(key="w_show_progress").set_value(True).run()
     tables = [d.value for d in app.dataframe]
     years = next(t for t in tables if "Fiscal year" in t.columns and "Level 1" in t.columns)
     assert years["Fiscal year"].tolist() == [f"FY{y}" for y in range(2019, 2026)]
