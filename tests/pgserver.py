@@ -3,29 +3,22 @@
 
 from __future__ import annotations
 
-import importlib.util
+import glob
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def pglocal():
-    spec = importlib.util.spec_from_file_location("pglocal", ROOT / "deploy" / "pglocal.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+PGLOCAL = ROOT / "deploy" / "pglocal.py"
 
 
 def have_postgres() -> bool:
-    try:
-        pglocal()._bin("initdb")
-    except FileNotFoundError:
-        return False
-    return shutil.which("runuser") is not None or os.geteuid() != 0
+    initdb = shutil.which("initdb") or glob.glob("/usr/lib/postgresql/*/bin/initdb")
+    return bool(initdb) and (shutil.which("runuser") is not None or os.geteuid() != 0)
 
 
 def require_postgres() -> None:
@@ -39,4 +32,11 @@ def start(tmp_path_factory) -> tuple[str, Path]:
     """Start a server; return the app role's URL and the server's directory."""
     require_postgres()
     directory = tmp_path_factory.mktemp("postgres")
-    return pglocal().up(directory), directory
+    done = subprocess.run([sys.executable, str(PGLOCAL), "up", str(directory)],
+                          capture_output=True, text=True, timeout=180, check=True)
+    return done.stdout.strip().splitlines()[-1], directory
+
+
+def stop(directory: Path) -> None:
+    subprocess.run([sys.executable, str(PGLOCAL), "down", str(directory)],
+                   capture_output=True, timeout=120)

@@ -16,7 +16,7 @@ import pytest
 
 from ecotown import store
 from ecotown.store.pgstore import PgStore, redact
-from tests.pgserver import pglocal, start
+from tests.pgserver import start, stop
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def postgres(tmp_path_factory):
     url, directory = start(tmp_path_factory)
     yield url
-    pglocal().down(directory)
+    stop(directory)
 
 
 @pytest.fixture(params=["files", "postgres"])
