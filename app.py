@@ -12,7 +12,7 @@ from streamlit_folium import st_folium
 from ecotown.analysis.figures import figure_rows
 from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.framing import view_frame
-from ecotown.analysis.summary import dataset_years, summarise
+from ecotown.analysis.summary import dataset_years
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import t
 from ecotown.present.captions import (
@@ -38,6 +38,7 @@ from ecotown.ui import (
     cached_area_table,
     cached_province_info,
     cached_province_url,
+    cached_summary,
     compact_layout,
     copy_link_button,
     dataset_badge,
@@ -76,7 +77,7 @@ if goto_area:
     st.switch_page("pages/area.py", query_params=area_link_params(view, goto_area))
 
 shown = apply_filters(areas, view.filters)
-counts = summarise(dataset, areas, view.filters, view.year)
+counts = cached_summary(view)
 info = cached_province_info()
 classes = province_classes(info["province_code"], shown, mode)
 

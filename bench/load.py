@@ -1,7 +1,7 @@
 """Load: concurrent Streamlit sessions changing filters against one server on localhost.
 
     python -m bench.load [--sessions 20] [--seconds 60] [--url http://127.0.0.1:PORT]
-                         [--think 3,8] [--seed 2566]
+                         [--think 3,8] [--seed 2566] [--baseline REV]
 
 Each session is a websocket client speaking Streamlit's own protocol (the BackMsg a browser
 sends when the URL's filters change), so 20 sessions fit on a 2-core machine beside the
@@ -14,16 +14,24 @@ errors (an exception element or a failed run), and the median and 95th-percentil
 seconds between actions (the first page view included). ``--url`` may be the front of a
 cluster (``deploy/cluster.sh``): each session is one websocket, which nginx keeps on one
 replica.
+
+It also reports reruns a second, the median bytes sent per rerun and, for a server it started,
+the server's CPU time per rerun. ``--baseline REV`` runs a previous commit's app (a temporary
+git worktree) under the same load first and prints both side by side.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import websockets
 from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
@@ -37,28 +45,34 @@ FILTERS = ["", "phase=1", "phase=2,3", "level=3,4", "region=east", "dataset=demo
 MAX_RERUNS_PER_SESSION = 2_000
 
 
-async def _rerun(ws, query: str) -> tuple[float, bool]:
+async def _rerun(ws, query: str, sizes: list | None = None) -> tuple[float, bool]:
     message = BackMsg_pb2.BackMsg()
     message.rerun_script.query_string = query
     message.rerun_script.page_script_hash = ""
     start = time.perf_counter()
     await ws.send(message.SerializeToString())
     ok = True
+    received = 0
     while True:
         forward = ForwardMsg_pb2.ForwardMsg()
-        forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=60))
+        data = await asyncio.wait_for(ws.recv(), timeout=60)
+        received += len(data)
+        forward.ParseFromString(data)
         kind = forward.WhichOneof("type")
         if (kind == "delta" and forward.delta.WhichOneof("type") == "new_element"
                 and forward.delta.new_element.WhichOneof("type") == "exception"):
             ok = False
         if kind == "script_finished":
+            if sizes is not None:
+                sizes.append(received)
             if forward.script_finished != 0:
                 print("status", forward.script_finished, query, file=sys.stderr)
             return time.perf_counter() - start, ok and forward.script_finished == 0
 
 
 async def _session(url: str, index: int, deadline: float, times: list, errors: list,
-                   think: tuple[float, float] | None = None, seed: int = 2566) -> bool:
+                   think: tuple[float, float] | None = None, seed: int = 2566,
+                   sizes: list | None = None) -> bool:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     rng = random.Random(seed * 1000 + index)
     if think:  # people do not all arrive in the same instant
@@ -73,7 +87,7 @@ async def _session(url: str, index: int, deadline: float, times: list, errors: l
                 if time.monotonic() >= deadline:
                     return True
                 query = FILTERS[(index + step) % len(FILTERS)]
-                elapsed, ok = await _rerun(ws, query)
+                elapsed, ok = await _rerun(ws, query, sizes)
                 times.append(elapsed)
                 if not ok:
                     errors.append(f"session {index} step {step} ({query})")
@@ -83,18 +97,36 @@ async def _session(url: str, index: int, deadline: float, times: list, errors: l
         return False
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds a process has used so far (Linux), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def run_load(url: str, sessions: int, seconds: float,
-                   think: tuple[float, float] | None = None, seed: int = 2566) -> dict:
+                   think: tuple[float, float] | None = None, seed: int = 2566,
+                   pid: int | None = None) -> dict:
     """Drive ``sessions`` concurrent clients for ``seconds`` (with ``think`` time between
-    actions, seeded); return the figures."""
+    actions, seeded); return the figures. With the server's ``pid``, also its CPU time per
+    rerun."""
     if not url.startswith(("http://127.", "http://localhost")):
         raise SystemExit("bench/load.py only talks to a server on this machine")
     times: list[float] = []
     errors: list[str] = []
+    sizes: list[int] = []
     deadline = time.monotonic() + seconds
-    held = await asyncio.gather(*(_session(url, i, deadline, times, errors, think, seed)
+    cpu_before, wall_before = cpu_seconds(pid), time.monotonic()
+    held = await asyncio.gather(*(_session(url, i, deadline, times, errors, think, seed, sizes)
                                   for i in range(sessions)))
+    wall = time.monotonic() - wall_before
+    cpu_after = cpu_seconds(pid)
     ordered = sorted(times)
+    cpu = (cpu_after - cpu_before) if cpu_before is not None and cpu_after is not None else None
     return {
         "sessions": sessions,
         "sessions_held": sum(held),
@@ -103,7 +135,39 @@ async def run_load(url: str, sessions: int, seconds: float,
         "error_samples": errors[:5],
         "median_ms": round(statistics.median(ordered) * 1000) if ordered else None,
         "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000) if ordered else None,
+        "reruns_per_s": round(len(times) / wall, 2) if wall else None,
+        "kb_per_rerun": round(statistics.median(sizes) / 1000, 1) if sizes else None,
+        "server_cpu_ms_per_rerun": (round(cpu * 1000 / max(1, len(times) + sum(held)))
+                                    if cpu is not None else None),
     }
+
+
+def _figures_of(script: str, sessions: int, seconds: float, think, seed: int) -> dict:
+    server, url = _serve(script)
+    try:
+        asyncio.run(run_load(url, 2, 5))  # warm the caches of a new process
+        return asyncio.run(run_load(url, sessions, seconds, think, seed, server.pid))
+    finally:
+        server.terminate()
+
+
+def compare(rev: str, sessions: int, seconds: float, think, seed: int) -> int:
+    """The same load on ``rev``'s app and on the working tree's, one after the other."""
+    root = Path(__file__).resolve().parent.parent
+    tree = Path(tempfile.mkdtemp(prefix="ecotown-baseline-"))
+    subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(tree), rev],
+                   check=True, capture_output=True)
+    try:
+        before = _figures_of(str(tree / "app.py"), sessions, seconds, think, seed)
+        after = _figures_of("app.py", sessions, seconds, think, seed)
+    finally:
+        subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)],
+                       capture_output=True)
+    print(f"{'':<26}{rev[:12]:>14}{'this tree':>14}")
+    for key in ("sessions_held", "reruns", "reruns_per_s", "errors", "median_ms", "p95_ms",
+                "kb_per_rerun", "server_cpu_ms_per_rerun"):
+        print(f"{key:<26}{before[key]!s:>14}{after[key]!s:>14}")
+    return 0 if after["errors"] == 0 else 1
 
 
 def main() -> int:
@@ -114,15 +178,21 @@ def main() -> int:
                         "127.0.0.1")
     parser.add_argument("--think", help="seconds between a person's actions, LO,HI")
     parser.add_argument("--seed", type=int, default=2566)
+    parser.add_argument("--baseline", metavar="REV",
+                        help="also run a previous commit's app.py (a git worktree) under the "
+                        "same load, and print both side by side")
     args = parser.parse_args()
     think = tuple(float(v) for v in args.think.split(",")) if args.think else None
+    if args.baseline:
+        return compare(args.baseline, min(args.sessions, 200), min(args.seconds, 600), think,
+                       args.seed)
     server = None
     url = args.url
     if url is None:
         server, url = _serve("app.py")
     try:
         figures = asyncio.run(run_load(url, min(args.sessions, 200), min(args.seconds, 600),
-                                       think, args.seed))
+                                       think, args.seed, server.pid if server else None))
     finally:
         if server is not None:
             server.terminate()

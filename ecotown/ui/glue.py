@@ -14,7 +14,7 @@ import streamlit as st
 
 from ecotown.analysis.filters import Filters
 from ecotown.analysis.progress import with_change
-from ecotown.analysis.summary import area_table, view_year
+from ecotown.analysis.summary import area_table, summarise, view_year
 from ecotown.analysis.urlstate import (
     COLOR_MODES,
     LEVEL_VALUES,
@@ -95,6 +95,34 @@ def cached_area_table(name: str, year: int | None = None, since: int | None = No
     programme then, with province, region and level (as of earlier years where not
     assessed); with ``since``, each area's change since that year."""
     return _area_table_at(name, dataset_version(name), year, since)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _summary_at(name: str, version: str, year: int | None, since: int | None,
+                filters: Filters) -> dict:
+    dataset = _dataset_at(name, version)
+    return summarise(dataset, _area_table_at(name, version, year, since), filters, year)
+
+
+def cached_summary(state: ViewState) -> dict:
+    """The overview's counts for a view (see :func:`summarise`), cached per dataset
+    version, year, change year and filters: a rerun that changes none of them reuses it."""
+    return _summary_at(state.dataset, dataset_version(state.dataset), state.year,
+                       state.since, state.filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _facts_ok_at(version: str, state: ViewState) -> bool:
+    from ecotown.briefing import briefing_facts
+
+    try:
+        briefing_facts(_dataset_at(state.dataset, version),
+                       _area_table_at(state.dataset, version, state.year, state.since),
+                       cached_provinces(), state)
+    except Exception:
+        _log.exception("briefing facts failed for dataset %s", state.dataset)
+        return False
+    return True
 
 
 def database_from_secrets() -> None:
@@ -334,14 +362,13 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
     Files are made only when a button is pressed (``data`` is a callable), by the same
     function as ``python -m ecotown briefing``, so both give the same bytes.
     """
-    from ecotown.briefing import FORMATS, MIME, briefing, briefing_facts, briefing_filename
+    from ecotown.briefing import FORMATS, MIME, briefing, briefing_filename
 
     with st.popover(t("brief_download", state.lang), icon=":material/download:",
                     width="stretch"):
-        try:  # what every format is made from: if this fails, no button would work
-            briefing_facts(dataset, areas, cached_provinces(), state)
-        except Exception:
-            _log.exception("briefing facts failed for dataset %s", dataset.name)
+        # What every format is made from: if it fails, no button would work. Checked once
+        # per dataset version and view (it used to be a quarter of every rerun's time).
+        if not _facts_ok_at(dataset_version(state.dataset), state):
             st.error(t("brief_failed", state.lang))
             return
         for fmt in FORMATS:
