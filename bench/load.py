@@ -142,8 +142,9 @@ async def run_load(url: str, sessions: int, seconds: float,
     }
 
 
-def _figures_of(script: str, sessions: int, seconds: float, think, seed: int) -> dict:
-    server, url = _serve(script)
+def _figures_of(script: str, sessions: int, seconds: float, think, seed: int,
+                cwd: Path | None = None) -> dict:
+    server, url = _serve(script, cwd=cwd)
     try:
         asyncio.run(run_load(url, 2, 5))  # warm the caches of a new process
         return asyncio.run(run_load(url, sessions, seconds, think, seed, server.pid))
@@ -158,7 +159,8 @@ def compare(rev: str, sessions: int, seconds: float, think, seed: int) -> int:
     subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(tree), rev],
                    check=True, capture_output=True)
     try:
-        before = _figures_of(str(tree / "app.py"), sessions, seconds, think, seed)
+        # From its own folder, so that its own .streamlit/config.toml applies.
+        before = _figures_of(str(tree / "app.py"), sessions, seconds, think, seed, tree)
         after = _figures_of("app.py", sessions, seconds, think, seed)
     finally:
         subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)],

@@ -97,12 +97,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _serve(script: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+def _serve(script: str, env: dict | None = None,
+           cwd: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run script`` on a free port (from ``cwd``, default the project, whose
+    ``.streamlit/config.toml`` applies) and wait for its health check."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=cwd or ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
