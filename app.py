@@ -7,11 +7,9 @@ every computation is in ``ecotown``.
 from dataclasses import replace
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from ecotown.analysis.figures import figure_rows
 from ecotown.analysis.filters import apply_filters
-from ecotown.analysis.framing import view_frame
 from ecotown.analysis.summary import dataset_years
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import t
@@ -53,6 +51,7 @@ from ecotown.ui import (
     slide_footer,
     slide_header,
 )
+from ecotown.ui.mapglue import cached_overview_map, show_map
 from ecotown.ui.timebar import (
     cached_progress,
     fit_view_years,
@@ -61,7 +60,6 @@ from ecotown.ui.timebar import (
     progress_panel,
     year_bar,
 )
-from ecotown.webmap.mapview import build_base_map, build_layers
 
 MAP_HEIGHT = 500  # before the page's CSS lets the map fill the window's height
 
@@ -104,13 +102,8 @@ else:
 
 map_col, side_col = st.columns([4.7, 1] if view.present else [2.7, 1.3])
 with map_col:
-    base = build_base_map(province_url=cached_province_url(), present=view.present)
-    frame = view_frame(info, shown, view.filters, view.selected_province, view.dataset)
-    layers = build_layers(info, shown, mode, dataset.levels, lang,
-                          view.selected_province, frame)
-    st_folium(base, key="map", feature_group_to_add=layers, height=MAP_HEIGHT,
-              use_container_width=True, returned_objects=["last_active_drawing"],
-              on_change=map_click_handler(view, "map"))
+    show_map(cached_overview_map(view, mode, cached_province_url()), "map", MAP_HEIGHT,
+             map_click_handler(view, "map"))
     if not view.present:
         st.caption(t("click_province", lang))
         st.caption(map_sentence(counts, dataset.levels, lang))

@@ -45,10 +45,15 @@ FILTERS = ["", "phase=1", "phase=2,3", "level=3,4", "region=east", "dataset=demo
 MAX_RERUNS_PER_SESSION = 2_000
 
 
-async def _rerun(ws, query: str, sizes: list | None = None) -> tuple[float, bool]:
+async def _rerun(ws, query: str, sizes: list | None = None,
+                 cache: set | None = None) -> tuple[float, bool]:
+    """One rerun with ``query``; ``cache`` holds the hashes of the large elements this client
+    has kept, which it names as a browser does, so the server sends a reference instead."""
     message = BackMsg_pb2.BackMsg()
     message.rerun_script.query_string = query
     message.rerun_script.page_script_hash = ""
+    if cache:
+        message.rerun_script.cached_message_hashes.extend(sorted(cache))
     start = time.perf_counter()
     await ws.send(message.SerializeToString())
     ok = True
@@ -59,6 +64,8 @@ async def _rerun(ws, query: str, sizes: list | None = None) -> tuple[float, bool
         received += len(data)
         forward.ParseFromString(data)
         kind = forward.WhichOneof("type")
+        if cache is not None and forward.metadata.cacheable and forward.hash:
+            cache.add(forward.hash)
         if (kind == "delta" and forward.delta.WhichOneof("type") == "new_element"
                 and forward.delta.new_element.WhichOneof("type") == "exception"):
             ok = False
@@ -80,14 +87,15 @@ async def _session(url: str, index: int, deadline: float, times: list, errors: l
     try:
         async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None,
                                       open_timeout=60) as ws:
-            await _rerun(ws, "")  # the first page view
+            cache: set[str] = set()  # as the browser's message cache
+            await _rerun(ws, "", cache=cache)  # the first page view
             for step in range(MAX_RERUNS_PER_SESSION):
                 if think:
                     await asyncio.sleep(rng.uniform(*think))
                 if time.monotonic() >= deadline:
                     return True
                 query = FILTERS[(index + step) % len(FILTERS)]
-                elapsed, ok = await _rerun(ws, query, sizes)
+                elapsed, ok = await _rerun(ws, query, sizes, cache)
                 times.append(elapsed)
                 if not ok:
                     errors.append(f"session {index} step {step} ({query})")

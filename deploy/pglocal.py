@@ -6,7 +6,8 @@
 ``up`` makes a data directory in ``DIR`` (``initdb``), starts the server on 127.0.0.1 and a
 free port (``pg_ctl``), creates the database ``ecotown``, the tables of
 ``deploy/schema.sql`` (owned by the admin role) and the app's role ``ecotown_app``, which may
-only SELECT, INSERT and UPDATE those tables. PostgreSQL refuses to run as root: when run as
+only SELECT, INSERT and UPDATE those tables (and DELETE the throttle's expired rows), and
+create, alter or drop nothing. PostgreSQL refuses to run as root: when run as
 root, the server runs as the unprivileged ``postgres`` user (Debian's), which owns ``DIR``.
 """
 
@@ -89,7 +90,10 @@ def up(directory: Path, port: int | None = None) -> str:
                            f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}; "
                            f"GRANT SELECT, INSERT, UPDATE ON ecotown_versions, ecotown_files, "
                            f"ecotown_latest, ecotown_audit TO {APP_ROLE}; "
-                           f"GRANT USAGE ON SEQUENCE ecotown_audit_id_seq TO {APP_ROLE}",
+                           f"GRANT USAGE ON SEQUENCE ecotown_audit_id_seq TO {APP_ROLE}; "
+                           f"GRANT SELECT, INSERT, UPDATE ON ecotown_rate TO {APP_ROLE}; "
+                           f"GRANT SELECT, INSERT, UPDATE, DELETE ON ecotown_throttle "
+                           f"TO {APP_ROLE}",
           DATABASE)
     return f"postgresql://{APP_ROLE}:{password}@127.0.0.1:{port}/{DATABASE}"
 

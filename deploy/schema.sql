@@ -25,3 +25,16 @@ CREATE TABLE IF NOT EXISTS ecotown_audit (
     id    bigserial PRIMARY KEY,
     entry jsonb     NOT NULL
 );
+-- The steward throttle every replica shares (ecotown/stewardship/shared_access.py):
+-- failed sign-ins per session (a hash of the session key, never the key) and one bucket
+-- of token checks for all replicas together.
+CREATE TABLE IF NOT EXISTS ecotown_throttle (
+    client   text             PRIMARY KEY,
+    failures integer          NOT NULL CHECK (failures > 0),
+    last     double precision NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ecotown_rate (
+    id     integer          PRIMARY KEY CHECK (id = 1),
+    tokens double precision NOT NULL,
+    at     double precision NOT NULL
+);

@@ -87,9 +87,13 @@ with tab_import:
             ss["_data_admin"] = ""
             st.warning(t("dp_token_rotated", lang), icon=":material/lock_reset:")
         st.text_input(t("dp_token", lang), type="password", key="w_token", max_chars=1000)
-        st.button(t("dp_sign_in", lang), on_click=sign_in, args=(expected,), key="w_sign_in")
+        st.button(t("dp_sign_in", lang), on_click=sign_in, args=(expected, lang),
+                  key="w_sign_in")
         attempt = ss.pop("_sign_in", None)
-        if attempt is not None and attempt.throttled:
+        if attempt is not None and attempt.problems:
+            st.error(t("dp_failed", lang))
+            show_messages(list(attempt.problems))
+        elif attempt is not None and attempt.throttled:
             st.warning(t("dp_token_wait", lang, seconds=ceil(attempt.wait)))
         elif attempt is not None:
             st.error(t("dp_token_wrong", lang))

@@ -11,6 +11,7 @@ from ecotown import store
 from ecotown.model.geography import load_provinces
 from ecotown.model.schema import TABLES
 from ecotown.store import BUILTIN, load_dataset
+from tests.pgserver import start, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,3 +55,11 @@ def dataset_copy(tmp_path):
         return target
 
     return make
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory):
+    """The app role's URL of a PostgreSQL server of the test run's own (one per run)."""
+    url, directory = start(tmp_path_factory)
+    yield url
+    stop(directory)

@@ -34,6 +34,7 @@ __all__ = [
     "check_token",
     "configured_token",
     "still_signed_in",
+    "throttles",
     "token_fingerprint",
 ]
 
@@ -90,6 +91,7 @@ class Attempt:
     ok: bool
     wait: float = 0.0
     throttled: bool = False
+    problems: tuple[str, ...] = ()  # why the check could not be made (a database down)
 
 
 class Throttle:
@@ -211,3 +213,15 @@ class GlobalRate:
 
 THROTTLE = Throttle()
 GLOBAL_RATE = GlobalRate()
+
+
+def throttles() -> tuple[Throttle, GlobalRate]:
+    """The throttle and global rate to use: this process's (:data:`THROTTLE`,
+    :data:`GLOBAL_RATE`), or, with ``ECOTOWN_DATABASE_URL`` set, the ones every replica
+    shares in PostgreSQL (:mod:`.shared_access`)."""
+    url = os.environ.get("ECOTOWN_DATABASE_URL", "").strip()
+    if not url:
+        return THROTTLE, GLOBAL_RATE
+    from ecotown.stewardship.shared_access import shared_for
+
+    return shared_for(url)

@@ -68,6 +68,7 @@ def _pool(url: str):
 
             pool = ConnectionPool(url, min_size=1, max_size=int(os.environ.get(
                 "ECOTOWN_DATABASE_POOL", "4")), open=True, name="ecotown",
+                timeout=float(os.environ.get("ECOTOWN_DATABASE_TIMEOUT", "10")),
                 kwargs={"autocommit": True, "application_name": "ecotown"})
             _pools[url] = pool
         return pool

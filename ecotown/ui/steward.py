@@ -83,14 +83,18 @@ def do_restore(lang: str, version_key: str):
     return t("dp_restored", lang, dataset=name, version=version, old=old), name
 
 
-def sign_in(expected: str) -> None:
+def sign_in(expected: str, lang: str = "th") -> None:
     """Check the typed token: throttled per session, rated globally, logged when refused."""
     ss = st.session_state
     client = st.context.ip_address
     client = client if isinstance(client, str) and client else "local"
     session = ss.setdefault("_session_key", secrets.token_hex(16))
-    attempt = access.THROTTLE.attempt(session, ss.get("w_token", ""), expected,
-                                      rate=access.GLOBAL_RATE, client=client)
+    throttle, rate = access.throttles()
+    try:
+        attempt = throttle.attempt(session, ss.get("w_token", ""), expected, rate=rate,
+                                   client=client)
+    except DatasetError as exc:  # the shared throttle's database is down: refuse, say why
+        attempt = access.Attempt(False, problems=tuple(exc.messages(lang)))
     ss["w_token"] = ""
     ss["_data_admin"] = access.token_fingerprint(expected) if attempt.ok else ""
     ss["_sign_in"] = attempt

@@ -16,16 +16,8 @@ import pytest
 
 from ecotown import store
 from ecotown.store.pgstore import PgStore, redact
-from tests.pgserver import start, stop
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="session")
-def postgres(tmp_path_factory):
-    url, directory = start(tmp_path_factory)
-    yield url
-    stop(directory)
 
 
 @pytest.fixture(params=["files", "postgres"])
