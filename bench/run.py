@@ -1,6 +1,7 @@
 """Performance figures of Eco Town Atlas beside a naive baseline, in one run.
 
     python -m bench.run [--quick] [--load-seconds 60] [--sessions 20]
+                        [--people 20,50,100] [--cluster-seconds 60] [--replicas 2]
 
 Prints, for the overview map: the boundary GeoJSON and whole map payload sent to the
 browser, the script time of a rerun after a filter change (warm caches, median), the time
@@ -8,7 +9,10 @@ from navigation to 77 painted provinces in headless Chromium with every off-orig
 blocked (beside, in the same run, a page holding only the map, ``bench/floor_app.py``: what
 Streamlit and streamlit-folium cost before the rest of the overview); the warm time of a
 briefing PNG and PDF (bench/export_bench.py); and the load figures of bench/load.py
-(concurrent sessions changing filters). The naive baseline is ``bench/naive_app.py``
+(concurrent sessions changing filters); then one process beside N replicas behind nginx
+(``deploy/cluster.sh``) for 20, 50 and 100 people who act every 3–8 s: sessions held,
+actions, p50/p95 and errors (``bench/cluster_bench.py``; ``--people ""`` skips it). The
+naive baseline is ``bench/naive_app.py``
 (folium.Choropleth over the raw Natural Earth provinces inside st_folium) and, for exports,
 GeoPandas' default plot of the raw file.
 """
@@ -182,6 +186,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--load-seconds", type=float, default=60)
     parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--people", default="20,50,100",
+                        help="people for 1 process vs replicas ('' to skip)")
+    parser.add_argument("--cluster-seconds", type=float, default=60)
+    parser.add_argument("--replicas", type=int, default=2)
     args = parser.parse_args()
     runs = 5 if args.quick else 15
     paints = 3 if args.quick else 15
@@ -264,6 +272,16 @@ def main() -> int:
                  f"{naive_l['p95_ms']} ms", ""))
 
     print_rows(rows)
+    if args.people.strip():
+        from bench.cluster_bench import cluster_comparison, table_rows
+
+        people = [int(p) for p in args.people.split(",")]
+        print()
+        print(f"Think-time load ({args.cluster_seconds:.0f} s each, a person acts every "
+              f"3–8 s): one process (left) beside {args.replicas} replicas behind nginx "
+              "(right)")
+        compared = cluster_comparison(people, args.cluster_seconds, args.replicas)
+        print_rows(table_rows(compared), ("1 process", f"{args.replicas} replicas"))
     return 0
 
 

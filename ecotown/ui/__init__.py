@@ -1,9 +1,7 @@
 """The Streamlit glue, the only code that imports Streamlit: cached loaders, the view in
 the URL, widgets, the page preamble every page calls, layout CSS and the download menu."""
 
-from ecotown.ui.glue import (
-    area_link_params,
-    briefing_downloads,
+from ecotown.ui.cached import (
     cached_area_table,
     cached_dataset,
     cached_province_geojson,
@@ -11,6 +9,10 @@ from ecotown.ui.glue import (
     cached_province_url,
     cached_provinces,
     cached_summary,
+)
+from ecotown.ui.glue import (
+    area_link_params,
+    briefing_downloads,
     current_view,
     dataset_badge,
     load_or_stop,

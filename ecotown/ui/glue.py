@@ -13,8 +13,6 @@ from dataclasses import replace
 import streamlit as st
 
 from ecotown.analysis.filters import Filters
-from ecotown.analysis.progress import with_change
-from ecotown.analysis.summary import area_table, summarise, view_year
 from ecotown.analysis.urlstate import (
     COLOR_MODES,
     LEVEL_VALUES,
@@ -27,28 +25,28 @@ from ecotown.analysis.urlstate import (
 )
 from ecotown.i18n.labels import LANGS, t
 from ecotown.model.dataset import Dataset
-from ecotown.model.geography import load_provinces, province_frames, region_name
+from ecotown.model.geography import region_name
 from ecotown.model.regions import REGIONS
 from ecotown.model.validate import DatasetError
 from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
-from ecotown.store import dataset_names, dataset_version, load_dataset
+from ecotown.store import dataset_names, dataset_version
 from ecotown.ui.a11y import page_accessibility
+from ecotown.ui.cached import (
+    cached_dataset,
+    cached_province_info,
+    cached_provinces,
+    dataset_title,
+    facts_ok,
+)
 from ecotown.ui.layout import compact_layout
-from ecotown.webmap.assets import ensure_leaflet, ensure_province_file
-from ecotown.webmap.mapview import province_geojson
+from ecotown.webmap.assets import ensure_leaflet
 
 _log = logging.getLogger("ecotown")
 
 __all__ = [
     "area_link_params",
     "briefing_downloads",
-    "cached_area_table",
-    "cached_dataset",
-    "cached_province_geojson",
-    "cached_province_info",
-    "cached_province_url",
-    "cached_provinces",
     "current_view",
     "dataset_badge",
     "load_or_stop",
@@ -61,68 +59,6 @@ __all__ = [
     "sidebar_common",
     "sidebar_filters",
 ]
-
-
-@st.cache_data(show_spinner=False)
-def cached_provinces():
-    """The province polygons, read once per process."""
-    return load_provinces()
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _dataset_at(name: str, version: str) -> Dataset:
-    return load_dataset(name)
-
-
-def cached_dataset(name: str) -> Dataset:
-    """A validated dataset, cached per version: an import (from the page or the command
-    line) is seen at the next rerun. Errors are not cached."""
-    return _dataset_at(name, dataset_version(name))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _area_table_at(name: str, version: str, year: int | None = None,
-                   since: int | None = None):
-    dataset = _dataset_at(name, version)
-    table = area_table(dataset, cached_provinces(), year)
-    if since is not None:
-        table = with_change(table, dataset, since, view_year(dataset, year))
-    return table
-
-
-def cached_area_table(name: str, year: int | None = None, since: int | None = None):
-    """The area table of a dataset in a fiscal year (default: its last): the areas in the
-    programme then, with province, region and level (as of earlier years where not
-    assessed); with ``since``, each area's change since that year."""
-    return _area_table_at(name, dataset_version(name), year, since)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _summary_at(name: str, version: str, year: int | None, since: int | None,
-                filters: Filters) -> dict:
-    dataset = _dataset_at(name, version)
-    return summarise(dataset, _area_table_at(name, version, year, since), filters, year)
-
-
-def cached_summary(state: ViewState) -> dict:
-    """The overview's counts for a view (see :func:`summarise`), cached per dataset
-    version, year, change year and filters: a rerun that changes none of them reuses it."""
-    return _summary_at(state.dataset, dataset_version(state.dataset), state.year,
-                       state.since, state.filters)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _facts_ok_at(version: str, state: ViewState) -> bool:
-    from ecotown.briefing import briefing_facts
-
-    try:
-        briefing_facts(_dataset_at(state.dataset, version),
-                       _area_table_at(state.dataset, version, state.year, state.since),
-                       cached_provinces(), state)
-    except Exception:
-        _log.exception("briefing facts failed for dataset %s", state.dataset)
-        return False
-    return True
 
 
 def database_from_secrets() -> None:
@@ -230,7 +166,7 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
             format_func=lambda code: {"th": "ไทย", "en": "English"}[code],
             on_change=on_lang, required=True)
         st.selectbox(t("dataset", state.lang), options=datasets,
-                     format_func=lambda name: _dataset_title(name, state.lang),
+                     format_func=lambda name: dataset_title(name, state.lang),
                      key="w_dataset", on_change=on_dataset)
         st.page_link("pages/data.py", label=t("dp_title", state.lang),
                      icon=":material/database:", query_params=encode_view(state))
@@ -241,42 +177,10 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
                                        "present": "1"})
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _title_at(name: str, version: str, lang: str) -> str:
-    return _dataset_at(name, version).title(lang)
-
-
-def _dataset_title(name: str, lang: str) -> str:
-    try:
-        return _title_at(name, dataset_version(name), lang)
-    except DatasetError:
-        return name
-
-
-@st.cache_data(show_spinner=False)
-def cached_province_geojson() -> str:
-    """The compact province GeoJSON sent to the browser (computed once per process)."""
-    return province_geojson(cached_provinces())
-
-
 @st.cache_resource(show_spinner=False)
 def serve_leaflet() -> str:
     """Copy Leaflet from its pip package into the static folder, once per process."""
     return str(ensure_leaflet())
-
-
-@st.cache_data(show_spinner=False)
-def cached_province_url() -> str:
-    """The URL of the province GeoJSON served from the app's static folder."""
-    return ensure_province_file(cached_province_geojson())
-
-
-@st.cache_data(show_spinner=False)
-def cached_province_info():
-    """Province codes, names and regions, their boxes and name points; no geometry."""
-    provinces = cached_provinces()
-    info = provinces.drop(columns="geometry").reset_index(drop=True)
-    return info.merge(province_frames(provinces), on="province_code", how="left")
 
 
 def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
@@ -368,7 +272,7 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
                     width="stretch"):
         # What every format is made from: if it fails, no button would work. Checked once
         # per dataset version and view (it used to be a quarter of every rerun's time).
-        if not _facts_ok_at(dataset_version(state.dataset), state):
+        if not facts_ok(state):
             st.error(t("brief_failed", state.lang))
             return
         for fmt in FORMATS:

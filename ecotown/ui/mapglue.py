@@ -24,6 +24,7 @@ from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.framing import view_frame
 from ecotown.analysis.urlstate import ViewState
 from ecotown.store import dataset_version
+from ecotown.ui.cached import _area_table_at, _dataset_at, cached_province_info
 from ecotown.webmap.mapview import build_base_map, build_layers
 
 __all__ = ["cached_overview_map", "component_args", "show_map"]
@@ -106,8 +107,6 @@ def show_map(args: dict, key: str, height: int,
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _overview_map_at(version: str, state: ViewState, mode: str, province_url: str) -> dict:
-    from ecotown.ui.glue import _area_table_at, _dataset_at, cached_province_info
-
     dataset = _dataset_at(state.dataset, version)
     info = cached_province_info()
     shown = apply_filters(_area_table_at(state.dataset, version, state.year, state.since),

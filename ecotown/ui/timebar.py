@@ -29,7 +29,8 @@ from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import change_text
 from ecotown.store import dataset_version, load_dataset
-from ecotown.ui.glue import _dataset_at, cached_provinces, set_view
+from ecotown.ui.cached import _dataset_at, cached_provinces
+from ecotown.ui.glue import set_view
 
 __all__ = ["cached_points", "cached_progress", "fit_view_years", "movers_list", "play_ticker",
            "progress_panel",

@@ -1,0 +1,165 @@
+"""What the pages read on every rerun, loaded once and cached.
+
+Loading and deriving (a dataset's files parsed and validated, its area table for a year, the
+province outlines) is cached with ``st.cache_data``, keyed by the dataset's version, so an
+import from the page or the command line is seen at the next rerun. ``st.cache_data`` hands
+every caller its own copy, unpickled on each call: for a dataset that was an eighth of a
+rerun's server time under load (py-spy, ``bench/load.py``). The values the pages read on
+every rerun (the dataset, its area tables, the province table) are therefore also held once
+per process with ``st.cache_resource`` and shared, **read-only**: nothing in ``ecotown``
+changes a frame it was given (pandas 3 copies on write: a derived frame never writes into
+the one it came from; and
+``tests/pages/test_shared_caches.py`` runs every page and then compares the shared values
+with freshly loaded ones). Results derived per view (counts, checks, titles) stay in
+``st.cache_data``: they are small.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from ecotown.analysis.filters import Filters
+from ecotown.analysis.progress import with_change
+from ecotown.analysis.summary import area_table, summarise, view_year
+from ecotown.analysis.urlstate import ViewState
+from ecotown.model.dataset import Dataset
+from ecotown.model.geography import load_provinces, province_frames
+from ecotown.model.validate import DatasetError
+from ecotown.store import dataset_version, load_dataset
+from ecotown.webmap.assets import ensure_province_file
+from ecotown.webmap.mapview import province_geojson
+
+_log = logging.getLogger("ecotown")
+
+__all__ = [
+    "cached_area_table",
+    "cached_dataset",
+    "cached_province_geojson",
+    "cached_province_info",
+    "cached_province_url",
+    "cached_provinces",
+    "cached_summary",
+    "dataset_title",
+    "facts_ok",
+]
+
+
+@st.cache_data(show_spinner=False)
+def cached_provinces():
+    """The province polygons, read once per process."""
+    return load_provinces()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _load_dataset_at(name: str, version: str) -> Dataset:
+    return load_dataset(name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _dataset_at(name: str, version: str) -> Dataset:
+    """The dataset ``name`` at ``version``, one shared read-only object per process."""
+    return _load_dataset_at(name, version)
+
+
+def cached_dataset(name: str) -> Dataset:
+    """A validated dataset, cached per version: an import (from the page or the command
+    line) is seen at the next rerun. Errors are not cached. Read-only."""
+    return _dataset_at(name, dataset_version(name))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _build_area_table_at(name: str, version: str, year: int | None = None,
+                         since: int | None = None):
+    dataset = _dataset_at(name, version)
+    table = area_table(dataset, cached_provinces(), year)
+    if since is not None:
+        table = with_change(table, dataset, since, view_year(dataset, year))
+    return table
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _area_table_at(name: str, version: str, year: int | None = None,
+                   since: int | None = None):
+    return _build_area_table_at(name, version, year, since)
+
+
+def cached_area_table(name: str, year: int | None = None, since: int | None = None):
+    """The area table of a dataset in a fiscal year (default: its last): the areas in the
+    programme then, with province, region and level (as of earlier years where not
+    assessed); with ``since``, each area's change since that year. Read-only."""
+    return _area_table_at(name, dataset_version(name), year, since)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _summary_at(name: str, version: str, year: int | None, since: int | None,
+                filters: Filters) -> dict:
+    dataset = _dataset_at(name, version)
+    return summarise(dataset, _area_table_at(name, version, year, since), filters, year)
+
+
+def cached_summary(state: ViewState) -> dict:
+    """The overview's counts for a view (see :func:`summarise`), cached per dataset
+    version, year, change year and filters: a rerun that changes none of them reuses it."""
+    return _summary_at(state.dataset, dataset_version(state.dataset), state.year,
+                       state.since, state.filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _facts_ok_at(version: str, state: ViewState) -> bool:
+    from ecotown.briefing import briefing_facts
+
+    try:
+        briefing_facts(_dataset_at(state.dataset, version),
+                       _area_table_at(state.dataset, version, state.year, state.since),
+                       cached_provinces(), state)
+    except Exception:
+        _log.exception("briefing facts failed for dataset %s", state.dataset)
+        return False
+    return True
+
+
+def facts_ok(state: ViewState) -> bool:
+    """Whether the view's briefing facts can be made (checked once per version and view;
+    a failure is logged once)."""
+    return _facts_ok_at(dataset_version(state.dataset), state)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _title_at(name: str, version: str, lang: str) -> str:
+    return _dataset_at(name, version).title(lang)
+
+
+def dataset_title(name: str, lang: str) -> str:
+    """A dataset's title in ``lang`` (its name if it cannot be read)."""
+    try:
+        return _title_at(name, dataset_version(name), lang)
+    except DatasetError:
+        return name
+
+
+@st.cache_data(show_spinner=False)
+def cached_province_geojson() -> str:
+    """The compact province GeoJSON sent to the browser (computed once per process)."""
+    return province_geojson(cached_provinces())
+
+
+@st.cache_data(show_spinner=False)
+def cached_province_url() -> str:
+    """The URL of the province GeoJSON served from the app's static folder."""
+    return ensure_province_file(cached_province_geojson())
+
+
+@st.cache_data(show_spinner=False)
+def _build_province_info():
+    provinces = cached_provinces()
+    info = provinces.drop(columns="geometry").reset_index(drop=True)
+    return info.merge(province_frames(provinces), on="province_code", how="left")
+
+
+@st.cache_resource(show_spinner=False)
+def cached_province_info():
+    """Province codes, names and regions, their boxes and name points; no geometry.
+    Read-only."""
+    return _build_province_info()
