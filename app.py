@@ -9,8 +9,6 @@ from dataclasses import replace
 import streamlit as st
 
 from ecotown.analysis.figures import figure_rows
-from ecotown.analysis.filters import apply_filters
-from ecotown.analysis.summary import dataset_years
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import t
 from ecotown.present.captions import (
@@ -21,22 +19,24 @@ from ecotown.present.captions import (
     year_caption,
 )
 from ecotown.present.html_blocks import (
-    area_list_html,
     chips_html,
     figure_cards_html,
-    map_legend_html,
 )
-from ecotown.present.legend import kpi_entries, map_legend, province_classes
+from ecotown.present.legend import kpi_entries
 from ecotown.present.safe_html import esc
 from ecotown.present.tables import display_areas
 from ecotown.store import dataset_names
 from ecotown.ui import (
     area_link_params,
     briefing_downloads,
+    cached_area_list_html,
     cached_area_table,
+    cached_legend_html,
     cached_province_info,
     cached_province_url,
+    cached_shown,
     cached_summary,
+    cached_years,
     compact_layout,
     copy_link_button,
     dataset_badge,
@@ -66,7 +66,7 @@ MAP_HEIGHT = 500  # before the page's CSS lets the map fill the window's height
 view, dataset = page_preamble(leaflet=True, compact=False, skips=("downloads", "main"))
 view = fit_view_years(view, dataset)
 lang = view.lang
-years = dataset_years(dataset)
+years = cached_years(view.dataset)
 areas = cached_area_table(view.dataset, view.year, view.since)
 mode = "change" if view.since is not None else view.color
 
@@ -74,10 +74,9 @@ goto_area = st.session_state.pop("_goto_area", None)
 if goto_area:
     st.switch_page("pages/area.py", query_params=area_link_params(view, goto_area))
 
-shown = apply_filters(areas, view.filters)
+shown = cached_shown(view)
 counts = cached_summary(view)
 info = cached_province_info()
-classes = province_classes(info["province_code"], shown, mode)
 
 compact_layout()
 map_fills_page(215 if not view.present else 112)
@@ -108,9 +107,7 @@ with map_col:
         st.caption(t("click_province", lang))
         st.caption(map_sentence(counts, dataset.levels, lang))
         with st.expander(t("shown_areas", lang, n=f"{len(shown):,}")):
-            st.html(area_list_html(shown, dataset.levels,
-                                   [page_url("area", view, area=a) for a in shown["area_id"]],
-                                   lang))
+            st.html(cached_area_list_html(view))
 with side_col:
     if view.present:
         st.metric(t("areas", lang), f"{counts['areas']:,}")
@@ -121,8 +118,7 @@ with side_col:
                 f'{esc(t("downloads", lang))}</h2>')
         briefing_downloads(view, dataset, areas)
         copy_link_button(lang)
-    st.html(map_legend_html(map_legend(classes, shown, mode, dataset.levels, lang,
-                                       view.since), lang, test_id="legend-map"))
+    st.html(cached_legend_html(view, mode))
     if view.selected_province:
         name = info.set_index("province_code").loc[view.selected_province, f"name_{lang}"]
         st.markdown(f"**{t('selected_province', lang)}: {md_escape(name)}**")

@@ -2,13 +2,17 @@
 the URL, widgets, the page preamble every page calls, layout CSS and the download menu."""
 
 from ecotown.ui.cached import (
+    cached_area_list_html,
     cached_area_table,
     cached_dataset,
+    cached_legend_html,
     cached_province_geojson,
     cached_province_info,
     cached_province_url,
     cached_provinces,
+    cached_shown,
     cached_summary,
+    cached_years,
 )
 from ecotown.ui.glue import (
     area_link_params,
@@ -37,13 +41,17 @@ from ecotown.ui.layout import (
 __all__ = [
     "area_link_params",
     "briefing_downloads",
+    "cached_area_list_html",
     "cached_area_table",
     "cached_dataset",
+    "cached_legend_html",
     "cached_province_geojson",
     "cached_province_info",
     "cached_province_url",
     "cached_provinces",
+    "cached_shown",
     "cached_summary",
+    "cached_years",
     "compact_layout",
     "copy_link_button",
     "current_view",

@@ -20,13 +20,15 @@ import logging
 
 import streamlit as st
 
-from ecotown.analysis.filters import Filters
+from ecotown.analysis.filters import Filters, apply_filters
 from ecotown.analysis.progress import with_change
-from ecotown.analysis.summary import area_table, summarise, view_year
-from ecotown.analysis.urlstate import ViewState
+from ecotown.analysis.summary import area_table, dataset_years, summarise, view_year
+from ecotown.analysis.urlstate import ViewState, page_url
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import load_provinces, province_frames
 from ecotown.model.validate import DatasetError
+from ecotown.present.html_blocks import area_list_html, map_legend_html
+from ecotown.present.legend import map_legend, province_classes
 from ecotown.store import dataset_version, load_dataset
 from ecotown.webmap.assets import ensure_province_file
 from ecotown.webmap.mapview import province_geojson
@@ -34,13 +36,17 @@ from ecotown.webmap.mapview import province_geojson
 _log = logging.getLogger("ecotown")
 
 __all__ = [
+    "cached_area_list_html",
     "cached_area_table",
     "cached_dataset",
+    "cached_legend_html",
     "cached_province_geojson",
     "cached_province_info",
     "cached_province_url",
     "cached_provinces",
+    "cached_shown",
     "cached_summary",
+    "cached_years",
     "dataset_title",
     "facts_ok",
 ]
@@ -163,3 +169,52 @@ def cached_province_info():
     """Province codes, names and regions, their boxes and name points; no geometry.
     Read-only."""
     return _build_province_info()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _years_at(name: str, version: str) -> list[int]:
+    return dataset_years(_dataset_at(name, version))
+
+
+def cached_years(name: str) -> list[int]:
+    """The fiscal years a dataset can be shown in (:func:`dataset_years`), per version."""
+    return _years_at(name, dataset_version(name))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _shown_at(name: str, version: str, year: int | None, since: int | None,
+              filters: Filters):
+    return apply_filters(_area_table_at(name, version, year, since), filters)
+
+
+def cached_shown(state: ViewState):
+    """The view's area table after its filters (:func:`apply_filters`). Read-only."""
+    return _shown_at(state.dataset, dataset_version(state.dataset), state.year, state.since,
+                     state.filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _legend_html_at(version: str, state: ViewState, mode: str) -> str:
+    shown = _shown_at(state.dataset, version, state.year, state.since, state.filters)
+    classes = province_classes(cached_province_info()["province_code"], shown, mode)
+    legend = map_legend(classes, shown, mode, _dataset_at(state.dataset, version).levels,
+                        state.lang, state.since)
+    return map_legend_html(legend, state.lang, test_id="legend-map")
+
+
+def cached_legend_html(state: ViewState, mode: str) -> str:
+    """The overview map's legend as HTML (escaped), for the view and colouring ``mode``."""
+    return _legend_html_at(dataset_version(state.dataset), state, mode)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _area_list_html_at(version: str, state: ViewState) -> str:
+    shown = _shown_at(state.dataset, version, state.year, state.since, state.filters)
+    return area_list_html(shown, _dataset_at(state.dataset, version).levels,
+                          [page_url("area", state, area=a) for a in shown["area_id"]],
+                          state.lang)
+
+
+def cached_area_list_html(state: ViewState) -> str:
+    """The list of the view's areas with links to their pages, as HTML (escaped)."""
+    return _area_list_html_at(dataset_version(state.dataset), state)

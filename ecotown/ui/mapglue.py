@@ -20,11 +20,10 @@ import folium.elements
 import streamlit as st
 import streamlit_folium as sf
 
-from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.framing import view_frame
 from ecotown.analysis.urlstate import ViewState
 from ecotown.store import dataset_version
-from ecotown.ui.cached import _area_table_at, _dataset_at, cached_province_info
+from ecotown.ui.cached import _dataset_at, _shown_at, cached_province_info
 from ecotown.webmap.mapview import build_base_map, build_layers
 
 __all__ = ["cached_overview_map", "component_args", "show_map"]
@@ -109,8 +108,7 @@ def show_map(args: dict, key: str, height: int,
 def _overview_map_at(version: str, state: ViewState, mode: str, province_url: str) -> dict:
     dataset = _dataset_at(state.dataset, version)
     info = cached_province_info()
-    shown = apply_filters(_area_table_at(state.dataset, version, state.year, state.since),
-                          state.filters)
+    shown = _shown_at(state.dataset, version, state.year, state.since, state.filters)
     frame = view_frame(info, shown, state.filters, state.selected_province, state.dataset)
     layers = build_layers(info, shown, mode, dataset.levels, state.lang,
                           state.selected_province, frame)

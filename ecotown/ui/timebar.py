@@ -11,7 +11,7 @@ import streamlit as st
 
 from ecotown.analysis.path2037 import PROJECTION_METHOD, STATUS_RULE
 from ecotown.analysis.progress import progress_report, reference_points, timeline_filters
-from ecotown.analysis.summary import dataset_years, view_year
+from ecotown.analysis.summary import view_year
 from ecotown.analysis.timeline import by_year
 from ecotown.analysis.urlstate import ViewState, fit_years
 from ecotown.i18n.labels import fiscal_year_text, t, year_short, year_text
@@ -29,7 +29,7 @@ from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import change_text
 from ecotown.store import dataset_version, load_dataset
-from ecotown.ui.cached import _dataset_at, cached_provinces
+from ecotown.ui.cached import _dataset_at, cached_provinces, cached_years
 from ecotown.ui.glue import set_view
 
 __all__ = ["cached_points", "cached_progress", "fit_view_years", "movers_list", "play_ticker",
@@ -75,7 +75,7 @@ def fit_view_years(view: ViewState, dataset: Dataset) -> ViewState:
     step = st.session_state.pop("_next_year", None)
     if step is not None:  # the next year of a playing year control
         view = replace(view, year=step, since=None)
-    fitted, notices = fit_years(view, dataset_years(dataset))
+    fitted, notices = fit_years(view, cached_years(dataset.name))
     for notice in notices:
         st.toast(t("notice_bad_param", view.lang, param=notice.param,
                    value=md_escape(str(st.query_params.get(notice.param, notice.value))),

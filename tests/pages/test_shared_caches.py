@@ -85,3 +85,17 @@ def test_the_shared_province_table_is_as_made(after_every_page):
     shared = cached.cached_province_info()
     assert shared is cached.cached_province_info()
     pd.testing.assert_frame_equal(shared, cached._build_province_info())
+
+
+def test_the_shared_filtered_tables_are_as_made(after_every_page):
+    from ecotown.analysis.filters import Filters, apply_filters
+    from ecotown.analysis.urlstate import ViewState
+
+    for state in (ViewState(dataset="demo", lang="en", filters=Filters(phases=(2, 3),
+                                                                        provinces=("21",))),
+                  ViewState()):
+        shared = cached.cached_shown(state)
+        assert shared is cached.cached_shown(state)
+        fresh = apply_filters(area_table(load_dataset(state.dataset), load_provinces()),
+                              state.filters)
+        pd.testing.assert_frame_equal(shared, fresh)
