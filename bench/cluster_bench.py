@@ -19,8 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.load import run_load
-from bench.run import _serve
+from bench.load import run_load, warm
+from bench.run import _serve, _stop
 
 ROOT = Path(__file__).resolve().parent.parent
 THINK = (3.0, 8.0)
@@ -35,12 +35,13 @@ def cluster_comparison(people: list[int], seconds: float, replicas: int = 2,
     script = str(ROOT / "deploy" / "cluster.sh")
     up = subprocess.run(["bash", script, "up", str(replicas)], env=env, check=True,
                         capture_output=True, text=True)
-    front = json.loads(up.stdout.strip().splitlines()[-1])["front"]
+    cluster = json.loads(up.stdout.strip().splitlines()[-1])
+    front = cluster["front"]
     server, single = _serve("app.py")
     rows = []
     try:
-        for url in (single, front):  # warm every process's caches, as after a first visit
-            asyncio.run(run_load(url, 2 * replicas, 5))
+        for url in (single, *cluster["replicas"]):  # every process after its first visitors
+            warm(url)
         for count in people:
             for label, url in (("1 process", single), (f"{replicas} replicas", front)):
                 figures = asyncio.run(run_load(url, count, seconds, THINK))
@@ -48,7 +49,7 @@ def cluster_comparison(people: list[int], seconds: float, replicas: int = 2,
                 if progress is not None:
                     progress(count, label, figures)
     finally:
-        server.terminate()
+        _stop(server)
         subprocess.run(["bash", script, "down"], env=env, capture_output=True)
     return rows
 

@@ -15,7 +15,8 @@ seconds between actions (the first page view included). ``--url`` may be the fro
 cluster (``deploy/cluster.sh``): each session is one websocket, which nginx keeps on one
 replica.
 
-It also reports reruns a second, the median bytes sent per rerun and, for a server it started,
+A server it starts is first warmed (:func:`warm`: each view of the list visited once). It
+also reports reruns a second, the median bytes sent per rerun and, for a server it started,
 the server's CPU time per rerun. ``--baseline REV`` runs a previous commit's app (a temporary
 git worktree) under the same load first and prints both side by side.
 """
@@ -36,7 +37,7 @@ from pathlib import Path
 import websockets
 from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
 
-from bench.run import _serve
+from bench.run import _serve, _stop
 
 FILTERS = ["", "phase=1", "phase=2,3", "level=3,4", "region=east", "dataset=demo",
            "dataset=demo&phase=3", "dataset=demo&level=1,2&lang=en", "q=rayong",
@@ -105,6 +106,20 @@ async def _session(url: str, index: int, deadline: float, times: list, errors: l
         return False
 
 
+async def _warm(url: str) -> None:
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None,
+                                  open_timeout=60) as ws:
+        for query in ["", *FILTERS]:
+            await _rerun(ws, query)
+
+
+def warm(url: str) -> None:
+    """Visit every view of :data:`FILTERS` once, one after another: a process after its
+    first visitors, whose caches hold those views (a view's first visit costs more)."""
+    asyncio.run(_warm(url))
+
+
 def cpu_seconds(pid: int | None) -> float | None:
     """User + system CPU seconds a process has used so far (Linux), or None."""
     if pid is None:
@@ -154,10 +169,10 @@ def _figures_of(script: str, sessions: int, seconds: float, think, seed: int,
                 cwd: Path | None = None) -> dict:
     server, url = _serve(script, cwd=cwd)
     try:
-        asyncio.run(run_load(url, 2, 5))  # warm the caches of a new process
+        warm(url)
         return asyncio.run(run_load(url, sessions, seconds, think, seed, server.pid))
     finally:
-        server.terminate()
+        _stop(server)
 
 
 def compare(rev: str, sessions: int, seconds: float, think, seed: int) -> int:
@@ -167,9 +182,11 @@ def compare(rev: str, sessions: int, seconds: float, think, seed: int) -> int:
     subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(tree), rev],
                    check=True, capture_output=True)
     try:
-        # From its own folder, so that its own .streamlit/config.toml applies.
-        before = _figures_of(str(tree / "app.py"), sessions, seconds, think, seed, tree)
+        # This tree first: an overloaded old server can leave the machine busy for a while
+        # after it is stopped. The old one runs from its own folder, so that its own
+        # .streamlit/config.toml applies.
         after = _figures_of("app.py", sessions, seconds, think, seed)
+        before = _figures_of(str(tree / "app.py"), sessions, seconds, think, seed, tree)
     finally:
         subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)],
                        capture_output=True)
@@ -200,12 +217,13 @@ def main() -> int:
     url = args.url
     if url is None:
         server, url = _serve("app.py")
+        warm(url)
     try:
         figures = asyncio.run(run_load(url, min(args.sessions, 200), min(args.seconds, 600),
                                        think, args.seed, server.pid if server else None))
     finally:
         if server is not None:
-            server.terminate()
+            _stop(server)
     for key, value in figures.items():
         print(f"{key}: {value}")
     return 0 if figures["errors"] == 0 else 1
