@@ -17,8 +17,9 @@ replica.
 
 A server it starts is first warmed (:func:`warm`: each view of the list visited once). It
 also reports reruns a second, the median bytes sent per rerun and, for a server it started,
-the server's CPU time per rerun. ``--baseline REV`` runs a previous commit's app (a temporary
-git worktree) under the same load first and prints both side by side.
+the server's CPU time per rerun and its resident memory before and after. ``--baseline REV``
+runs a previous commit's app (a temporary git worktree) under the same load and prints both
+side by side.
 """
 
 from __future__ import annotations
@@ -131,6 +132,19 @@ def cpu_seconds(pid: int | None) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def rss_mb(pid: int | None) -> float | None:
+    """Resident memory of a process in MB (Linux), or None."""
+    if pid is None:
+        return None
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
 async def run_load(url: str, sessions: int, seconds: float,
                    think: tuple[float, float] | None = None, seed: int = 2566,
                    pid: int | None = None) -> dict:
@@ -143,7 +157,7 @@ async def run_load(url: str, sessions: int, seconds: float,
     errors: list[str] = []
     sizes: list[int] = []
     deadline = time.monotonic() + seconds
-    cpu_before, wall_before = cpu_seconds(pid), time.monotonic()
+    cpu_before, wall_before, rss_before = cpu_seconds(pid), time.monotonic(), rss_mb(pid)
     held = await asyncio.gather(*(_session(url, i, deadline, times, errors, think, seed, sizes)
                                   for i in range(sessions)))
     wall = time.monotonic() - wall_before
@@ -162,6 +176,7 @@ async def run_load(url: str, sessions: int, seconds: float,
         "kb_per_rerun": round(statistics.median(sizes) / 1000, 1) if sizes else None,
         "server_cpu_ms_per_rerun": (round(cpu * 1000 / max(1, len(times) + sum(held)))
                                     if cpu is not None else None),
+        "server_rss_mb_before_after": (rss_before, rss_mb(pid)) if pid is not None else None,
     }
 
 
@@ -192,7 +207,7 @@ def compare(rev: str, sessions: int, seconds: float, think, seed: int) -> int:
                        capture_output=True)
     print(f"{'':<26}{rev[:12]:>14}{'this tree':>14}")
     for key in ("sessions_held", "reruns", "reruns_per_s", "errors", "median_ms", "p95_ms",
-                "kb_per_rerun", "server_cpu_ms_per_rerun"):
+                "kb_per_rerun", "server_cpu_ms_per_rerun", "server_rss_mb_before_after"):
         print(f"{key:<26}{before[key]!s:>14}{after[key]!s:>14}")
     return 0 if after["errors"] == 0 else 1
 
