@@ -40,6 +40,7 @@ from ecotown.ui.cached import (
     facts_ok,
 )
 from ecotown.ui.layout import compact_layout
+from ecotown.ui.reconnect import adopted, note_session_run
 from ecotown.webmap.assets import ensure_leaflet
 
 _log = logging.getLogger("ecotown")
@@ -83,6 +84,7 @@ def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = T
     pages), the compact layout, the view from the URL and its dataset (or a message and
     stop)."""
     database_from_secrets()
+    note_session_run()
     lang = parse_view(st.query_params.to_dict(), ())[0].lang  # the tab title speaks it too
     st.set_page_config(page_title=page_title(lang), page_icon="🏭", layout="wide")
     page_accessibility(lang, skips)
@@ -158,8 +160,7 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
     def on_dataset() -> None:
         _store(replace(state, dataset=st.session_state["w_dataset"], selected_province=""))
 
-    st.session_state["w_lang"] = state.lang
-    st.session_state["w_dataset"] = state.dataset
+    _preset({"w_lang": state.lang, "w_dataset": state.dataset})
     with st.sidebar:
         st.segmented_control(
             t("language", state.lang), options=list(LANGS), key="w_lang",
@@ -175,6 +176,22 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
                          icon=":material/slideshow:",
                          query_params={**view_params(state, st.query_params.to_dict()),
                                        "present": "1"})
+    ss = st.session_state
+    if {"w_lang", "w_dataset"} & adopted():  # a reconnected page: the browser's last action
+        if ss.get("w_dataset") in datasets and ss["w_dataset"] != state.dataset:
+            on_dataset()
+            st.rerun()
+        if ss.get("w_lang") in LANGS and ss["w_lang"] != state.lang:
+            on_lang()
+            st.rerun()
+
+
+def _preset(values: dict) -> None:
+    """Set widgets to the URL's view, but those whose values a reconnected page sent."""
+    keep = adopted()
+    for key, value in values.items():
+        if key not in keep:
+            st.session_state[key] = value
 
 
 @st.cache_resource(show_spinner=False)
@@ -189,23 +206,22 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
     info = cached_province_info()
     names = dict(zip(info["province_code"], info[f"name_{lang}"], strict=True))
     f = state.filters
-    st.session_state["w_color"] = state.color
-    st.session_state["w_phase"] = list(f.phases)
-    st.session_state["w_level"] = list(f.levels)
-    st.session_state["w_minlevel"] = f.min_level
-    st.session_state["w_region"] = list(f.regions)
-    st.session_state["w_province"] = list(f.provinces)
-    st.session_state["w_q"] = f.query
+    keys = ("w_color", "w_phase", "w_level", "w_minlevel", "w_region", "w_province", "w_q")
+    _preset(dict(zip(keys, (state.color, list(f.phases), list(f.levels), f.min_level,
+                            list(f.regions), list(f.provinces), f.query), strict=True)))
 
-    def on_change() -> None:
+    def chosen() -> ViewState:
         ss = st.session_state
-        _store(replace(state, color=ss["w_color"], filters=Filters(
+        return replace(state, color=ss["w_color"], filters=Filters(
             phases=tuple(sorted(ss["w_phase"])),
             levels=tuple(sorted(ss["w_level"], key=LEVEL_VALUES.index)),
             min_level=int(ss["w_minlevel"] or 0),
             regions=tuple(r for r in REGIONS if r in ss["w_region"]),
             provinces=tuple(sorted(ss["w_province"])),
-            query=str(ss["w_q"] or "").strip()[:MAX_QUERY])))
+            query=str(ss["w_q"] or "").strip()[:MAX_QUERY]))
+
+    def on_change() -> None:
+        _store(chosen())
 
     def on_reset() -> None:
         _store(replace(state, filters=Filters(), selected_province=""))
@@ -232,6 +248,9 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
         st.text_input(t("search", lang), key="w_q", on_change=on_change, max_chars=MAX_QUERY)
         st.button(t("reset_filters", lang), on_click=on_reset, disabled=not f.active,
                   icon=":material/filter_alt_off:")
+    if set(keys) & adopted() and chosen() != state:  # a reconnected page's last action
+        on_change()
+        st.rerun()
 
 
 def select_province(state: ViewState, code: str) -> None:

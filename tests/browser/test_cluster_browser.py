@@ -105,23 +105,33 @@ def test_the_page_survives_killing_its_replica(browser, cluster):
             except ProcessLookupError:
                 break
             time.sleep(0.1)
-        # The user reloads (as Streamlit's own reconnect leaves a stale session here: see
-        # the README): nginx sends the page to the live replica, whose new session reads the
-        # whole view from the URL.
+        # No reload: the page reconnects by itself (nginx sends it to the live replica) and
+        # the user's next click works there, on the same view (ecotown/ui/reconnect.py).
         alive = next(u.split("//")[1] for u in cluster["replicas"] if served not in u)
-        page.reload()
-        wait_for_markers(map_frame(page, timeout=60_000), 18, timeout=60_000)
-        fresh = log.read_text().splitlines()[before:]
-        assert any('"GET /?dataset=demo' in line and line.rstrip().endswith(alive)
-                   for line in fresh), fresh[-5:]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # the page's own reconnect reached the live one
+            fresh = log.read_text().splitlines()[before:]
+            if any("/_stcore/host-config" in line and line.rstrip().endswith(alive)
+                   for line in fresh):
+                break
+            page.wait_for_timeout(200)
+        else:
+            raise AssertionError(f"the page did not reconnect: {fresh[-5:]}")
         assert page.get_by_text("Levels of FY2023").count() >= 1
         sidebar = page.locator('[data-testid="stSidebar"]')
         sidebar.get_by_role("button", name="Phase 2", exact=True).click(timeout=30_000)
         page.wait_for_function("() => /phase=1(%2C|,)2/.test(location.search)",
                                timeout=90_000)
         wait_for_markers(map_frame(page, timeout=60_000), 33, timeout=60_000)
-        assert "year=2023" in page.url
+        assert "year=2023" in page.url and "lang=en" in page.url
         assert page.get_by_text("Levels of FY2023").count() >= 1
+        # A reload is served by the live replica, whose new session reads the view from the
+        # URL.
+        page.reload()
+        wait_for_markers(map_frame(page, timeout=60_000), 33, timeout=60_000)
+        fresh = log.read_text().splitlines()[before:]
+        assert any('"GET /?dataset=demo' in line and line.rstrip().endswith(alive)
+                   for line in fresh), fresh[-5:]
         assert page.get_by_text("Connection error").count() == 0
     finally:
         context.close()
