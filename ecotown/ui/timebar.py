@@ -31,6 +31,7 @@ from ecotown.present.tables import change_text
 from ecotown.store import dataset_version, load_dataset
 from ecotown.ui.cached import _dataset_at, cached_provinces, cached_years
 from ecotown.ui.glue import set_view
+from ecotown.ui.reconnect import adopted
 
 __all__ = ["cached_points", "cached_progress", "fit_view_years", "movers_list", "play_ticker",
            "progress_panel",
@@ -101,9 +102,12 @@ def year_bar(view: ViewState, years: list[int]) -> None:
     if len(years) < 2:
         return
     shown = view.year if view.year is not None else years[-1]
-    st.session_state["w_year"] = shown
     earlier = [y for y in years if y < shown]
-    st.session_state["w_since"] = view.since if view.since in earlier else 0
+    keep = adopted()  # a page that reconnected to this replica: the browser's values
+    if "w_year" not in keep:
+        st.session_state["w_year"] = shown
+    if "w_since" not in keep:
+        st.session_state["w_since"] = view.since if view.since in earlier else 0
     playing = bool(st.session_state.get("_playing"))
 
     def on_year() -> None:
@@ -130,6 +134,13 @@ def year_bar(view: ViewState, years: list[int]) -> None:
                       on_change=on_since, disabled=not earlier,
                       format_func=lambda y: t("change_off", lang) if not y
                       else fiscal_year_text(y, lang, span=False))
+    if "w_year" in keep and st.session_state["w_year"] != shown:  # a reconnected page's click
+        on_year()
+        st.rerun()
+    if "w_since" in keep and (st.session_state["w_since"] or None) != (
+            view.since if view.since in earlier else None):
+        on_since()
+        st.rerun()
 
 
 def play_ticker(view: ViewState, years: list[int]) -> None:
