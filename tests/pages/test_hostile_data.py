@@ -37,6 +37,7 @@ from ecotown.webmap.mapview import (
     province_bounds,
 )
 from tests.hostile import CANARY, PAYLOADS, commit_hostile, text_columns
+from tests.pages.apptest import open_page
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 # the payloads' Markdown, unescaped: it would render live (an image fetched from outside,
@@ -180,13 +181,7 @@ def _texts(node) -> list[tuple[str, str]]:
 
 
 def _open(page: str, **params: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        app.query_params[key] = value
-    if page != "app.py":
-        app.switch_page(page)
-    app.run()
-    return app
+    return open_page(page, params, check=False)
 
 
 PAGES = [

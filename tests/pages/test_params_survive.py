@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.pages.apptest import open_page
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 VIEW = {"dataset": "demo", "color": "phase", "phase": "1,3", "minlevel": "2",
         "region": "east", "q": "ระยอง", "sel": "21"}
@@ -16,14 +18,7 @@ PAGES = [("app.py", {}), ("pages/area.py", {"area": "P1-02"}),
 
 
 def _open(page: str, params: dict) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        app.query_params[key] = value
-    if page != "app.py":
-        app.switch_page(page)
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return open_page(page, params, timeout=60)
 
 
 def _query(app: AppTest) -> dict:

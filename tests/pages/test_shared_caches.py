@@ -4,19 +4,16 @@ every page has run on them, in many views, with the overview's table and time pa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from ecotown.analysis.progress import with_change
 from ecotown.analysis.summary import area_table, dataset_years, view_year
 from ecotown.model.geography import load_provinces
 from ecotown.store import dataset_version, load_dataset
 from ecotown.ui import cached
+from tests.pages.apptest import open_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 VIEWS = [
     ("app.py", {}),
     ("app.py", {"dataset": "demo", "lang": "en", "phase": "2,3", "province": "21"}),
@@ -30,13 +27,7 @@ VIEWS = [
 
 
 def _run(page: str, params: dict) -> None:
-    app = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        app.query_params[key] = value
-    if page != "app.py":
-        app.switch_page(page)
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_page(page, params)
     for key in ("w_show_table", "w_show_progress"):  # the overview's table and time panel
         toggle = [w for w in app.toggle if w.key == key]
         if toggle:
