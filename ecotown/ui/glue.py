@@ -40,7 +40,7 @@ from ecotown.ui.cached import (
     facts_ok,
 )
 from ecotown.ui.layout import compact_layout
-from ecotown.ui.reconnect import adopted, note_session_run
+from ecotown.ui.reconnect import adopted, note_session_run, preset
 from ecotown.webmap.assets import ensure_leaflet
 
 _log = logging.getLogger("ecotown")
@@ -160,7 +160,7 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
     def on_dataset() -> None:
         _store(replace(state, dataset=st.session_state["w_dataset"], selected_province=""))
 
-    _preset({"w_lang": state.lang, "w_dataset": state.dataset})
+    preset({"w_lang": state.lang, "w_dataset": state.dataset})
     with st.sidebar:
         st.segmented_control(
             t("language", state.lang), options=list(LANGS), key="w_lang",
@@ -186,14 +186,6 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
             st.rerun()
 
 
-def _preset(values: dict) -> None:
-    """Set widgets to the URL's view, but those whose values a reconnected page sent."""
-    keep = adopted()
-    for key, value in values.items():
-        if key not in keep:
-            st.session_state[key] = value
-
-
 @st.cache_resource(show_spinner=False)
 def serve_leaflet() -> str:
     """Copy Leaflet from its pip package into the static folder, once per process."""
@@ -207,7 +199,7 @@ def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:
     names = dict(zip(info["province_code"], info[f"name_{lang}"], strict=True))
     f = state.filters
     keys = ("w_color", "w_phase", "w_level", "w_minlevel", "w_region", "w_province", "w_q")
-    _preset(dict(zip(keys, (state.color, list(f.phases), list(f.levels), f.min_level,
+    preset(dict(zip(keys, (state.color, list(f.phases), list(f.levels), f.min_level,
                             list(f.regions), list(f.provinces), f.query), strict=True)))
 
     def chosen() -> ViewState:

@@ -50,7 +50,7 @@ def _links(fmap: folium.Map) -> tuple[list[str], list[str]]:
     for element in walk(fmap):
         if isinstance(element, branca.colormap.ColorMap):
             raise ValueError("colour maps load d3 from a CDN; the atlas has none")
-        if isinstance(element, folium.elements.JSCSSMixin) or element is fmap:
+        if isinstance(element, folium.elements.JSCSSMixin):
             css.extend(href for _, href in getattr(element, "default_css", []))
             js.extend(src for _, src in getattr(element, "default_js", []))
     return list(dict.fromkeys(css)), list(dict.fromkeys(js))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-__all__ = ["adopted", "note_session_run"]
+__all__ = ["adopted", "note_session_run", "preset"]
 
 _FIRST_RUN_MARK = "_session_ran"
 _ADOPT = "_adopt_widgets"
@@ -42,3 +42,12 @@ def note_session_run() -> None:
 def adopted() -> frozenset[str]:
     """Keys of the widgets whose browser values this run takes instead of the URL's."""
     return st.session_state.get(_ADOPT, frozenset())
+
+
+def preset(values: dict) -> None:
+    """Set widgets (``{key: value}``) to the URL's view, but those whose values a
+    reconnected page sent (:func:`adopted`)."""
+    keep = adopted()
+    for key, value in values.items():
+        if key not in keep:
+            st.session_state[key] = value
