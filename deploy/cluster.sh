@@ -9,6 +9,7 @@
 # lives in $ECOTOWN_CLUSTER_DIR (default: .cluster/ at the repository root). PostgreSQL runs
 # as Debian's unprivileged `postgres` user when this runs as root.
 set -euo pipefail
+umask 077  # logs, pid files, the database URL: readable by this user only
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${ECOTOWN_CLUSTER_DIR:-$ROOT/.cluster}"
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
@@ -47,7 +48,7 @@ up() {
   for i in $(seq 1 "$n"); do
     local port; port="$(free_port)"
     ECOTOWN_DATABASE_URL="$db_url" ECOTOWN_DATA_DIR="$DIR/data-$i" \
-      STREAMLIT_SERVER_COOKIE_SECRET="$secret" \
+      STREAMLIT_SERVER_COOKIE_SECRET="$secret" ECOTOWN_TRUSTED_PROXIES="127.0.0.1" \
       nohup streamlit run "$ROOT/app.py" --server.port "$port" --server.address 127.0.0.1 \
       --server.headless true --browser.gatherUsageStats false \
       > "$DIR/replica-$i.log" 2>&1 < /dev/null &

@@ -3,29 +3,65 @@
     python deploy/pglocal.py up DIR [--port N]   # prints the app's URL as its last line
     python deploy/pglocal.py down DIR
 
-``up`` makes a data directory in ``DIR`` (``initdb``), starts the server on 127.0.0.1 and a
-free port (``pg_ctl``), creates the database ``ecotown``, the tables of
-``deploy/schema.sql`` (owned by the admin role) and the app's role ``ecotown_app``, which may
-only SELECT, INSERT and UPDATE those tables (and DELETE the throttle's expired rows), and
-create, alter or drop nothing. PostgreSQL refuses to run as root: when run as
-root, the server runs as the unprivileged ``postgres`` user (Debian's), which owns ``DIR``.
+``up`` makes a data directory (``initdb``), starts the server on 127.0.0.1 and a free port
+(``pg_ctl``), creates the database ``ecotown``, the tables of ``deploy/schema.sql`` (owned by
+the admin role) and the app's role ``ecotown_app`` with the grants of
+``deploy/schema.sql`` (see :data:`APP_GRANTS`).
+
+Locked down (issue 25):
+
+* **Authentication**: ``peer`` on the Unix socket (only the OS user that owns the server is
+  its superuser) and ``scram-sha-256`` over TCP; no ``trust`` anywhere.
+* **Directories**: the server's directory, its data and its socket directory are ``0700``,
+  owned by the server's user; every file is written under ``umask 077``. No directory
+  outside the server's own is changed: when this runs as root and Debian's ``postgres``
+  user cannot reach ``DIR`` (a private parent), the server lives in a new private
+  directory under the system's temp folder and ``DIR/server_dir`` names it.
+* **No secret on a command line**: SQL (the role's password among it) goes to ``psql`` on
+  its standard input, never as an argument; the URL is printed on standard output only.
+
+PostgreSQL refuses to run as root: when run as root, the server runs as the unprivileged
+``postgres`` user (Debian's).
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import secrets
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCHEMA = HERE / "schema.sql"
 APP_ROLE = "ecotown_app"
 DATABASE = "ecotown"
+SERVER_USER = "postgres"
+POINTER = "server_dir"
+# What the app's role may do (issue 25): read and add versions, files and audit entries,
+# move the published pointer and the rate bucket, and remove only expired throttle rows
+# (row-level security in schema.sql); no DDL, no other database, bounded lock and
+# transaction time so that it cannot hold the import lock forever.
+APP_GRANTS = f"""
+REVOKE ALL ON DATABASE {DATABASE} FROM PUBLIC;
+REVOKE CONNECT ON DATABASE postgres FROM PUBLIC;
+REVOKE CONNECT ON DATABASE template1 FROM PUBLIC;
+GRANT CONNECT ON DATABASE {DATABASE} TO {APP_ROLE};
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO {APP_ROLE};
+GRANT SELECT, INSERT ON ecotown_versions, ecotown_files, ecotown_audit TO {APP_ROLE};
+GRANT SELECT, INSERT, UPDATE ON ecotown_latest, ecotown_rate TO {APP_ROLE};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ecotown_throttle TO {APP_ROLE};
+GRANT USAGE ON SEQUENCE ecotown_audit_id_seq TO {APP_ROLE};
+ALTER ROLE {APP_ROLE} SET statement_timeout = '60s';
+ALTER ROLE {APP_ROLE} SET idle_in_transaction_session_timeout = '120s';
+ALTER ROLE {APP_ROLE} SET lock_timeout = '30s';
+"""
 
 
 def _bin(name: str) -> str:
@@ -39,10 +75,19 @@ def _bin(name: str) -> str:
     raise FileNotFoundError(f"{name} not found (apt-get install postgresql)")
 
 
+def _root() -> bool:
+    return os.geteuid() == 0
+
+
+def _superuser() -> str:
+    """The database superuser: the OS user that runs the server (peer authentication)."""
+    return SERVER_USER if _root() else getpass.getuser()
+
+
 def _as_server_user(command: list[str]) -> list[str]:
-    if os.geteuid() != 0:
+    if not _root():
         return command
-    return ["runuser", "-u", "postgres", "--", *command]
+    return ["runuser", "-u", SERVER_USER, "--", *command]
 
 
 def free_port() -> int:
@@ -51,56 +96,88 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _psql(directory: Path, port: int, sql: str, database: str = "postgres") -> None:
-    subprocess.run(_as_server_user([_bin("psql"), "-v", "ON_ERROR_STOP=1", "-q", "-h",
-                                    str(directory / "socket"), "-p", str(port), "-U",
-                                    "postgres", "-d", database, "-c", sql]),
-                   check=True, capture_output=True, text=True)
+def server_dir(directory: Path) -> Path:
+    """Where the server of ``directory`` lives (``directory`` itself, or the private
+    directory that ``directory/server_dir`` names)."""
+    pointer = directory / POINTER
+    if pointer.is_file():
+        return Path(pointer.read_text().strip())
+    return directory
+
+
+def _reachable(directory: Path) -> bool:
+    """Whether the server's user can reach ``directory`` (without changing anything)."""
+    if not _root():
+        return True
+    done = subprocess.run(_as_server_user(["test", "-x", str(directory)]),
+                          capture_output=True)
+    return done.returncode == 0
+
+
+def _psql(home: Path, port: int, sql: str, database: str = "postgres") -> None:
+    """Run ``sql`` as the superuser over the socket; the SQL goes on standard input."""
+    subprocess.run(_as_server_user([_bin("psql"), "-X", "-v", "ON_ERROR_STOP=1", "-q", "-h",
+                                    str(home / "socket"), "-p", str(port), "-U",
+                                    _superuser(), "-d", database, "-f", "-"]),
+                   input=sql, check=True, capture_output=True, text=True)
+
+
+def _prepare(directory: Path) -> Path:
+    """The server's private home (made ``0700``, owned by the server's user)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    os.chmod(directory, 0o700)
+    home = directory
+    if _root():
+        if _reachable(directory):
+            subprocess.run(["chown", "-R", f"{SERVER_USER}:{SERVER_USER}", str(directory)],
+                           check=True)
+        else:  # a private parent: a home of its own, not a changed parent
+            home = server_dir(directory)
+            if home == directory or not home.is_dir():
+                home = Path(tempfile.mkdtemp(prefix="ecotown-pg-"))
+                (directory / POINTER).write_text(f"{home}\n")
+            subprocess.run(["chown", "-R", f"{SERVER_USER}:{SERVER_USER}", str(home)],
+                           check=True)
+    os.chmod(home, 0o700)
+    (home / "socket").mkdir(mode=0o700, exist_ok=True)
+    os.chmod(home / "socket", 0o700)
+    if _root():
+        subprocess.run(["chown", f"{SERVER_USER}:{SERVER_USER}", str(home / "socket")],
+                       check=True)
+    return home
 
 
 def up(directory: Path, port: int | None = None) -> str:
     """Start the server and return the app role's URL (password in it, for the app only)."""
+    os.umask(0o077)
     directory = directory.resolve()
-    data, sock = directory / "data", directory / "socket"
+    home = _prepare(directory)
+    data, sock = home / "data", home / "socket"
     port = port or free_port()
-    sock.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() == 0:
-        subprocess.run(["chown", "-R", "postgres:postgres", str(directory)], check=True)
-        for parent in directory.parents:  # the postgres user must reach its directory:
-            mode = parent.stat().st_mode     # let it pass through (o+x), never list or read
-            if not mode & 0o001:
-                parent.chmod(mode | 0o001)
     if not (data / "PG_VERSION").exists():
-        subprocess.run(_as_server_user([_bin("initdb"), "-D", str(data), "-U", "postgres",
-                                        "--auth-local=trust", "--auth-host=scram-sha-256",
+        subprocess.run(_as_server_user([_bin("initdb"), "-D", str(data), "-U", _superuser(),
+                                        "--auth-local=peer", "--auth-host=scram-sha-256",
                                         "-E", "UTF8", "--locale=C.UTF-8"]),
                        check=True, capture_output=True, text=True)
     subprocess.run(_as_server_user([
-        _bin("pg_ctl"), "-D", str(data), "-l", str(directory / "server.log"), "-w", "-t", "60",
-        "-o", f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=on",
+        _bin("pg_ctl"), "-D", str(data), "-l", str(home / "server.log"), "-w", "-t", "60",
+        "-o", f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=on "
+              f"-c unix_socket_permissions=0700 -c log_file_mode=0600 "
+              f"-c password_encryption=scram-sha-256",
         "start"]), check=True, capture_output=True, text=True)
     (directory / "port").write_text(str(port))
     password = secrets.token_urlsafe(18)
-    _psql(directory, port, f"CREATE DATABASE {DATABASE}")
-    _psql(directory, port, SCHEMA.read_text(), DATABASE)
-    _psql(directory, port, f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{password}'")
-    _psql(directory, port, f"REVOKE ALL ON DATABASE {DATABASE} FROM PUBLIC; "
-                           f"GRANT CONNECT ON DATABASE {DATABASE} TO {APP_ROLE}; "
-                           f"REVOKE CREATE ON SCHEMA public FROM PUBLIC; "
-                           f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}; "
-                           f"GRANT SELECT, INSERT, UPDATE ON ecotown_versions, ecotown_files, "
-                           f"ecotown_latest, ecotown_audit TO {APP_ROLE}; "
-                           f"GRANT USAGE ON SEQUENCE ecotown_audit_id_seq TO {APP_ROLE}; "
-                           f"GRANT SELECT, INSERT, UPDATE ON ecotown_rate TO {APP_ROLE}; "
-                           f"GRANT SELECT, INSERT, UPDATE, DELETE ON ecotown_throttle "
-                           f"TO {APP_ROLE}",
+    _psql(home, port, f"CREATE DATABASE {DATABASE};")
+    _psql(home, port, SCHEMA.read_text(), DATABASE)
+    _psql(home, port, f"SET log_statement = 'none';\n"
+                      f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{password}';\n{APP_GRANTS}",
           DATABASE)
     return f"postgresql://{APP_ROLE}:{password}@127.0.0.1:{port}/{DATABASE}"
 
 
 def down(directory: Path) -> None:
     """Stop the server (fast shutdown) if it runs."""
-    data = directory.resolve() / "data"
+    data = server_dir(directory.resolve()) / "data"
     if (data / "postmaster.pid").exists():
         subprocess.run(_as_server_user([_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w",
                                         "stop"]), capture_output=True, text=True)
@@ -121,5 +198,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-

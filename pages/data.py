@@ -95,9 +95,10 @@ with tab_import:
             show_messages(list(attempt.problems))
         elif attempt is not None and attempt.throttled:
             st.warning(t("dp_token_wait", lang, seconds=ceil(attempt.wait)))
-        elif attempt is not None:
+        elif attempt is not None and not attempt.ok:
             st.error(t("dp_token_wrong", lang))
     else:
+        ss.pop("_sign_in", None)  # the attempt that signed in: nothing to say after sign-out
         head, out = st.columns([5, 1], vertical_alignment="center")
         head.success(t("dp_signed_in", lang), icon=":material/verified_user:")
         out.button(t("dp_sign_out", lang), on_click=sign_out, key="w_sign_out")

@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -32,15 +33,20 @@ __all__ = [
     "Attempt",
     "Throttle",
     "check_token",
+    "client_address",
     "configured_token",
     "still_signed_in",
     "throttles",
     "token_fingerprint",
+    "trusted_proxies",
 ]
 
 _log = logging.getLogger("ecotown.stewardship.access")
+_ADDRESS = re.compile(r"[0-9A-Fa-f:.]+")
 
 TOKEN_ENV = "ECOTOWN_ADMIN_TOKEN"
+ADDRESS_PREFIX = "address:"
+LOCAL = "local"
 MIN_TOKEN_LENGTH = 12
 MAX_TOKEN_LENGTH = 1_000
 
@@ -158,25 +164,64 @@ class Throttle:
         with self._lock:
             self._failures.clear()
 
+    def failed(self, key: str) -> bool:
+        """Whether ``key`` has failures that are not yet forgotten."""
+        with self._lock:
+            return self._record(key) is not None
+
     def attempt(self, key: str, given: object, expected: str | None,
                 rate: GlobalRate | None = None, client: str = "") -> Attempt:
-        """Check a token for ``key`` (a session): refused without checking while it must
-        wait, or while the global ``rate`` of checks is spent. Refusals are logged."""
-        wait = self.delay(key)
+        """Check a token for ``key`` (a session) from ``client`` (an address).
+
+        Refused without checking while the session must wait, or while its bucket of the
+        global ``rate`` is spent: a session or address that has failed before spends
+        ``rate.suspect``, every other one ``rate`` itself. A guesser (however many fresh
+        sessions it opens from its address) therefore cannot spend the checks that a
+        steward who typed no wrong token needs. Refusals are logged.
+        """
+        keys = [key, *([ADDRESS_PREFIX + client] if client and client != LOCAL else [])]
+        wait = self.delay(key)  # per session: a guesser never delays another session
         if wait <= 0 and rate is not None:
-            wait = rate.take()
+            suspect = any(self.failed(k) for k in keys)
+            wait = (rate.suspect if suspect and rate.suspect is not None else rate).take()
         if wait > 0:
             _log.warning("steward sign-in refused without a check (wait %.1f s): session %s, "
                          "address %s", wait, _short(key), client or "-")
             return Attempt(False, wait, throttled=True)
         if check_token(given, expected):
-            self.success(key)
+            for each in keys:
+                self.success(each)
             _log.info("steward signed in: session %s, address %s", _short(key), client or "-")
             return Attempt(True)
-        self.failure(key)
+        for each in keys:
+            self.failure(each)
         _log.warning("steward sign-in refused (wrong token): session %s, address %s",
                      _short(key), client or "-")
         return Attempt(False, self.delay(key))
+
+
+def client_address(peer: object, headers: Mapping | None, trusted: frozenset[str]) -> str:
+    """The client's address for the throttle and the log.
+
+    ``peer`` is the address the server sees; behind the front (nginx, a ``peer`` listed in
+    ``trusted``) the front's ``X-Real-IP`` header names the client (the front overwrites it,
+    so a client cannot choose it). A header from any other peer is ignored.
+    """
+    peer_text = peer if isinstance(peer, str) and peer else ""
+    if peer_text and peer_text in trusted and headers is not None:
+        try:
+            forwarded = str(headers.get("X-Real-IP") or "").strip()
+        except Exception:  # a headers object that cannot be read: the peer stands
+            forwarded = ""
+        if forwarded and len(forwarded) <= 64 and _ADDRESS.fullmatch(forwarded):
+            return forwarded
+    return peer_text or LOCAL
+
+
+def trusted_proxies(value: str | None) -> frozenset[str]:
+    """The fronts whose ``X-Real-IP`` is trusted (``ECOTOWN_TRUSTED_PROXIES``, comma-separated
+    addresses); none by default."""
+    return frozenset(p.strip() for p in (value or "").split(",") if p.strip())
 
 
 def _short(key: str) -> str:
@@ -197,6 +242,7 @@ class GlobalRate:
                              f"{burst}")
         self.per_second, self.burst, self.clock = per_second, burst, clock
         self._tokens, self._at = float(burst), clock()
+        self.suspect: GlobalRate | None = None  # the bucket of clients that have failed
         self._lock = threading.Lock()
 
     def take(self) -> float:
@@ -213,6 +259,7 @@ class GlobalRate:
 
 THROTTLE = Throttle()
 GLOBAL_RATE = GlobalRate()
+GLOBAL_RATE.suspect = GlobalRate()
 
 
 def throttles() -> tuple[Throttle, GlobalRate]:

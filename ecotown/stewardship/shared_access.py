@@ -45,6 +45,12 @@ class SharedThrottle(Throttle):
         wait = min(self.cap, self.base * 2 ** (count - 1))
         return max(0.0, last + wait - now)
 
+    def failed(self, key: str) -> bool:
+        with self._store._conn() as conn:
+            row = conn.execute("SELECT last FROM ecotown_throttle WHERE client = %s",
+                               (_client(key),)).fetchone()
+        return row is not None and self.clock() - row[0] <= self.forget_after
+
     def failure(self, key: str) -> None:
         now = self.clock()
         with self._store._conn() as conn, conn.transaction():
@@ -57,8 +63,10 @@ class SharedThrottle(Throttle):
                          (now - self.forget_after,))
 
     def success(self, key: str) -> None:
+        # marked expired, not deleted: the app's role may delete only expired rows
         with self._store._conn() as conn:
-            conn.execute("DELETE FROM ecotown_throttle WHERE client = %s", (_client(key),))
+            conn.execute("UPDATE ecotown_throttle SET last = 0 WHERE client = %s",
+                         (_client(key),))
 
     def reset(self) -> None:
         with self._store._conn() as conn:
@@ -70,25 +78,26 @@ class SharedRate(GlobalRate):
     from it, so many sessions over many replicas get ``per_second`` checks in all."""
 
     def __init__(self, url: str, per_second: float = 5.0, burst: int = 20,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, bucket: int = 1):
         super().__init__(per_second, burst, clock=clock)
         self._store = PgStore(url)
+        self.bucket = bucket  # 1: clients that have not failed; 2: those that have
 
     def take(self) -> float:
         now = self.clock()
         with self._store._conn() as conn, conn.transaction():
-            conn.execute("INSERT INTO ecotown_rate (id, tokens, at) VALUES (1, %s, %s) "
-                         "ON CONFLICT (id) DO NOTHING", (float(self.burst), now))
-            tokens, at = conn.execute("SELECT tokens, at FROM ecotown_rate WHERE id = 1 "
-                                      "FOR UPDATE").fetchone()
+            conn.execute("INSERT INTO ecotown_rate (id, tokens, at) VALUES (%s, %s, %s) "
+                         "ON CONFLICT (id) DO NOTHING", (self.bucket, float(self.burst), now))
+            tokens, at = conn.execute("SELECT tokens, at FROM ecotown_rate WHERE id = %s "
+                                      "FOR UPDATE", (self.bucket,)).fetchone()
             tokens = min(float(self.burst), tokens + max(0.0, now - at) * self.per_second)
             wait = 0.0
             if tokens >= 1:
                 tokens -= 1
             else:
                 wait = (1 - tokens) / self.per_second
-            conn.execute("UPDATE ecotown_rate SET tokens = %s, at = %s WHERE id = 1",
-                         (tokens, max(now, at)))
+            conn.execute("UPDATE ecotown_rate SET tokens = %s, at = %s WHERE id = %s",
+                         (tokens, max(now, at), self.bucket))
         return wait
 
 
@@ -100,5 +109,7 @@ def shared_for(url: str) -> tuple[SharedThrottle, SharedRate]:
     """The throttle and rate of the database at ``url`` (one pair per process)."""
     with _shared_lock:
         if url not in _shared:
-            _shared[url] = (SharedThrottle(url), SharedRate(url))
+            rate = SharedRate(url)
+            rate.suspect = SharedRate(url, bucket=2)
+            _shared[url] = (SharedThrottle(url), rate)
         return _shared[url]

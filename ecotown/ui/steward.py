@@ -4,6 +4,7 @@ the next rerun (the page only lays these out)."""
 
 from __future__ import annotations
 
+import os
 import secrets
 
 import streamlit as st
@@ -86,8 +87,9 @@ def do_restore(lang: str, version_key: str):
 def sign_in(expected: str, lang: str = "th") -> None:
     """Check the typed token: throttled per session, rated globally, logged when refused."""
     ss = st.session_state
-    client = st.context.ip_address
-    client = client if isinstance(client, str) and client else "local"
+    client = access.client_address(st.context.ip_address, st.context.headers,
+                                   access.trusted_proxies(
+                                       os.environ.get("ECOTOWN_TRUSTED_PROXIES")))
     session = ss.setdefault("_session_key", secrets.token_hex(16))
     throttle, rate = access.throttles()
     try:
@@ -101,5 +103,6 @@ def sign_in(expected: str, lang: str = "th") -> None:
 
 
 def sign_out() -> None:
-    """Forget this session's sign-in."""
+    """Forget this session's sign-in (and the attempt that made it: no stale message)."""
     st.session_state["_data_admin"] = ""
+    st.session_state.pop("_sign_in", None)

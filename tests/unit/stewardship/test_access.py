@@ -146,3 +146,50 @@ def test_rotated_token_signs_sessions_out():
     assert not access.still_signed_in(fingerprint, None)
     assert not access.still_signed_in(True, TOKEN)  # the old session flag means nothing
     assert not access.still_signed_in("", TOKEN)
+
+
+# --- issue 25: a guesser with a fresh session per guess; the address behind the front ---
+
+def test_fresh_sessions_from_one_address_do_not_lock_out_a_steward_elsewhere():
+    """Each guess from a fresh session spends the bucket of a failed address, never the
+    bucket a steward who typed no wrong token draws from."""
+    clock = Clock()
+    throttle = access.Throttle(clock=clock)
+    rate = access.GlobalRate(per_second=5, burst=20, clock=clock)
+    rate.suspect = access.GlobalRate(per_second=5, burst=20, clock=clock)
+    outcomes = []
+    for i in range(300):
+        outcomes.append(throttle.attempt(f"fresh-{i}", "wrong", TOKEN, rate=rate,
+                                         client="203.0.113.9"))
+        clock.now += 0.01
+    assert sum(not a.throttled for a in outcomes) <= 20 + 1 + 5 * 3
+    for i in range(7):  # the steward, seven times in the guesser's storm: never refused
+        assert throttle.attempt(f"steward-{i}", TOKEN, TOKEN, rate=rate,
+                                client="198.51.100.4").ok
+
+
+def test_without_a_suspect_bucket_the_old_rule_holds():
+    clock = Clock()
+    throttle = access.Throttle(clock=clock)
+    rate = access.GlobalRate(per_second=5, burst=3, clock=clock)
+    for i in range(3):
+        throttle.attempt(f"s{i}", "wrong", TOKEN, rate=rate, client="203.0.113.9")
+    assert throttle.attempt("s9", TOKEN, TOKEN, rate=rate, client="198.51.100.4").throttled
+
+
+@pytest.mark.parametrize(("peer", "headers", "trusted", "expected"), [
+    ("127.0.0.1", {"X-Real-IP": "203.0.113.9"}, {"127.0.0.1"}, "203.0.113.9"),
+    ("127.0.0.1", {"X-Real-IP": "203.0.113.9"}, set(), "127.0.0.1"),  # front not trusted
+    ("198.51.100.4", {"X-Real-IP": "10.0.0.1"}, {"127.0.0.1"}, "198.51.100.4"),  # spoofed
+    ("127.0.0.1", {"X-Real-IP": "<script>"}, {"127.0.0.1"}, "127.0.0.1"),  # not an address
+    ("127.0.0.1", {}, {"127.0.0.1"}, "127.0.0.1"),
+    (None, None, set(), "local"),
+    ("::1", {"X-Real-IP": "2001:db8::7"}, {"::1"}, "2001:db8::7"),
+])
+def test_the_client_address_comes_from_the_front_only(peer, headers, trusted, expected):
+    assert access.client_address(peer, headers, frozenset(trusted)) == expected
+
+
+def test_trusted_proxies_setting_is_parsed():
+    assert access.trusted_proxies(" 127.0.0.1, ::1 ,") == frozenset({"127.0.0.1", "::1"})
+    assert access.trusted_proxies(None) == frozenset()

@@ -134,8 +134,55 @@ def test_a_database_that_is_down_refuses_without_a_traceback(monkeypatch):
     "SELECT * FROM pg_authid",
     "CREATE DATABASE other",
     "CREATE ROLE other",
+    # issue 25: history is append-only for the app's role
+    "UPDATE ecotown_versions SET record = '{}'::jsonb",
+    "UPDATE ecotown_files SET data = ''::bytea",
+    "UPDATE ecotown_audit SET entry = '{}'::jsonb",
+    "DELETE FROM ecotown_latest",
+    "DELETE FROM ecotown_rate",
+    "COPY ecotown_audit TO PROGRAM 'id'",
 ])
 def test_the_app_role_may_touch_only_its_own_rows(postgres, statement):
     with psycopg.connect(postgres, autocommit=True) as conn, \
             pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute(statement)
+
+
+def test_the_app_role_deletes_only_expired_throttle_rows(postgres):
+    """Issue 25: a guesser's fresh failure record cannot be wiped by the app's role."""
+    import time as _time
+
+    with psycopg.connect(postgres, autocommit=True) as conn:
+        conn.execute("INSERT INTO ecotown_throttle (client, failures, last) VALUES "
+                     "('fresh-row', 3, %s), ('old-row', 3, 1) ON CONFLICT (client) DO UPDATE "
+                     "SET failures = EXCLUDED.failures, last = EXCLUDED.last", (_time.time(),))
+        deleted = conn.execute("DELETE FROM ecotown_throttle WHERE client IN "
+                               "('fresh-row', 'old-row') RETURNING client").fetchall()
+        assert deleted == [("old-row",)]
+        assert conn.execute("SELECT failures FROM ecotown_throttle WHERE client = "
+                            "'fresh-row'").fetchone() == (3,)
+
+
+def test_the_app_role_cannot_connect_to_other_databases(postgres):
+    other = postgres.rsplit("/", 1)[0] + "/postgres"
+    with pytest.raises(psycopg.OperationalError, match="permission denied|not permitted"):
+        psycopg.connect(other, connect_timeout=5).close()
+
+
+def test_a_guesser_with_fresh_sessions_does_not_lock_out_the_steward(shared, postgres):
+    """Issue 25: one guesser opening a fresh session per guess (one address) spends only the
+    bucket of clients that have failed; the steward at another address gets in at once."""
+    one, _two, clock = shared
+    rate = SharedRate(postgres, per_second=5.0, burst=20, clock=clock)
+    rate.suspect = SharedRate(postgres, per_second=5.0, burst=20, clock=clock, bucket=2)
+    with psycopg.connect(postgres, autocommit=True) as conn:
+        conn.execute("UPDATE ecotown_rate SET tokens = 20, at = 0")  # both buckets full
+    refused = 0
+    for i in range(200):
+        attempt = one.attempt(f"guess-{i}", "wrong-token", TOKEN, rate=rate,
+                              client="203.0.113.9")
+        refused += attempt.throttled
+        clock.now += 0.01
+    assert refused > 100  # the guesser is slowed down
+    steward = one.attempt("steward", TOKEN, TOKEN, rate=rate, client="198.51.100.4")
+    assert steward.ok
