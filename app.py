@@ -25,7 +25,6 @@ from ecotown.present.html_blocks import (
 from ecotown.present.legend import kpi_entries
 from ecotown.present.safe_html import esc
 from ecotown.present.tables import display_areas
-from ecotown.store import dataset_names
 from ecotown.ui import (
     area_link_params,
     briefing_downloads,
@@ -40,6 +39,7 @@ from ecotown.ui import (
     compact_layout,
     copy_link_button,
     dataset_badge,
+    known_datasets,
     map_click_handler,
     map_fills_page,
     md_escape,
@@ -136,7 +136,7 @@ with side_col:
                   args=(view, ""), icon=":material/close:")
 
 # The sidebar comes after the map so that the browser starts loading the map first.
-sidebar_common(view, dataset_names(), page="app.py")
+sidebar_common(view, known_datasets(), page="app.py")
 sidebar_filters(view, areas, dataset)
 play_ticker(view, years)
 

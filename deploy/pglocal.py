@@ -2,6 +2,7 @@
 
     python deploy/pglocal.py up DIR [--port N]   # prints the app's URL as its last line
     python deploy/pglocal.py down DIR
+    python deploy/pglocal.py start DIR | restart DIR   # an existing server, on its port
 
 ``up`` makes a data directory (``initdb``), starts the server on 127.0.0.1 and a free port
 (``pg_ctl``), creates the database ``ecotown``, the tables of ``deploy/schema.sql`` (owned by
@@ -147,25 +148,40 @@ def _prepare(directory: Path) -> Path:
     return home
 
 
+def _pg_ctl(home: Path, port: int, action: str) -> None:
+    """``pg_ctl start`` or ``restart`` with this server's options (its log in a file, so
+    that no caller's pipe is held by the server)."""
+    subprocess.run(_as_server_user([
+        _bin("pg_ctl"), "-D", str(home / "data"), "-l", str(home / "server.log"), "-w",
+        "-t", "60", "-m", "fast",
+        "-o", f"-p {port} -k {home / 'socket'} -c listen_addresses=127.0.0.1 -c fsync=on "
+              f"-c unix_socket_permissions=0700 -c log_file_mode=0600 "
+              f"-c password_encryption=scram-sha-256",
+        action]), check=True, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
+def start(directory: Path, restart: bool = False) -> None:
+    """Start (or restart) the server of an existing ``directory`` on its port."""
+    os.umask(0o077)
+    directory = directory.resolve()
+    port = int((directory / "port").read_text())
+    _pg_ctl(server_dir(directory), port, "restart" if restart else "start")
+
+
 def up(directory: Path, port: int | None = None) -> str:
     """Start the server and return the app role's URL (password in it, for the app only)."""
     os.umask(0o077)
     directory = directory.resolve()
     home = _prepare(directory)
-    data, sock = home / "data", home / "socket"
+    data = home / "data"
     port = port or free_port()
     if not (data / "PG_VERSION").exists():
         subprocess.run(_as_server_user([_bin("initdb"), "-D", str(data), "-U", _superuser(),
                                         "--auth-local=peer", "--auth-host=scram-sha-256",
                                         "-E", "UTF8", "--locale=C.UTF-8"]),
                        check=True, capture_output=True, text=True)
-    subprocess.run(_as_server_user([
-        _bin("pg_ctl"), "-D", str(data), "-l", str(home / "server.log"), "-w", "-t", "60",
-        "-o", f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=on "
-              f"-c unix_socket_permissions=0700 -c log_file_mode=0600 "
-              f"-c password_encryption=scram-sha-256",
-        "start"]), check=True, capture_output=True, text=True)
     (directory / "port").write_text(str(port))
+    _pg_ctl(home, port, "start")
     password = secrets.token_urlsafe(18)
     _psql(home, port, f"CREATE DATABASE {DATABASE};")
     _psql(home, port, SCHEMA.read_text(), DATABASE)
@@ -185,12 +201,14 @@ def down(directory: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("up", "down"))
+    parser.add_argument("action", choices=("up", "down", "start", "restart"))
     parser.add_argument("directory", type=Path)
     parser.add_argument("--port", type=int)
     args = parser.parse_args(argv)
     if args.action == "up":
         print(up(args.directory, args.port))
+    elif args.action in ("start", "restart"):
+        start(args.directory, restart=args.action == "restart")
     else:
         down(args.directory)
     return 0

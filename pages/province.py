@@ -11,13 +11,13 @@ from ecotown.i18n.labels import fiscal_year_text, pick, t, year_text
 from ecotown.model.geography import region_name
 from ecotown.present.progress_text import area_path_lines
 from ecotown.present.style import level_label, phase_label
-from ecotown.store import dataset_names
 from ecotown.ui import (
     area_link_params,
     briefing_downloads,
     cached_area_table,
     cached_province_info,
     dataset_badge,
+    known_datasets,
     md_escape,
     page_preamble,
     presentation_layout,
@@ -38,7 +38,7 @@ info = cached_province_info().set_index("province_code")
 code = str(st.query_params.get("code", ""))[:10]
 if code not in info.index:
     st.error(t("unknown_province", lang, value=md_escape(code)))
-    sidebar_common(view, dataset_names(), page="pages/province.py")
+    sidebar_common(view, known_datasets(), page="pages/province.py")
     st.stop()
 
 province = info.loc[code]
@@ -85,4 +85,4 @@ if in_province.empty:
 else:
     st.caption(f"{t('path_title', lang)} · {fiscal_year_text(year, lang)} · "
                f"{t('path_rule', lang)}: {STATUS_RULE[lang]}")
-sidebar_common(view, dataset_names(), page="pages/province.py")
+sidebar_common(view, known_datasets(), page="pages/province.py")

@@ -13,6 +13,7 @@ parses them (:func:`ecotown.model.dataset.parse_dataset`).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,6 +52,7 @@ __all__ = [
     "StoreProblem",
     "backend",
     "builtin",
+    "catalogue",
     "check_name",
     "check_version",
     "clean_record",
@@ -73,6 +75,7 @@ __all__ = [
 ]
 
 _BUILTIN = BuiltinStore()
+_log = logging.getLogger("ecotown.store")
 
 
 def builtin() -> BuiltinStore:
@@ -120,9 +123,22 @@ def imported_names() -> list[str]:
     return backend().names()
 
 
+def catalogue() -> tuple[list[str], StoreError | None]:
+    """Every dataset that can be loaded (the shipped ones first, then imported ones) and the
+    writable store's problem, if it cannot be reached: then only the shipped datasets, which
+    need nothing running, are listed (a database that is down costs no page)."""
+    try:
+        imported = imported_names()
+    except StoreError as exc:
+        _log.warning("imported datasets unavailable: %s", exc.messages("en")[0])
+        return list(_BUILTIN.names()), exc
+    return [*_BUILTIN.names(), *imported], None
+
+
 def dataset_names() -> list[str]:
-    """Every dataset that can be loaded: the shipped ones first, then imported ones."""
-    return [*_BUILTIN.names(), *imported_names()]
+    """Every dataset that can be loaded: the shipped ones first, then imported ones (only the
+    shipped ones while the writable store cannot be reached)."""
+    return catalogue()[0]
 
 
 def latest_version(name: str) -> str | None:

@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
+import re
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from ecotown.store.files import (
     MANIFEST,
@@ -35,7 +39,9 @@ from ecotown.store.files import (
     clean_record,
 )
 
-__all__ = ["DATABASE_ENV", "LOCK_KEY", "SCHEMA_FILE", "PgStore", "redact"]
+__all__ = ["DATABASE_ENV", "LOCK_KEY", "SCHEMA_FILE", "PgStore", "check_url", "redact",
+           "redact_text"]
+_log = logging.getLogger("ecotown.store")
 
 DATABASE_ENV = "ECOTOWN_DATABASE_URL"
 LOCK_KEY = 0x45636F546F776E  # "EcoTown": the advisory lock of every import
@@ -46,18 +52,80 @@ _pools_lock = threading.Lock()
 _held = threading.local()
 
 
-def redact(url: str) -> str:
-    """``url`` without its password (``postgresql://app:***@host/db``)."""
-    from urllib.parse import urlsplit, urlunsplit
+_SECRET_IN_TEXT = re.compile(r"(://[^:/@\s]*:)[^@\s]*(@)|(password\s*=\s*)('[^']*'|\S+)",
+                             re.IGNORECASE)
+# After a failure, how long every caller is refused at once instead of waiting for the
+# pool's timeout again (a stopped database costs a page one timeout, not one per query).
+DOWN_FOR = 15.0
+_down_until: dict[str, float] = {}
 
+
+def redact(url: str) -> str:
+    """``url`` without its password (``postgresql://app:***@host/db``); any text that
+    cannot be parsed as a URL loses everything after the scheme."""
     try:
         parts = urlsplit(url)
-    except ValueError:
+        _ = parts.port  # a bad port raises here, not later inside a library
+    except (ValueError, TypeError):
         return "postgresql://***"
+    if parts.scheme not in ("postgresql", "postgres") or not parts.netloc:
+        return "postgresql://***"  # not a URL as expected: nothing of it is shown
     if parts.password is None:
-        return url
+        return url if "@" not in parts.netloc else "postgresql://***"
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+def redact_text(text: str) -> str:
+    """``text`` with every password of a URL or a ``password=`` setting replaced."""
+    return _SECRET_IN_TEXT.sub(lambda m: (m.group(1) + "***" + m.group(2)) if m.group(1)
+                               else m.group(3) + "***", text)
+
+
+def check_url(url: str) -> str:
+    """``url`` if it is a PostgreSQL URL the app can use (scheme, user, host, port, database
+    name), else :class:`StoreError` ``d_database_url`` naming the URL without its password.
+
+    Checked before any library sees the URL, so that a typo never reaches a library's own
+    error message or log line.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except (ValueError, TypeError, AttributeError):
+        raise StoreError("d_database_url", redact(str(url))) from None
+    database = parts.path.lstrip("/")
+    socket_host = "host=/" in parts.query  # a Unix socket: ?host=/run/postgresql
+    if parts.scheme not in ("postgresql", "postgres") or not (parts.hostname or socket_host) \
+            or not parts.username or (port is not None and not 0 < port < 65536) \
+            or not _DB_NAME.fullmatch(database) or parts.fragment:
+        raise StoreError("d_database_url", redact(str(url)))
+    return url.strip()
+
+
+_DB_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$-]{0,62}")
+
+
+class _RedactSecrets(logging.Filter):
+    """Redact passwords from psycopg's and psycopg_pool's own log records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a record that cannot be formatted: drop its arguments
+            message = str(record.msg)
+        cleaned = redact_text(message)
+        if cleaned != message or record.args:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+for _name in ("psycopg", "psycopg.pool", "psycopg_pool"):
+    logging.getLogger(_name).addFilter(_RedactSecrets())
+
+
+def _timeout() -> float:
+    return float(os.environ.get("ECOTOWN_DATABASE_TIMEOUT", "10"))
 
 
 def _pool(url: str):
@@ -66,10 +134,15 @@ def _pool(url: str):
         if pool is None:
             from psycopg_pool import ConnectionPool
 
-            pool = ConnectionPool(url, min_size=1, max_size=int(os.environ.get(
-                "ECOTOWN_DATABASE_POOL", "4")), open=True, name="ecotown",
-                timeout=float(os.environ.get("ECOTOWN_DATABASE_TIMEOUT", "10")),
-                kwargs={"autocommit": True, "application_name": "ecotown"})
+            timeout = _timeout()
+            pool = ConnectionPool(
+                check_url(url), min_size=1, max_size=int(os.environ.get(
+                    "ECOTOWN_DATABASE_POOL", "4")), open=True, name="ecotown",
+                timeout=timeout, reconnect_timeout=max(timeout, 60.0),
+                # a connection that died (the database restarted) is replaced, not handed out
+                check=ConnectionPool.check_connection,
+                kwargs={"autocommit": True, "application_name": "ecotown",
+                        "connect_timeout": max(1, int(timeout))})
             _pools[url] = pool
         return pool
 
@@ -90,11 +163,22 @@ class PgStore:
     def _conn(self):
         import psycopg
 
+        if time.monotonic() < _down_until.get(self.url, 0.0):
+            raise StoreError("d_database", "unavailable")
         try:
             with _pool(self.url).connection() as conn:
                 yield conn
         except psycopg.OperationalError as exc:  # never the URL, never the password
+            _down_until[self.url] = time.monotonic() + DOWN_FOR
+            _log.warning("database unavailable (%s): %s", type(exc).__name__,
+                         redact_text(str(exc))[:300])
             raise StoreError("d_database", type(exc).__name__) from None
+        _down_until.pop(self.url, None)
+
+    def connection(self):
+        """A pooled connection (a context manager; autocommit): for the store's own
+        companions, such as the shared steward throttle."""
+        return self._conn()
 
     def names(self) -> list[str]:
         """Imported datasets with a published version, sorted."""

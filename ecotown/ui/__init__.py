@@ -19,6 +19,7 @@ from ecotown.ui.glue import (
     briefing_downloads,
     current_view,
     dataset_badge,
+    known_datasets,
     load_or_stop,
     map_click_handler,
     md_escape,
@@ -28,6 +29,7 @@ from ecotown.ui.glue import (
     set_view,
     sidebar_common,
     sidebar_filters,
+    store_problem,
 )
 from ecotown.ui.layout import (
     compact_layout,
@@ -56,6 +58,7 @@ __all__ = [
     "copy_link_button",
     "current_view",
     "dataset_badge",
+    "known_datasets",
     "load_or_stop",
     "map_click_handler",
     "map_fills_page",
@@ -69,4 +72,5 @@ __all__ = [
     "sidebar_filters",
     "slide_footer",
     "slide_header",
+    "store_problem",
 ]

@@ -30,7 +30,7 @@ from ecotown.model.regions import REGIONS
 from ecotown.model.validate import DatasetError
 from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
-from ecotown.store import dataset_names, dataset_version
+from ecotown.store import catalogue, dataset_version
 from ecotown.ui.a11y import page_accessibility
 from ecotown.ui.cached import (
     cached_dataset,
@@ -50,6 +50,7 @@ __all__ = [
     "briefing_downloads",
     "current_view",
     "dataset_badge",
+    "known_datasets",
     "load_or_stop",
     "map_click_handler",
     "md_escape",
@@ -59,6 +60,7 @@ __all__ = [
     "set_view",
     "sidebar_common",
     "sidebar_filters",
+    "store_problem",
 ]
 
 
@@ -99,9 +101,14 @@ def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = T
 def current_view(notify: bool = True) -> ViewState:
     """Parse the URL into a view state; with ``notify``, show a notice for every ignored
     value and rewrite the URL to the clean state."""
-    state, notices = parse_view(st.query_params.to_dict(), dataset_names())
+    names, problem = catalogue()
+    st.session_state["_datasets"] = names
+    st.session_state["_store_problem"] = problem
+    state, notices = parse_view(st.query_params.to_dict(), names)
     if not notify:
         return state
+    if problem is not None:  # the database is down: the shipped datasets still work
+        st.warning(t("d_database_down_notice", state.lang), icon=":material/cloud_off:")
     if notices:
         set_view(state)
     for notice in notices:
@@ -110,6 +117,18 @@ def current_view(notify: bool = True) -> ViewState:
                    value=md_escape(notice.value), reason=reason), icon=":material/warning:")
     st.session_state["_notices"] = notices
     return state
+
+
+def known_datasets() -> list[str]:
+    """The datasets this rerun's view was resolved against (one look at the store a
+    rerun; only the shipped ones while the database is down)."""
+    names = st.session_state.get("_datasets")
+    return list(names) if names else catalogue()[0]
+
+
+def store_problem():
+    """Why the writable store (the database) cannot be reached in this rerun, or ``None``."""
+    return st.session_state.get("_store_problem")
 
 
 def set_view(state: ViewState) -> None:

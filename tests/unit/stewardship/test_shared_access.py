@@ -165,7 +165,7 @@ def test_the_app_role_deletes_only_expired_throttle_rows(postgres):
 
 def test_the_app_role_cannot_connect_to_other_databases(postgres):
     other = postgres.rsplit("/", 1)[0] + "/postgres"
-    with pytest.raises(psycopg.OperationalError, match="permission denied|not permitted"):
+    with pytest.raises(psycopg.OperationalError, match=r"permission denied|not permitted"):
         psycopg.connect(other, connect_timeout=5).close()
 
 

@@ -1,0 +1,83 @@
+"""Issue 25: a database that restarts costs no page; one that is down leaves the shipped
+datasets working; a URL with a typo never reaches a library (nor its log) with its
+password."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+
+from ecotown import store
+from ecotown.store import pgstore
+from ecotown.store.names import StoreError
+from tests.pgserver import PGLOCAL, start, stop
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory):
+    """A server of this module's own: it is restarted and stopped here."""
+    url, directory = start(tmp_path_factory)
+    yield url, directory
+    stop(directory)
+
+
+def _pg_ctl(directory, action: str) -> None:
+    action = {"stop": "down"}.get(action, action)
+    subprocess.run([sys.executable, str(PGLOCAL), action, str(directory)], check=True,
+                   timeout=120, capture_output=True)
+
+
+def test_a_restarted_database_costs_no_query(own_server, monkeypatch):
+    url, directory = own_server
+    monkeypatch.setenv(pgstore.DATABASE_ENV, url)
+    backend = store.backend()
+    for _ in range(3):  # the pool holds live connections
+        assert backend.names() == []
+    _pg_ctl(directory, "restart")
+    pgstore._down_until.clear()
+    for _ in range(6):  # every pooled connection died with the old server
+        assert backend.names() == []
+
+
+def test_a_stopped_database_leaves_the_shipped_datasets(own_server, monkeypatch):
+    url, directory = own_server
+    monkeypatch.setenv(pgstore.DATABASE_ENV, url)
+    monkeypatch.setenv("ECOTOWN_DATABASE_TIMEOUT", "2")
+    _pg_ctl(directory, "stop")
+    try:
+        names, problem = store.catalogue()
+        assert names == ["public", "demo"] and problem is not None
+        assert "database" in problem.messages("en")[0]
+        assert store.load_dataset("demo").areas is not None
+        with pytest.raises(StoreError), store.locked():  # imports refused with a message
+            pass
+    finally:
+        _pg_ctl(directory, "start")
+        pgstore._down_until.clear()
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://ecotown_app:s3cret-pw@127.0.0.1:54x2/ecotown",   # a typo in the port
+    "postgresql://ecotown_app:s3cret-pw@127.0.0.1:5432",           # no database
+    "postgres ql://ecotown_app:s3cret-pw@127.0.0.1:5432/ecotown",  # a typo in the scheme
+    "mysql://ecotown_app:s3cret-pw@127.0.0.1:5432/ecotown",
+    "ecotown_app:s3cret-pw@127.0.0.1",
+])
+def test_a_bad_url_is_refused_before_any_library_sees_it(url, monkeypatch, caplog):
+    monkeypatch.setenv(pgstore.DATABASE_ENV, url)
+    with caplog.at_level(logging.DEBUG):
+        names, problem = store.catalogue()
+    assert names == ["public", "demo"]
+    text = " ".join(problem.messages("en") + problem.messages("th")) + caplog.text
+    assert "s3cret-pw" not in text and "URL" in problem.messages("en")[0]
+
+
+def test_library_log_lines_lose_their_passwords(caplog):
+    with caplog.at_level(logging.WARNING, logger="psycopg.pool"):
+        logging.getLogger("psycopg.pool").warning(
+            "error connecting in %r: connection to postgresql://app:s3cret-pw@h/db failed "
+            "password=s3cret-pw", "pool-1")
+    assert "s3cret-pw" not in caplog.text and "***" in caplog.text
