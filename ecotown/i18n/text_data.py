@@ -22,6 +22,8 @@ TEXT: dict[str, dict[str, str]] = {
     "d_not_text": {"th": "ไม่ใช่ไฟล์ข้อความ CSV ที่เข้ารหัส UTF-8 หรือ TIS-620 (อาจเป็นไฟล์ไบนารี)", "en": "not CSV text in UTF-8 or TIS-620 (perhaps a binary file)"},
     "d_old_xls": {"th": "เป็นไฟล์ Excel แบบเก่า (.xls) หรือไฟล์ที่ตั้งรหัสผ่าน ให้บันทึกเป็น .xlsx หรือ CSV UTF-8", "en": "an old Excel file (.xls) or a password-protected one; save it as .xlsx or CSV UTF-8"},
     "d_bad_xlsx": {"th": "อ่านไฟล์ XLSX ไม่ได้: {detail}", "en": "not a readable XLSX workbook: {detail}"},
+    "d_csv_cell_too_long": {"th": "มีช่องข้อมูลยาวเกิน {limit} ตัวอักษร (ยาวเกินกว่าที่อ่านได้) ให้ตรวจสอบช่องนั้นหรือเครื่องหมายคำพูดที่ไม่ได้ปิด", "en": "a cell is longer than {limit} characters (too long to read); check that cell, or a quote that is never closed"},
+    "d_sheet_too_large": {"th": "แผ่นงาน {value} ระบุขอบเขตข้อมูล {detail} เกินขีดจำกัด ({limit}) จึงไม่อ่านไฟล์นี้", "en": "sheet {value} declares a used range of {detail}, over the limits ({limit}); the file is not read"},
     "d_csv_error": {"th": "อ่าน CSV ไม่ได้ (เครื่องหมายคำพูดไม่ครบหรือผิดรูปแบบ): {detail}", "en": "the CSV cannot be parsed (unbalanced or misplaced quotes): {detail}"},
     "d_unnamed_column": {"th": "คอลัมน์ {value} มีข้อมูลแต่ไม่มีชื่อคอลัมน์ในแถวหัวตาราง", "en": "column {value} holds values but has no name in the header row"},
     "d_duplicate_column": {"th": "ชื่อคอลัมน์ '{value}' ซ้ำ", "en": "column '{value}' appears twice"},

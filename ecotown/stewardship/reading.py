@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -156,6 +158,9 @@ def _read_csv(data: bytes, name: str, caps: Caps) -> tuple[list[RawTable], list[
                 return [], [make_problem(name, "", "d_too_many_rows", limit=caps.max_rows)]
             records.append((number, record))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):  # not a quoting problem: say so
+            return [], [make_problem(name, "", "d_csv_cell_too_long", row=len(records) + 1,
+                                     limit=f"{caps.max_cell:,}")]
         return [], [make_problem(name, "", "d_csv_error", row=len(records) + 1,
                              detail=shorten(exc))]
     return _table_from_records(records, name, "", encoding, caps, {})
@@ -234,20 +239,105 @@ def _column_letter(index: int) -> str:
     return f"({letters})"
 
 
+_CONTENT_TYPES = "[Content_Types].xml"
+_STRINGS_TYPE = "spreadsheetml.sharedStrings+xml"
+_SHEET_TYPES = ("spreadsheetml.worksheet+xml",)
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(rb'(PartName|ContentType|Type|Target)\s*=\s*["\']([^"\']*)["\']')
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>", re.IGNORECASE)
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref\s*=\s*["\']([A-Za-z0-9:$]+)["\']')
+_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+_SMALL_PART = 1024 * 1024  # content types and relationships: small by nature
+
+
+def _attrs(tag: bytes) -> dict[str, str]:
+    return {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(tag)}
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _parts_by_content(archive: zipfile.ZipFile) -> tuple[set[str], set[str]]:
+    """The shared-strings and worksheet parts as the package declares them (content types
+    and the workbook's relationships), whatever they are named: openpyxl finds them so."""
+    names = {info.filename.lstrip("/") for info in archive.infolist()}
+    strings = {n for n in names if n.lower().endswith("sharedstrings.xml")}
+    sheets = {n for n in names if n.lower().startswith("xl/worksheets/")
+              and n.lower().endswith(".xml")}
+    for part, kind in ((_CONTENT_TYPES, "types"), ("xl/_rels/workbook.xml.rels", "rels")):
+        try:
+            info = archive.getinfo(part)
+        except KeyError:
+            continue
+        if info.file_size > _SMALL_PART:
+            raise ValueError(f"{part} is {info.file_size:,} bytes")
+        text = archive.read(info)
+        for tag in (_OVERRIDE if kind == "types" else _RELATIONSHIP).findall(text):
+            found = _attrs(tag)
+            target = (found.get("PartName") or found.get("Target") or "").lstrip("/")
+            if kind == "rels" and target and not target.startswith("xl/"):
+                target = "xl/" + target
+            declared = found.get("ContentType", "") if kind == "types" \
+                else found.get("Type", "")
+            if declared.endswith((_STRINGS_TYPE, "/sharedStrings")):
+                strings.add(target)
+            elif declared.endswith((*_SHEET_TYPES, "/worksheet")):
+                sheets.add(target)
+    return strings & names, sheets & names
+
+
+def _declared_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int] | None:
+    """Rows and columns of a worksheet's declared used range (its ``<dimension>``), read
+    from the first 64 KB of the part without parsing it."""
+    with archive.open(part) as stream:
+        head = stream.read(64 * 1024)
+    match = _DIMENSION.search(head)
+    if not match:
+        return None
+    corners = [_CELL_REF.fullmatch(c) for c in match.group(1).decode().split(":")]
+    if not all(corners):
+        return None
+    rows = max(int(c.group(2)) for c in corners)
+    columns = max(_column_number(c.group(1)) for c in corners)
+    return rows, columns
+
+
+def _xlsx_precheck(data: bytes, name: str, caps: Caps) -> list[ImportProblem]:
+    """Caps checked on the package before any XML is parsed: the unpacked size, the shared
+    strings by what the package declares (not by part name), and every worksheet's declared
+    used range against the row and column caps."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > caps.max_unzipped:
+            return [make_problem(name, "", "d_unzipped_too_large", value=_mb(unpacked),
+                                 limit=_mb(caps.max_unzipped))]
+        strings_parts, sheet_parts = _parts_by_content(archive)
+        strings = sum(archive.getinfo(p).file_size for p in strings_parts)
+        if strings > caps.max_shared_strings:
+            return [make_problem(name, "", "d_shared_strings_too_large", value=_mb(strings),
+                                 limit=_mb(caps.max_shared_strings))]
+        for part in sorted(sheet_parts):
+            extent = _declared_extent(archive, part)
+            if extent and (extent[0] > caps.max_rows + 1 or extent[1] > caps.max_columns):
+                return [make_problem(
+                    name, "", "d_sheet_too_large", value=shorten(part.rsplit("/", 1)[-1]),
+                    detail=f"{extent[0]:,} × {extent[1]:,}",
+                    limit=f"{caps.max_rows:,} × {caps.max_columns:,}")]
+    return []
+
+
 def _read_xlsx(data: bytes, name: str, caps: Caps) -> tuple[list[RawTable], list[ImportProblem]]:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            strings = sum(info.file_size for info in archive.infolist()
-                          if info.filename.lower().endswith("sharedstrings.xml"))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        early = _xlsx_precheck(data, name, caps)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            KeyError, RuntimeError, zlib.error, NotImplementedError) as exc:
         return [], [make_problem(name, "", "d_bad_xlsx", detail=shorten(exc))]
-    if unpacked > caps.max_unzipped:
-        return [], [make_problem(name, "", "d_unzipped_too_large", value=_mb(unpacked),
-                             limit=_mb(caps.max_unzipped))]
-    if strings > caps.max_shared_strings:
-        return [], [make_problem(name, "", "d_shared_strings_too_large", value=_mb(strings),
-                             limit=_mb(caps.max_shared_strings))]
+    if early:
+        return [], early
     import openpyxl  # imported here: only XLSX uploads need it
 
     tables: list[RawTable] = []

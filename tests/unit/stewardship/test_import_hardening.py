@@ -156,3 +156,86 @@ def test_formula_behind_invisible_characters_is_refused_in_text(data_dir, value)
     text = HEADER + f"P1-05,2024,3,stated,{URL},{value}\n"
     plan = stewardship.preview([Upload.from_bytes("a.csv", text.encode())], "official")
     assert "d_formula_text" in codes(plan)
+
+
+# --- issue 25: caps by content type and declared range, before any XML is parsed --------
+
+def _rezip(data: bytes, rename: dict[str, str] | None = None,
+           edit=None) -> bytes:
+    """An XLSX package with parts renamed (and every reference to them) or edited."""
+    rename = rename or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            for old, new in rename.items():
+                body = body.replace(old.encode(), new.encode())
+                body = body.replace(old.split("xl/", 1)[-1].encode(),
+                                    new.split("xl/", 1)[-1].encode())
+            if edit:
+                body = edit(info.filename, body)
+            target.writestr(rename.get(info.filename, info.filename), body)
+    return out.getvalue()
+
+
+def _text_workbook() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "assessments"
+    sheet.append(HEADER.strip().split(","))
+    sheet.append(["P1-05", 2024, 3, "stated", URL, "ข้อความ " * 50])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_shared_strings_under_another_name_are_capped_by_content_type(data_dir):
+    """A shared-strings part renamed xl/strs.xml (its content type declared) is still
+    measured against the cap, and refused before openpyxl reads it."""
+    strings = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+               + "<si><t>ข้อความ</t></si>" * 2000 + "</sst>").encode()
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+    def declare(name, body):
+        if name == "[Content_Types].xml":
+            return body.replace(b"</Types>", f'<Override PartName="/xl/strs.xml" '
+                                f'ContentType="{kind}"/></Types>'.encode())
+        return body
+
+    data = _rezip(_text_workbook(), edit=declare)
+    out = io.BytesIO(data)
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr("xl/strs.xml", strings)
+    data, size = out.getvalue(), len(strings)
+    plan = stewardship.preview([Upload.from_bytes("renamed.xlsx", data)], "official",
+                               caps=Caps(max_shared_strings=size - 1))
+    assert codes(plan) == ["d_shared_strings_too_large"]
+
+
+@pytest.mark.parametrize(("ref", "why"), [("A1:F9000000", "rows"), ("A1:ZZ2", "columns"),
+                                          ("$A$1:$XFD$1048576", "both")])
+def test_a_declared_used_range_over_the_caps_is_refused_before_parsing(data_dir, ref, why):
+    def declare(name, body):
+        if name.startswith("xl/worksheets/"):
+            return body.replace(b"<sheetData", f'<dimension ref="{ref}"/><sheetData'.encode(), 1) \
+                if b"<dimension" not in body else \
+                __import__("re").sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(),
+                                     body)
+        return body
+
+    data = _rezip(_text_workbook(), edit=declare)
+    plan = stewardship.preview([Upload.from_bytes("big.xlsx", data)], "official",
+                               caps=Caps(max_rows=1000, max_columns=50))
+    assert codes(plan) == ["d_sheet_too_large"]
+    message = plan.problems[0].message("en")
+    assert "1,000 × 50" in message and "sheet1.xml" in message
+
+
+def test_a_cell_past_the_csv_field_limit_says_so(data_dir):
+    """A 131,072-character cell is reported as a cell too long, not as bad quotes."""
+    text = HEADER + "P1-05,2024,3,stated," + URL + "," + "x" * 131_073 + "\n"
+    plan = stewardship.preview([Upload.from_bytes("long.csv", text.encode())], "official")
+    assert codes(plan) == ["d_csv_cell_too_long"]
+    assert "longer than" in plan.problems[0].message("en")
+    assert "ยาวเกิน" in plan.problems[0].message("th")
