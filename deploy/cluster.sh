@@ -37,6 +37,7 @@ down() {
 
 up() {
   local n="$1"
+  cd "$ROOT"  # its .streamlit/config.toml applies to every replica
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 up N (N >= 1)" >&2; exit 2; }
   down
   rm -rf "$DIR"; mkdir -p "$DIR/pg" "$DIR/nginx/tmp"

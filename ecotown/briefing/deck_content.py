@@ -7,7 +7,7 @@ Every number comes from the same functions as the app (``summarise``, ``progress
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -33,9 +33,10 @@ from ecotown.present.sentences import (
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import change_text
 
-__all__ = ["ROWS_PER_SLIDE", "Deck", "DeckSlide", "DeckTable", "deck_content"]
+__all__ = ["MAX_SLIDES", "ROWS_PER_SLIDE", "Deck", "DeckSlide", "DeckTable", "deck_content"]
 
 ROWS_PER_SLIDE = 10
+MAX_SLIDES = 30  # before the sources slide: a deck's work is bounded (issue 25)
 
 
 @dataclass(frozen=True)
@@ -150,10 +151,25 @@ def deck_content(dataset: Dataset, areas: pd.DataFrame, provinces, view: ViewSta
                 slides.append(DeckSlide("movers", title, sentences if not index else (),
                                         DeckTable(header, tuple(page))))
         slides += _group_slides(table, dataset, view, header)
+    slides = _capped(slides, lang)
     slides.append(_sources_slide(facts, dataset, lang))
     return Deck(lang=lang, facts=facts, report=report, badge=facts.badge,
                 synthetic=dataset.synthetic, slides=tuple(slides), levels=dataset.levels,
                 stem=facts.stem)
+
+
+def _capped(slides: list[DeckSlide], lang: str) -> list[DeckSlide]:
+    """At most :data:`MAX_SLIDES` slides before the sources (issue 25: a deck's work is
+    bounded); the last kept table slide says how many rows were left out and why."""
+    if len(slides) <= MAX_SLIDES - 1:
+        return slides
+    kept, dropped = slides[:MAX_SLIDES - 1], slides[MAX_SLIDES - 1:]
+    rows = sum(len(s.table.rows) for s in dropped if s.table is not None)
+    last = kept[-1]
+    note = t("deck_more", lang, n=f"{rows:,}", slides=f"{len(dropped):,}",
+             limit=f"{MAX_SLIDES:,}")
+    kept[-1] = replace(last, sentences=(*last.sentences, note))
+    return kept
 
 
 def _reference_points(dataset: Dataset, lang: str) -> list[dict]:

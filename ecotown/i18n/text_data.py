@@ -24,6 +24,8 @@ TEXT: dict[str, dict[str, str]] = {
     "d_bad_xlsx": {"th": "อ่านไฟล์ XLSX ไม่ได้: {detail}", "en": "not a readable XLSX workbook: {detail}"},
     "d_csv_cell_too_long": {"th": "มีช่องข้อมูลยาวเกิน {limit} ตัวอักษร (ยาวเกินกว่าที่อ่านได้) ให้ตรวจสอบช่องนั้นหรือเครื่องหมายคำพูดที่ไม่ได้ปิด", "en": "a cell is longer than {limit} characters (too long to read); check that cell, or a quote that is never closed"},
     "d_sheet_too_large": {"th": "แผ่นงาน {value} ระบุขอบเขตข้อมูล {detail} เกินขีดจำกัด ({limit}) จึงไม่อ่านไฟล์นี้", "en": "sheet {value} declares a used range of {detail}, over the limits ({limit}); the file is not read"},
+    "v_too_many_areas": {"th": "ชุดข้อมูลมีพื้นที่ {value} แห่ง เกินขีดจำกัด {limit} แห่งต่อชุดข้อมูล", "en": "the dataset has {value} areas, over the limit of {limit} areas per dataset"},
+    "deck_more": {"th": "และอีก {n} แถวใน {slides} สไลด์ที่ไม่ได้แสดง (ชุดสไลด์มีได้ไม่เกิน {limit} สไลด์) เลือกตัวกรองเพื่อดูส่วนที่เหลือ", "en": "and {n} more rows on {slides} slides not shown (a deck has at most {limit} slides); filter the view to see them"},
     "d_csv_error": {"th": "อ่าน CSV ไม่ได้ (เครื่องหมายคำพูดไม่ครบหรือผิดรูปแบบ): {detail}", "en": "the CSV cannot be parsed (unbalanced or misplaced quotes): {detail}"},
     "d_unnamed_column": {"th": "คอลัมน์ {value} มีข้อมูลแต่ไม่มีชื่อคอลัมน์ในแถวหัวตาราง", "en": "column {value} holds values but has no name in the header row"},
     "d_duplicate_column": {"th": "ชื่อคอลัมน์ '{value}' ซ้ำ", "en": "column '{value}' appears twice"},

@@ -162,6 +162,11 @@ def _case_duplicates(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+# Areas in one dataset (issue 25): the programme has 54 and plans 77 provinces' worth; every
+# page, export and deck of a view is bounded by this.
+MAX_AREAS = 1_000
+
+
 def check_dataset(frames: dict[str, pd.DataFrame],
                   extra_ids: dict[str, set[str]] | None = None) -> list[Problem]:
     """Check what spans tables: admin codes, area/indicator/dimension references, scales.
@@ -181,6 +186,9 @@ def check_dataset(frames: dict[str, pd.DataFrame],
         raise ValueError(f"'frames' lacks the tables {missing}")
     extra = extra_ids or {}
     problems: list[Problem] = []
+    if len(frames["areas"]) > MAX_AREAS:  # bounds every view's, export's and deck's work
+        problems.append(Problem("areas", "v_too_many_areas", value=f"{len(frames['areas']):,}",
+                                params={"limit": f"{MAX_AREAS:,}"}))
     for label, part in _parts(frames["areas"], "areas"):
         problems += _admin_problems(part, label)
     known = {
