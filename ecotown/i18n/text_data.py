@@ -63,6 +63,8 @@ TEXT: dict[str, dict[str, str]] = {
                        "en": "the configured database URL is not valid ({value}); it must be postgresql://user:password@host:port/database"},
     "d_database_down_notice": {"th": "ฐานข้อมูลของชุดข้อมูลที่นำเข้าไม่พร้อมใช้งานในขณะนี้ ชุดข้อมูลบันทึกสาธารณะและชุดข้อมูลสาธิตยังใช้ได้ตามปกติ ชุดข้อมูลที่นำเข้าและการนำเข้าจะกลับมาเมื่อฐานข้อมูลพร้อม",
                                "en": "The database of imported datasets is unavailable right now. The public record and the demo work as usual; imported datasets and imports return when the database is back."},
+    "d_published_audit_pending": {"th": "ชุดข้อมูล {dataset}: เผยแพร่เวอร์ชัน {value} แล้ว แต่เขียนบันทึกการนำเข้าไม่ได้ (พื้นที่ดิสก์เต็มหรือไม่มีสิทธิ์เขียน) รายการบันทึกเก็บไว้กับเวอร์ชันนั้นและจะเขียนลงบันทึกเมื่อมีการนำเข้าครั้งถัดไป",
+                                  "en": "dataset {dataset}: version {value} was published, but the audit log could not be written (disk full or not writable); its entry is kept with the version and is written to the log by the next import"},
     "d_busy": {"th": "มีการนำเข้าอื่นกำลังทำงานอยู่เกิน {value} วินาที ลองใหม่ภายหลัง", "en": "another import has been running for more than {value} s; try again later"},
     "d_changed_since_preview": {"th": "ชุดข้อมูล '{value}' มีเวอร์ชันใหม่หลังจากตรวจสอบ ให้ตรวจสอบอีกครั้งก่อนนำเข้า", "en": "dataset '{value}' got a new version since this preview; check again before importing"},
     "d_bad_steward": {"th": "ชื่อผู้ดูแลข้อมูล '{value}' ใช้ไม่ได้ (ต้องไม่ว่าง ยาวไม่เกิน 80 ตัวอักษร)", "en": "steward name '{value}' is not valid (must not be empty; at most 80 characters)"},

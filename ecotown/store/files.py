@@ -199,8 +199,50 @@ def read_audit(dataset: str | None = None) -> list[dict]:
     """The audit log, oldest first (optionally of one dataset).
 
     A line that is not a JSON object is skipped; a field of the wrong type is dropped and
-    named in ``damaged_fields`` (see :func:`clean_record`).
+    named in ``damaged_fields`` (see :func:`clean_record`). A published version whose line
+    is missing (a crash or a full disk right after publishing) is listed from its manifest,
+    which holds the same entry and is written before the version is published; the next
+    writer appends it to the file (:func:`cleanup`).
     """
+    entries = _logged_audit(dataset)
+    for entry in _unlogged(dataset, entries):
+        entries.append(entry)
+    return entries
+
+
+def _unlogged(dataset: str | None, entries: list[dict]) -> list[dict]:
+    """Manifest entries of published versions that the audit file does not hold."""
+    logged = {(e.get("dataset"), e.get("version")) for e in entries}
+    root = _datasets_root()
+    if dataset is not None:
+        names = [dataset]
+    elif root.is_dir():
+        names = sorted(e.name for e in os.scandir(root) if NAME_PATTERN.fullmatch(e.name))
+    else:
+        names = []
+    missing = []
+    for name in names:
+        try:
+            latest = _read_latest(name)
+        except StoreError:
+            continue
+        if not latest:
+            continue
+        for number in range(1, int(latest) + 1):
+            version = f"{number:04d}"
+            if (name, version) in logged:
+                continue
+            path = root / name / "versions" / version / MANIFEST
+            if not path.is_file():
+                continue
+            manifest = _read_manifest(path)
+            if manifest.get("version") == version and manifest.get("dataset") == name:
+                missing.append(manifest)
+    return missing
+
+
+def _logged_audit(dataset: str | None = None) -> list[dict]:
+    """The lines of the audit file (see :func:`read_audit`)."""
     try:
         lines = (data_dir() / AUDIT_FILE).read_text(encoding="utf-8",
                                                     errors="replace").splitlines()
@@ -324,6 +366,8 @@ def cleanup(name: str | None = None) -> None:
         except StoreError:
             if name:
                 raise
+    for entry in _unlogged(name, _logged_audit(name)):  # published, its line lost
+        _append_audit({k: v for k, v in entry.items() if k != "damaged_fields"})
 
 
 def _cleanup_dataset(name: str) -> None:
@@ -356,14 +400,23 @@ def _append_audit(entry: Mapping) -> None:
     path = data_dir() / AUDIT_FILE
     line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
     with open(path, "a+b") as handle:
-        handle.seek(0, os.SEEK_END)
-        if handle.tell():
-            handle.seek(-1, os.SEEK_END)
-            if handle.read(1) != b"\n":  # a crash cut the last line short: end it
-                handle.write(b"\n")
-        handle.write(line.encode("utf-8"))
-        handle.flush()
-        os.fsync(handle.fileno())
+        end = handle.seek(0, os.SEEK_END)
+        if end:
+            handle.seek(max(0, end - 65536))
+            tail = handle.read()
+            if not tail.endswith(b"\n"):  # a crash cut the last line short: drop it
+                cut = tail.rfind(b"\n")
+                if cut < 0 and end > len(tail):
+                    raise StoreError("d_damaged_record", AUDIT_FILE)
+                handle.truncate(end - len(tail) + cut + 1)
+                end = handle.seek(0, os.SEEK_END)
+        try:
+            handle.write(line.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        except OSError:
+            handle.truncate(end)  # no partial line on a full disk
+            raise
 
 
 def commit_version(name: str, files: Mapping[str, bytes], record: Mapping,
@@ -416,7 +469,10 @@ def commit_version(name: str, files: Mapping[str, bytes], record: Mapping,
     os.replace(pointer, _datasets_root() / name / "LATEST")
     _fsync_dir(_datasets_root() / name)
     step("before_audit")
-    _append_audit(entry)
+    try:
+        _append_audit(entry)
+    except OSError:  # published: the manifest holds the entry; the next writer logs it
+        raise StoreError("d_published_audit_pending", version, dataset=name) from None
     return version
 
 

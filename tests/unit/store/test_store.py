@@ -209,8 +209,9 @@ def test_crash_leaves_versions_and_latest_untouched(data_dir, tmp_path, step):
 
 
 def test_crash_after_publishing_keeps_the_new_version(data_dir, tmp_path):
-    """Killed after LATEST moved: the new version is complete and loads; only its log
-    line is missing."""
+    """Killed after LATEST moved: the new version is complete and loads, and its audit entry
+    is read from its manifest (issue 25: publish and audit never disagree); the next writer
+    appends it to the log file."""
     stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     upload = _write(tmp_path / "next.csv", ("P1-05", 2025, 5))
     crashed = _cli(data_dir, "import", str(upload), "--dataset", "official", "--yes",
@@ -219,7 +220,12 @@ def test_crash_after_publishing_keeps_the_new_version(data_dir, tmp_path):
     assert crashed.returncode == 86
     assert store.latest_version("official") == "0002"
     assert 2025 in set(load_dataset("official").assessments["year"])
-    assert [e["version"] for e in store.read_audit()] == ["0001"]
+    assert [e["version"] for e in store.read_audit()] == ["0001", "0002"]
+    assert (data_dir / "audit.jsonl").read_text().count("\n") == 1
+    with store.locked():
+        store.cleanup()
+    assert (data_dir / "audit.jsonl").read_text().count("\n") == 2
+    assert [e["version"] for e in store.read_audit()] == ["0001", "0002"]
 
 
 def test_two_concurrent_imports_both_land(data_dir, tmp_path):
@@ -286,3 +292,49 @@ def test_crash_hook_is_handed_in_not_read_inside_commit(data_dir, monkeypatch):
                              hook=steps.append)
     assert steps == ["before_rename", "before_latest", "before_audit"]
     assert store.latest_version("official") == "0001"
+
+
+# --- issue 25: publish and audit are one step on the file store --------------------------
+
+def test_a_full_disk_while_logging_says_the_version_was_published(data_dir, monkeypatch):
+    """The audit write fails after the pointer moved: the error says the version was
+    published (not 'unchanged'), no partial line is left, and the entry is not lost."""
+    import errno
+
+    from ecotown.store import files
+
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    before = (data_dir / "audit.jsonl").read_bytes()
+    real_write = files.os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch, pytest.raises(store.StoreError) as caught:
+        patch.setattr(files.os, "fsync", lambda fd: full(fd) if _is_audit(fd) else
+                      real_write(fd))
+        stewardship.import_files([assessments(("P1-05", 2025, 5))], "official", "Bob")
+    message = caught.value.messages("en")[0]
+    assert "0002 was published" in message and "unchanged" not in message
+    assert "เผยแพร่เวอร์ชัน 0002 แล้ว" in caught.value.messages("th")[0]
+    assert store.latest_version("official") == "0002"
+    assert (data_dir / "audit.jsonl").read_bytes() == before  # no partial line
+    assert [e["version"] for e in store.read_audit("official")] == ["0001", "0002"]
+
+
+def _is_audit(fd: int) -> bool:
+    import os
+
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}").endswith("audit.jsonl")
+    except OSError:
+        return False
+
+
+def test_a_cut_audit_line_is_dropped_not_kept(data_dir):
+    stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
+    with open(data_dir / "audit.jsonl", "ab") as handle:
+        handle.write(b'{"dataset": "official", "vers')  # a crash mid-line
+    stewardship.import_files([assessments(("P1-05", 2025, 5))], "official", "Bob")
+    lines = (data_dir / "audit.jsonl").read_text().splitlines()
+    assert len(lines) == 2 and all(line.endswith("}") for line in lines)
