@@ -13,30 +13,38 @@ from __future__ import annotations
 
 import streamlit as st
 
-__all__ = ["adopted", "note_session_run", "preset"]
+from ecotown.ui.compat import browser_widget_states
+
+__all__ = ["adopted", "note_session_run", "preset", "reject_unmatched"]
 
 _FIRST_RUN_MARK = "_session_ran"
 _ADOPT = "_adopt_widgets"
-
-
-def _browser_widget_keys() -> set[str]:
-    """User keys of the widgets whose values the browser sent with this run."""
-    try:  # Streamlit's own session state: the widget states of the BackMsg being run
-        from streamlit.runtime.state.session_state_proxy import get_session_state
-
-        states = get_session_state()._state._new_widget_state.states
-    except Exception:  # another Streamlit version: behave as before (the click is dropped)
-        return set()
-    return {wid.rsplit("-", 1)[-1] for wid in states if str(wid).startswith("$$ID-")}
+_RAW = "_adopt_raw"
 
 
 def note_session_run() -> None:
     """Call first on every run: on a session's first run, remember which widgets the
-    browser already had (a reconnecting page); on later runs, none."""
+    browser already had (a reconnecting page) and the values it sent; on later runs,
+    none."""
     ss = st.session_state
     first = _FIRST_RUN_MARK not in ss
     ss[_FIRST_RUN_MARK] = True
-    ss[_ADOPT] = frozenset(_browser_widget_keys()) if first else frozenset()
+    raw = browser_widget_states() if first else {}
+    ss[_ADOPT] = frozenset(raw)
+    ss[_RAW] = raw
+
+
+def reject_unmatched(key: str, labels) -> None:
+    """Adopt ``key`` only if the value the browser sent is one of ``labels`` (the options as
+    the widget shows them): a value that matches no option keeps the URL's view."""
+    ss = st.session_state
+    if key not in ss.get(_ADOPT, frozenset()):
+        return
+    sent = ss.get(_RAW, {}).get(key)
+    values = sent if isinstance(sent, list) else [sent]
+    allowed = {str(label) for label in labels}
+    if not values or any(str(v) not in allowed for v in values):
+        ss[_ADOPT] = frozenset(ss[_ADOPT] - {key})
 
 
 def adopted() -> frozenset[str]:

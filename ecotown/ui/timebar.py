@@ -31,7 +31,7 @@ from ecotown.present.tables import change_text
 from ecotown.store import dataset_version, load_dataset
 from ecotown.ui.cached import _dataset_at, cached_provinces, cached_years
 from ecotown.ui.glue import set_view
-from ecotown.ui.reconnect import adopted, preset
+from ecotown.ui.reconnect import adopted, preset, reject_unmatched
 
 __all__ = ["cached_points", "cached_progress", "fit_view_years", "movers_list", "play_ticker",
            "progress_panel",
@@ -103,6 +103,8 @@ def year_bar(view: ViewState, years: list[int]) -> None:
         return
     shown = view.year if view.year is not None else years[-1]
     earlier = [y for y in years if y < shown]
+    # a reconnected page's year that matches no option keeps the URL's year
+    reject_unmatched("w_year", [year_short(y, lang) for y in years])
     preset({"w_year": shown, "w_since": view.since if view.since in earlier else 0})
     keep = adopted()  # a page that reconnected to this replica: the browser's values
     playing = bool(st.session_state.get("_playing"))

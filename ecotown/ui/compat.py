@@ -1,0 +1,67 @@
+"""Every touch of a private Streamlit name, in one place (issue 26).
+
+The atlas stands on Streamlit's public API. What it cannot do with it lives here, each with
+a test pinned to the installed version (``tests/unit/ui/test_compat.py``) that fails loudly
+when the internals change, and a logged warning, never silence, when a fallback is taken:
+
+* :func:`browser_widget_states`: the widget values a browser sent with the run being made,
+  as it sent them (before Streamlit turns them into option values). A page that reconnects
+  to another replica keeps the user's click with them (:mod:`ecotown.ui.reconnect`), and a
+  value that matches no option is told from a real choice. Streamlit keeps these in its
+  session state's ``_new_widget_state``; its own ``user_key_from_element_id`` names the
+  widget's key.
+"""
+
+from __future__ import annotations
+
+import logging
+
+__all__ = ["TESTED_STREAMLIT", "browser_widget_states"]
+
+_log = logging.getLogger("ecotown.ui.compat")
+TESTED_STREAMLIT = "1.67.0"  # the version whose internals the test pins
+_warned: set[str] = set()
+
+
+def _warn_once(what: str, exc: BaseException) -> None:
+    if what not in _warned:
+        _warned.add(what)
+        _log.warning("Streamlit internals changed (%s: %s): %s falls back", type(exc).__name__,
+                     exc, what)
+
+
+def _raw(value: object) -> object:
+    """A widget state as the browser sent it: a list of strings, a number, a bool, or
+    ``None`` when Streamlit already holds it deserialized."""
+    proto = getattr(value, "value", None)
+    which = getattr(proto, "WhichOneof", None)
+    if which is None:
+        return None
+    kind = proto.WhichOneof("value")
+    if kind is None:
+        return None
+    raw = getattr(proto, kind)
+    if hasattr(raw, "data"):
+        return list(raw.data)
+    return raw
+
+
+def browser_widget_states() -> dict[str, object]:
+    """``{user key: raw value}`` of the widgets the browser sent with this run; ``{}`` (and a
+    logged warning) if Streamlit's internals are not as tested."""
+    try:
+        from streamlit.runtime.state.common import is_element_id, user_key_from_element_id
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        states = get_session_state()._state._new_widget_state.states
+        found = {}
+        for element_id, value in states.items():
+            if not is_element_id(str(element_id)):
+                continue
+            key = user_key_from_element_id(str(element_id))
+            if key:
+                found[key] = _raw(value)
+        return found
+    except Exception as exc:  # another Streamlit: a reconnected page's click is dropped
+        _warn_once("browser_widget_states", exc)
+        return {}

@@ -1,0 +1,70 @@
+"""The private Streamlit names the atlas touches (ecotown/ui/compat.py), pinned to the
+installed version: an upgrade that changes them fails here, not silently on a page."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+import streamlit
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.runtime.state.session_state import WStates
+
+from ecotown.ui import compat, reconnect
+
+
+class _Proxy:
+    def __init__(self, states: WStates):
+        self._state = type("S", (), {"_new_widget_state": states})()
+
+
+def _sent(monkeypatch, **widgets) -> None:
+    states = WStates()
+    for element_id, values in widgets.items():
+        proto = WidgetState(id=element_id)
+        if isinstance(values, list):
+            proto.string_array_value.data.extend(values)
+        else:
+            proto.int_value = values
+        states.set_widget_from_proto(proto)
+    import streamlit.runtime.state.session_state_proxy as proxy
+
+    monkeypatch.setattr(proxy, "get_session_state", lambda: _Proxy(states))
+
+
+def test_the_installed_streamlit_is_the_tested_one():
+    assert streamlit.__version__ == compat.TESTED_STREAMLIT, (
+        "Streamlit changed: check ecotown/ui/compat.py against its internals, then update "
+        "TESTED_STREAMLIT")
+
+
+def test_browser_values_are_read_with_streamlits_own_key_parsing(monkeypatch):
+    _sent(monkeypatch, **{"$$ID-0a1b-w_year": ["2565"], "$$ID-9f-w-with-hyphens": ["x", "y"],
+                          "$$ID-77-None": 3, "plain": 1})
+    assert compat.browser_widget_states() == {"w_year": ["2565"],
+                                              "w-with-hyphens": ["x", "y"]}
+
+
+def test_a_changed_internal_is_logged_not_silent(monkeypatch, caplog):
+    import streamlit.runtime.state.session_state_proxy as proxy
+
+    def broken():
+        raise AttributeError("_new_widget_state")
+
+    monkeypatch.setattr(proxy, "get_session_state", broken)
+    compat._warned.clear()
+    with caplog.at_level(logging.WARNING, logger="ecotown.ui.compat"):
+        assert compat.browser_widget_states() == {}
+    assert "Streamlit internals changed" in caplog.text
+
+
+@pytest.mark.parametrize(("sent", "kept"), [(["2565"], True), (["2599"], False),
+                                            ([], False), (["2565", "2566"], True)])
+def test_a_year_the_browser_sends_is_adopted_only_if_it_is_an_option(monkeypatch, sent,
+                                                                     kept):
+    state = {"_adopt_widgets": frozenset({"w_year", "w_lang"}),
+             "_adopt_raw": {"w_year": sent, "w_lang": ["en"]}}
+    monkeypatch.setattr(reconnect.st, "session_state", state)
+    reconnect.reject_unmatched("w_year", ["2564", "2565", "2566"])
+    assert ("w_year" in state["_adopt_widgets"]) is kept
+    assert "w_lang" in state["_adopt_widgets"]
