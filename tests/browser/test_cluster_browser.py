@@ -135,3 +135,35 @@ def test_the_page_survives_killing_its_replica(browser, cluster):
         assert page.get_by_text("Connection error").count() == 0
     finally:
         context.close()
+
+
+def test_the_front_sends_security_headers_and_the_page_passes_its_policy(browser, cluster):
+    """Issue 25: CSP, framing, nosniff, referrer policy, no version; the atlas's pages run
+    under that policy with no violation in the console."""
+    import urllib.error
+    import urllib.request
+
+    with urllib.request.urlopen(cluster["front"] + "/", timeout=30) as answer:
+        headers = answer.headers
+    assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["Server"] == "nginx"  # no version
+    big = urllib.request.Request(cluster["front"] + "/_stcore/health", data=b"x" * 2_000_000,
+                                 method="POST")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(big, timeout=30)
+    assert refused.value.code == 413
+    context, page = _open(browser, cluster["front"])
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    try:
+        page.goto(cluster["front"] + "/?dataset=demo&lang=th&phase=1")
+        wait_for_markers(map_frame(page), 18)
+        page.goto(cluster["front"] + "/data?lang=en")
+        page.get_by_text("Data and imports").first.wait_for()
+        assert violations == [] and page.blocked == []
+    finally:
+        context.close()
