@@ -51,7 +51,7 @@ from ecotown.ui import (
     slide_footer,
     slide_header,
 )
-from ecotown.ui.mapglue import cached_overview_map, show_map
+from ecotown.ui.mapglue import show_overview_map
 from ecotown.ui.timebar import (
     cached_progress,
     fit_view_years,
@@ -101,8 +101,8 @@ else:
 
 map_col, side_col = st.columns([4.7, 1] if view.present else [2.7, 1.3])
 with map_col:
-    show_map(cached_overview_map(view, mode, cached_province_url()), "map", MAP_HEIGHT,
-             map_click_handler(view, "map"))
+    show_overview_map(view, mode, cached_province_url(), "map", MAP_HEIGHT,
+                      map_click_handler(view, "map"))
     if not view.present:
         st.caption(t("click_province", lang))
         st.caption(map_sentence(counts, dataset.levels, lang))

@@ -107,6 +107,8 @@ iframe:focus-visible {
 }
 .ecotown-print-only, [data-testid="stElementContainer"]:has(.ecotown-print-only) {
   display: none; }
+.st-key-ecotown-a11y, [data-testid="stElementContainer"]:has(> .st-key-ecotown-a11y),
+[data-testid="stLayoutWrapper"]:has(> .st-key-ecotown-a11y) { display: none !important; }
 /* Print (Ctrl+P): the page's content on A4 landscape; no sidebar, header or controls */
 @media print {
   @page { size: A4 landscape; margin: 8mm; }
@@ -149,8 +151,6 @@ def skip_links(lang: str, keys: tuple[str, ...]) -> list[dict[str, str]]:
 
 def page_accessibility(lang: str, skips: tuple[str, ...] = ("main",)) -> None:
     """Set the document's language and put the page's skip links first in the document."""
-    from streamlit.components.v1 import html as component_html
-
     links = json.dumps(skip_links(lang, skips), ensure_ascii=True).replace("<", "\\u003c")
     nav = json.dumps(t("skip_links", lang), ensure_ascii=True).replace("<", "\\u003c")
     page = (_SCRIPT.replace("__LANG__", esc(lang)).replace("__TITLE__", esc(t("skip_links", lang)))
@@ -158,4 +158,7 @@ def page_accessibility(lang: str, skips: tuple[str, ...] = ("main",)) -> None:
             .replace("__CSS__", json.dumps(_CSS.removeprefix("<style>").removesuffix("</style>"),
                                            ensure_ascii=True).replace("<", "\\u003c")))
     st.html(_CSS)
-    component_html(page, height=0)
+    # a frame of Streamlit's public st.iframe, out of the tab order and out of sight (a
+    # hidden frame still runs its script); the keyed container is how the CSS finds it
+    with st.container(key="ecotown-a11y"):
+        st.iframe(page, height=1, tab_index=-1)

@@ -10,16 +10,28 @@ when the internals change, and a logged warning, never silence, when a fallback 
   value that matches no option is told from a real choice. Streamlit keeps these in its
   session state's ``_new_widget_state``; its own ``user_key_from_element_id`` names the
   widget's key.
+* :func:`folium_parts` and :func:`folium_component`: the overview map is rendered to text
+  once per view and cached (``ecotown.ui.mapglue``); ``st_folium`` renders it again on every
+  call. These use streamlit-folium's own private renderers and component, exactly as
+  ``st_folium`` calls them (``tests/unit/ui/test_mapglue.py`` compares the two on equal
+  maps). If they change, :class:`CompatUnavailable` is raised after a logged warning and
+  the page falls back to the public ``st_folium`` (slower, same map).
 """
 
 from __future__ import annotations
 
 import logging
 
-__all__ = ["TESTED_STREAMLIT", "browser_widget_states"]
+__all__ = ["TESTED_STREAMLIT", "TESTED_STREAMLIT_FOLIUM", "CompatUnavailable",
+           "browser_widget_states", "folium_component", "folium_parts"]
 
 _log = logging.getLogger("ecotown.ui.compat")
-TESTED_STREAMLIT = "1.67.0"  # the version whose internals the test pins
+TESTED_STREAMLIT = "1.67.0"  # the versions whose internals the tests pin
+TESTED_STREAMLIT_FOLIUM = "0.27.4"
+
+
+class CompatUnavailable(RuntimeError):
+    """A private name is not as tested; the caller takes its public fallback."""
 _warned: set[str] = set()
 
 
@@ -65,3 +77,34 @@ def browser_widget_states() -> dict[str, object]:
     except Exception as exc:  # another Streamlit: a reconnected page's click is dropped
         _warn_once("browser_widget_states", exc)
         return {}
+
+
+def folium_parts(fmap, layers, key: str) -> dict:
+    """The strings ``st_folium`` hands its component for ``fmap`` (rendered) and the
+    dynamic feature group ``layers``: ``html``, ``header``, ``script``, ``id``, ``key``,
+    ``feature_group``."""
+    try:
+        import streamlit_folium as sf
+
+        # in st_folium's order: making the script renames the map's element
+        html, header = sf._get_html(fmap), sf._get_header(fmap)
+        script = sf._get_map_string(fmap)
+        return {"html": html, "header": header, "script": script,
+                "id": sf.get_full_id(fmap), "key": sf.generate_js_hash(script, key, False),
+                "feature_group": None if layers is None else
+                sf._get_feature_group_string(layers, map=fmap, idx=0)}
+    except (AttributeError, TypeError, ImportError) as exc:
+        _warn_once("folium_parts", exc)
+        raise CompatUnavailable("streamlit-folium's renderers") from exc
+
+
+def folium_component(args: dict, height: int, on_change):
+    """streamlit-folium's component called with ``args`` as ``st_folium`` calls it."""
+    try:
+        import streamlit_folium as sf
+
+        component = sf._component_func
+    except (AttributeError, ImportError) as exc:
+        _warn_once("folium_component", exc)
+        raise CompatUnavailable("streamlit-folium's component") from exc
+    return component(**args, height=height, width=None, on_change=on_change)

@@ -132,10 +132,8 @@ def copy_link_button(lang: str) -> None:
     so; if the browser refuses the clipboard, it shows the link to copy by hand."""
     import json
 
-    from streamlit.components.v1 import html as component_html
-
     texts = {"done": t("link_copied", lang), "failed": t("link_copy_failed", lang)}
     page = (_COPY_LINK.replace("__LANG__", lang)
             .replace("__LABEL__", esc(t("copy_link", lang)))
             .replace("__TEXTS__", json.dumps(texts, ensure_ascii=True).replace("<", "\\u003c")))
-    component_html(page, height=62)
+    st.iframe(page, height=62)

@@ -18,15 +18,15 @@ import branca
 import folium
 import folium.elements
 import streamlit as st
-import streamlit_folium as sf
 
 from ecotown.analysis.framing import view_frame
 from ecotown.analysis.urlstate import ViewState
 from ecotown.store import dataset_version
 from ecotown.ui.cached import _dataset_at, _shown_at, cached_province_info
+from ecotown.ui.compat import CompatUnavailable, folium_component, folium_parts
 from ecotown.webmap.mapview import build_base_map, build_layers
 
-__all__ = ["cached_overview_map", "component_args", "show_map"]
+__all__ = ["cached_overview_map", "component_args", "show_map", "show_overview_map"]
 
 OVERVIEW_RETURNS = ("last_active_drawing",)
 
@@ -66,10 +66,7 @@ def component_args(fmap: folium.Map, layers: folium.FeatureGroup | None = None,
     ``fmap`` is consumed (rendering renames its elements)."""
     fmap.get_root().render()
     fmap.render()
-    html = sf._get_html(fmap)
-    header = sf._get_header(fmap)
-    leaflet = sf._get_map_string(fmap)
-    m_id = sf.get_full_id(fmap)
+    parts = folium_parts(fmap, layers, key)
     defaults = {"last_clicked": None, "last_object_clicked": None,
                 "last_object_clicked_count": None, "last_object_clicked_tooltip": None,
                 "last_object_clicked_popup": None, "all_drawings": None,
@@ -80,11 +77,11 @@ def component_args(fmap: folium.Map, layers: folium.FeatureGroup | None = None,
     returned = None if returned_objects is None else list(returned_objects)
     if returned is not None:
         defaults = {k: v for k, v in defaults.items() if k in returned}
-    group = None if layers is None else sf._get_feature_group_string(layers, map=fmap, idx=0)
     css, js = _links(fmap)
-    return {"script": leaflet, "header": header, "html": html, "id": m_id,
-            "key": sf.generate_js_hash(leaflet, key, False), "returned_objects": returned,
-            "default": defaults, "zoom": None, "center": None, "feature_group": group,
+    return {"script": parts["script"], "header": parts["header"], "html": parts["html"],
+            "id": parts["id"], "key": parts["key"], "returned_objects": returned,
+            "default": defaults, "zoom": None, "center": None,
+            "feature_group": parts["feature_group"],
             "return_on_hover": False, "layer_control": None, "pixelated": False,
             "css_links": css, "js_links": js, "wrap_longitude": False}
 
@@ -101,19 +98,40 @@ def show_map(args: dict, key: str, height: int,
         if on_change is not None:
             on_change()
 
-    return sf._component_func(**args, height=height, width=None, on_change=changed)
+    return folium_component(args, height, changed)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _overview_map_at(version: str, state: ViewState, mode: str, province_url: str) -> dict:
+def show_overview_map(state: ViewState, mode: str, province_url: str, key: str, height: int,
+                      on_change: Callable[[], None] | None = None):
+    """The overview map of a view: the cached component arguments when streamlit-folium's
+    internals are as tested, else (logged by :mod:`ecotown.ui.compat`) the public
+    ``st_folium`` on a map built for this run."""
+    try:
+        return show_map(cached_overview_map(state, mode, province_url), key, height, on_change)
+    except CompatUnavailable:
+        from streamlit_folium import st_folium
+
+        base, layers = _overview_maps(state, mode, province_url)
+        return st_folium(base, key=key, feature_group_to_add=layers, height=height,
+                         use_container_width=True, returned_objects=list(OVERVIEW_RETURNS),
+                         on_change=on_change)
+
+
+def _overview_maps(state: ViewState, mode: str, province_url: str,
+                   version: str | None = None):
+    version = dataset_version(state.dataset) if version is None else version
     dataset = _dataset_at(state.dataset, version)
     info = cached_province_info()
     shown = _shown_at(state.dataset, version, state.year, state.since, state.filters)
     frame = view_frame(info, shown, state.filters, state.selected_province, state.dataset)
     layers = build_layers(info, shown, mode, dataset.levels, state.lang,
                           state.selected_province, frame)
-    return component_args(build_base_map(province_url=province_url, present=state.present),
-                          layers)
+    return build_base_map(province_url=province_url, present=state.present), layers
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _overview_map_at(version: str, state: ViewState, mode: str, province_url: str) -> dict:
+    return component_args(*_overview_maps(state, mode, province_url, version))
 
 
 def cached_overview_map(state: ViewState, mode: str, province_url: str) -> dict:

@@ -68,3 +68,44 @@ def test_a_year_the_browser_sends_is_adopted_only_if_it_is_an_option(monkeypatch
     reconnect.reject_unmatched("w_year", ["2564", "2565", "2566"])
     assert ("w_year" in state["_adopt_widgets"]) is kept
     assert "w_lang" in state["_adopt_widgets"]
+
+
+def test_the_installed_streamlit_folium_is_the_tested_one():
+    from importlib.metadata import version
+
+    assert version("streamlit-folium") == compat.TESTED_STREAMLIT_FOLIUM, (
+        "streamlit-folium changed: check ecotown/ui/compat.py (folium_parts, "
+        "folium_component) against it, then update TESTED_STREAMLIT_FOLIUM")
+
+
+def test_changed_folium_internals_fall_back_with_a_warning(monkeypatch, caplog):
+    import folium
+    import streamlit_folium
+
+    monkeypatch.delattr(streamlit_folium, "_get_map_string")
+    compat._warned.clear()
+    with caplog.at_level(logging.WARNING, logger="ecotown.ui.compat"), \
+            pytest.raises(compat.CompatUnavailable):
+        compat.folium_parts(folium.Map(tiles=None), None, "map")
+    assert "folium_parts falls back" in caplog.text
+
+
+def test_the_overview_falls_back_to_the_public_st_folium(monkeypatch):
+    """With streamlit-folium's internals renamed (compat raises), the overview still shows
+    its map through the public st_folium."""
+    import streamlit_folium
+
+    from ecotown.ui import mapglue
+    from tests.pages.apptest import open_page
+
+    def renamed(*_args, **_kwargs):
+        raise compat.CompatUnavailable("renamed")
+
+    calls = []
+    real = streamlit_folium.st_folium
+    monkeypatch.setattr(mapglue, "folium_parts", renamed)
+    monkeypatch.setattr(streamlit_folium, "st_folium",
+                        lambda *a, **k: calls.append(k) or real(*a, **k))
+    app = open_page("app.py", {"dataset": "demo", "lang": "en", "phase": "2"})
+    assert not app.exception
+    assert calls and calls[0]["key"] == "map"
