@@ -17,13 +17,13 @@ from ecotown.present.progress_text import area_path_lines
 from ecotown.present.safe_html import esc
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import display_history, display_scorecard, print_table_html
-from ecotown.store import dataset_names
 from ecotown.ui import (
     briefing_downloads,
     cached_area_table,
     cached_province_url,
     cached_provinces,
     dataset_badge,
+    known_datasets,
     md_escape,
     page_preamble,
     presentation_layout,
@@ -55,7 +55,7 @@ if not view.present:
         st.rerun()
 if area_id not in ids:
     st.error(t("unknown_area", lang, value=md_escape(area_id)))
-    sidebar_common(view, dataset_names(), page="pages/area.py")
+    sidebar_common(view, known_datasets(), page="pages/area.py")
     st.stop()
 
 area = areas.loc[area_id]
@@ -151,4 +151,4 @@ if not history.empty:
 if note_in(area, lang):
     st.caption(f"{t('note', lang)}: {md_escape(note_in(area, lang))}")
 
-sidebar_common(view, dataset_names(), page="pages/area.py")
+sidebar_common(view, known_datasets(), page="pages/area.py")

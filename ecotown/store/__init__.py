@@ -53,6 +53,7 @@ __all__ = [
     "backend",
     "builtin",
     "catalogue",
+    "catalogue_versions",
     "check_name",
     "check_version",
     "clean_record",
@@ -123,16 +124,24 @@ def imported_names() -> list[str]:
     return backend().names()
 
 
-def catalogue() -> tuple[list[str], StoreError | None]:
-    """Every dataset that can be loaded (the shipped ones first, then imported ones) and the
-    writable store's problem, if it cannot be reached: then only the shipped datasets, which
-    need nothing running, are listed (a database that is down costs no page)."""
+def catalogue_versions() -> tuple[dict[str, str], StoreError | None]:
+    """``{name: version}`` of every dataset that can be loaded (the shipped ones first, at
+    version ``""``, then the imported ones) in **one** look at the writable store, and its
+    problem if it cannot be reached: then only the shipped datasets, which need nothing
+    running, are listed (a database that is down costs no page)."""
+    shipped = dict.fromkeys(_BUILTIN.names(), "")
     try:
-        imported = imported_names()
+        imported = backend().latest_all()
     except StoreError as exc:
         _log.warning("imported datasets unavailable: %s", exc.messages("en")[0])
-        return list(_BUILTIN.names()), exc
-    return [*_BUILTIN.names(), *imported], None
+        return shipped, exc
+    return {**shipped, **{n: v for n, v in sorted(imported.items()) if n not in shipped}}, None
+
+
+def catalogue() -> tuple[list[str], StoreError | None]:
+    """The names of :func:`catalogue_versions` and the store's problem, if any."""
+    versions, problem = catalogue_versions()
+    return list(versions), problem
 
 
 def dataset_names() -> list[str]:
@@ -164,14 +173,18 @@ def commit_version(name: str, files: Mapping[str, bytes], record: Mapping,
     return backend().commit(name, files, record, verify=verify)
 
 
-def load_dataset(name_or_path: str | Path) -> Dataset:
-    """Load and validate a dataset by name (shipped or imported) or directory path.
+def load_dataset(name_or_path: str | Path, version: str | None = None) -> Dataset:
+    """Load and validate a dataset by name (shipped or imported) or directory path;
+    ``version`` (an imported dataset's, e.g. from a page's snapshot) reads that version
+    without looking the latest up again.
 
     Raises
     ------
     DatasetError
         Every problem of the files, or ``v_unknown_dataset`` naming an unknown dataset.
     """
+    if version and isinstance(name_or_path, str) and not is_builtin(name_or_path):
+        return parse_dataset(read_files(name_or_path, version), name_or_path)
     if isinstance(name_or_path, str) and (is_builtin(name_or_path) or (
             NAME_PATTERN.fullmatch(name_or_path) and latest_version(name_or_path))):
         return parse_dataset(read_files(name_or_path), name_or_path)

@@ -32,6 +32,10 @@ class BuiltinStore:
         """``""`` for a shipped dataset (one unversioned version), else ``None``."""
         return "" if name in self.folders else None
 
+    def latest_all(self) -> dict[str, str]:
+        """``{"public": "", "demo": ""}``: unversioned."""
+        return dict.fromkeys(self.folders, "")
+
     def versions(self, name: str) -> list[dict]:
         """Shipped datasets have no version history."""
         return []

@@ -60,6 +60,15 @@ class FileStore:
         """The published version of ``name``, or ``None``."""
         return latest_version(name)
 
+    def latest_all(self) -> dict[str, str]:
+        """``{name: published version}`` of every imported dataset: one look at the store."""
+        found = {}
+        for name in dataset_names():
+            version = latest_version(name)
+            if version:
+                found[name] = version
+        return found
+
     def versions(self, name: str) -> list[dict]:
         """Every published version, newest first."""
         return list_versions(name)

@@ -186,6 +186,12 @@ class PgStore:
             rows = conn.execute("SELECT dataset FROM ecotown_latest ORDER BY dataset")
             return [r[0] for r in rows]
 
+    def latest_all(self) -> dict[str, str]:
+        """``{name: published version}`` of every imported dataset: one query."""
+        with self._conn() as conn:
+            rows = conn.execute("SELECT dataset, version FROM ecotown_latest ORDER BY dataset")
+            return {name: f"{version:04d}" for name, version in rows}
+
     def latest(self, name: str) -> str | None:
         """The published version of ``name`` (one indexed row), or ``None``."""
         check_name(name)

@@ -3,7 +3,8 @@
 Every backend gives a dataset's versions as ``{file name: bytes}`` (the tables of
 :mod:`ecotown.model.schema` and ``dataset.json``), so the rest of the app parses one form
 whatever keeps it: the shipped read-only datasets (:mod:`ecotown.store.builtin`), the data
-directory (:mod:`ecotown.store.files`) or, later, a database shared by replicas.
+directory (:mod:`ecotown.store.files`) or PostgreSQL shared by replicas
+(:mod:`ecotown.store.pgstore`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ class DatasetStore(Protocol):
     def latest(self, name: str) -> str | None:
         """The published version of ``name`` (``"0003"``), ``""`` for an unversioned
         dataset, ``None`` if it has none."""
+
+    def latest_all(self) -> dict[str, str]:
+        """``{name: published version}`` of every dataset, in one look at the store (what a
+        page takes once per rerun)."""
 
     def versions(self, name: str) -> list[dict]:
         """Every published version of ``name``, newest first: its record plus ``latest``."""

@@ -49,6 +49,8 @@ __all__ = [
     "cached_years",
     "dataset_title",
     "facts_ok",
+    "snapshot_version",
+    "take_snapshot",
 ]
 
 
@@ -58,26 +60,44 @@ def cached_provinces():
     return load_provinces()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _load_dataset_at(name: str, version: str) -> Dataset:
-    return load_dataset(name)
+SNAPSHOT = "_snapshot"  # session state: {dataset: version} taken once per rerun
+
+
+def take_snapshot(versions: dict[str, str]) -> None:
+    """The rerun's snapshot of the store (``{dataset: version}``), taken once by the page
+    preamble: every cached function of this rerun reads its version here, so a page makes
+    one version lookup per rerun and never shows two versions of a dataset."""
+    st.session_state[SNAPSHOT] = dict(versions)
+
+
+def snapshot_version(name: str) -> str:
+    """``name``'s version in this rerun's snapshot (looked up, and added, only when the
+    preamble did not take it: a page that loads no view)."""
+    try:
+        snapshot = st.session_state.setdefault(SNAPSHOT, {})
+    except Exception:  # called outside a script run (a test, a thread): no snapshot
+        return dataset_version(name)
+    if name not in snapshot:
+        snapshot[name] = dataset_version(name)
+    return snapshot[name]
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _dataset_at(name: str, version: str) -> Dataset:
-    """The dataset ``name`` at ``version``, one shared read-only object per process."""
-    return _load_dataset_at(name, version)
+    """The dataset ``name`` at ``version``, one shared read-only object per process (one
+    cache tier: a new version is a new key; errors are not cached)."""
+    return load_dataset(name, version or None)
 
 
 def cached_dataset(name: str) -> Dataset:
     """A validated dataset, cached per version: an import (from the page or the command
     line) is seen at the next rerun. Errors are not cached. Read-only."""
-    return _dataset_at(name, dataset_version(name))
+    return _dataset_at(name, snapshot_version(name))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _build_area_table_at(name: str, version: str, year: int | None = None,
-                         since: int | None = None):
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _area_table_at(name: str, version: str, year: int | None = None,
+                   since: int | None = None):
     dataset = _dataset_at(name, version)
     table = area_table(dataset, cached_provinces(), year)
     if since is not None:
@@ -85,17 +105,11 @@ def _build_area_table_at(name: str, version: str, year: int | None = None,
     return table
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _area_table_at(name: str, version: str, year: int | None = None,
-                   since: int | None = None):
-    return _build_area_table_at(name, version, year, since)
-
-
 def cached_area_table(name: str, year: int | None = None, since: int | None = None):
     """The area table of a dataset in a fiscal year (default: its last): the areas in the
     programme then, with province, region and level (as of earlier years where not
     assessed); with ``since``, each area's change since that year. Read-only."""
-    return _area_table_at(name, dataset_version(name), year, since)
+    return _area_table_at(name, snapshot_version(name), year, since)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -108,7 +122,7 @@ def _summary_at(name: str, version: str, year: int | None, since: int | None,
 def cached_summary(state: ViewState) -> dict:
     """The overview's counts for a view (see :func:`summarise`), cached per dataset
     version, year, change year and filters: a rerun that changes none of them reuses it."""
-    return _summary_at(state.dataset, dataset_version(state.dataset), state.year,
+    return _summary_at(state.dataset, snapshot_version(state.dataset), state.year,
                        state.since, state.filters)
 
 
@@ -129,7 +143,7 @@ def _facts_ok_at(version: str, state: ViewState) -> bool:
 def facts_ok(state: ViewState) -> bool:
     """Whether the view's briefing facts can be made (checked once per version and view;
     a failure is logged once)."""
-    return _facts_ok_at(dataset_version(state.dataset), state)
+    return _facts_ok_at(snapshot_version(state.dataset), state)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -140,7 +154,7 @@ def _title_at(name: str, version: str, lang: str) -> str:
 def dataset_title(name: str, lang: str) -> str:
     """A dataset's title in ``lang`` (its name if it cannot be read)."""
     try:
-        return _title_at(name, dataset_version(name), lang)
+        return _title_at(name, snapshot_version(name), lang)
     except DatasetError:
         return name
 
@@ -178,7 +192,7 @@ def _years_at(name: str, version: str) -> list[int]:
 
 def cached_years(name: str) -> list[int]:
     """The fiscal years a dataset can be shown in (:func:`dataset_years`), per version."""
-    return _years_at(name, dataset_version(name))
+    return _years_at(name, snapshot_version(name))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -189,7 +203,7 @@ def _shown_at(name: str, version: str, year: int | None, since: int | None,
 
 def cached_shown(state: ViewState):
     """The view's area table after its filters (:func:`apply_filters`). Read-only."""
-    return _shown_at(state.dataset, dataset_version(state.dataset), state.year, state.since,
+    return _shown_at(state.dataset, snapshot_version(state.dataset), state.year, state.since,
                      state.filters)
 
 
@@ -204,7 +218,7 @@ def _legend_html_at(version: str, state: ViewState, mode: str) -> str:
 
 def cached_legend_html(state: ViewState, mode: str) -> str:
     """The overview map's legend as HTML (escaped), for the view and colouring ``mode``."""
-    return _legend_html_at(dataset_version(state.dataset), state, mode)
+    return _legend_html_at(snapshot_version(state.dataset), state, mode)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -217,4 +231,4 @@ def _area_list_html_at(version: str, state: ViewState) -> str:
 
 def cached_area_list_html(state: ViewState) -> str:
     """The list of the view's areas with links to their pages, as HTML (escaped)."""
-    return _area_list_html_at(dataset_version(state.dataset), state)
+    return _area_list_html_at(snapshot_version(state.dataset), state)

@@ -30,7 +30,7 @@ from ecotown.model.regions import REGIONS
 from ecotown.model.validate import DatasetError
 from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
-from ecotown.store import catalogue, dataset_version
+from ecotown.store import catalogue, catalogue_versions
 from ecotown.ui.a11y import page_accessibility
 from ecotown.ui.cached import (
     cached_dataset,
@@ -38,6 +38,8 @@ from ecotown.ui.cached import (
     cached_provinces,
     dataset_title,
     facts_ok,
+    snapshot_version,
+    take_snapshot,
 )
 from ecotown.ui.layout import compact_layout
 from ecotown.ui.reconnect import adopted, note_session_run, preset
@@ -101,7 +103,9 @@ def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = T
 def current_view(notify: bool = True) -> ViewState:
     """Parse the URL into a view state; with ``notify``, show a notice for every ignored
     value and rewrite the URL to the clean state."""
-    names, problem = catalogue()
+    versions, problem = catalogue_versions()  # the rerun's one look at the store
+    take_snapshot(versions)
+    names = list(versions)
     st.session_state["_datasets"] = names
     st.session_state["_store_problem"] = problem
     state, notices = parse_view(st.query_params.to_dict(), names)
@@ -156,7 +160,7 @@ def dataset_badge(dataset: Dataset, lang: str) -> None:
         st.warning(t("synthetic_banner", lang), icon=":material/science:")
     elif dataset.meta.get("imported"):
         st.success(t("imported_banner", lang, title=md_escape(dataset.title(lang)),
-                     version=md_escape(dataset_version(dataset.name))),
+                     version=md_escape(snapshot_version(dataset.name))),
                    icon=":material/verified:")
     else:
         total = dataset.meta.get("areas_announced", "?")
@@ -185,8 +189,9 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
             t("language", state.lang), options=list(LANGS), key="w_lang",
             format_func=lambda code: {"th": "ไทย", "en": "English"}[code],
             on_change=on_lang, required=True)
+        titles = {name: dataset_title(name, state.lang) for name in datasets}
         st.selectbox(t("dataset", state.lang), options=datasets,
-                     format_func=lambda name: dataset_title(name, state.lang),
+                     format_func=lambda name: titles.get(name, name),
                      key="w_dataset", on_change=on_dataset)
         st.page_link("pages/data.py", label=t("dp_title", state.lang),
                      icon=":material/database:", query_params=encode_view(state))

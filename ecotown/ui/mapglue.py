@@ -21,8 +21,7 @@ import streamlit as st
 
 from ecotown.analysis.framing import view_frame
 from ecotown.analysis.urlstate import ViewState
-from ecotown.store import dataset_version
-from ecotown.ui.cached import _dataset_at, _shown_at, cached_province_info
+from ecotown.ui.cached import _dataset_at, _shown_at, cached_province_info, snapshot_version
 from ecotown.ui.compat import CompatUnavailable, folium_component, folium_parts
 from ecotown.webmap.mapview import build_base_map, build_layers
 
@@ -119,7 +118,7 @@ def show_overview_map(state: ViewState, mode: str, province_url: str, key: str, 
 
 def _overview_maps(state: ViewState, mode: str, province_url: str,
                    version: str | None = None):
-    version = dataset_version(state.dataset) if version is None else version
+    version = snapshot_version(state.dataset) if version is None else version
     dataset = _dataset_at(state.dataset, version)
     info = cached_province_info()
     shown = _shown_at(state.dataset, version, state.year, state.since, state.filters)
@@ -137,4 +136,4 @@ def _overview_map_at(version: str, state: ViewState, mode: str, province_url: st
 def cached_overview_map(state: ViewState, mode: str, province_url: str) -> dict:
     """The overview map's component arguments for a view, made once per dataset version and
     view (the URL's state: filters, year, colouring ``mode``, language, selection, slide)."""
-    return _overview_map_at(dataset_version(state.dataset), state, mode, province_url)
+    return _overview_map_at(snapshot_version(state.dataset), state, mode, province_url)

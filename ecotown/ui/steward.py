@@ -44,7 +44,9 @@ def run_safely(lang: str, action, *args) -> None:
         ss["_upload_nonce"] = ss.get("_upload_nonce", 0) + 1
         ss.pop("_data_read", None)
         ss.pop("_data_plan", None)
-        st.cache_data.clear()  # every page shows the new version (datasets are cached by name)
+        # nothing to clear: every cache is keyed by the dataset's version, and the next
+        # rerun's snapshot names the new one (other sessions keep their caches)
+        st.session_state.pop("_snapshot", None)
     except DatasetError as exc:
         ss["_data_failed"] = exc.messages(lang)
     except OSError as exc:

@@ -28,8 +28,8 @@ from ecotown.present.progress_text import pace_text
 from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import change_text
-from ecotown.store import dataset_version, load_dataset
-from ecotown.ui.cached import _dataset_at, cached_provinces, cached_years
+from ecotown.store import load_dataset
+from ecotown.ui.cached import _dataset_at, cached_provinces, cached_years, snapshot_version
 from ecotown.ui.glue import set_view
 from ecotown.ui.reconnect import adopted, preset, reject_unmatched
 
@@ -48,7 +48,7 @@ def _points_at(name: str, version: str) -> pd.DataFrame:
 
 def cached_points(name: str) -> pd.DataFrame:
     """Every area of a dataset with its province and region (any year)."""
-    return _points_at(name, dataset_version(name))
+    return _points_at(name, snapshot_version(name))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -59,7 +59,7 @@ def _progress_at(name: str, version: str, filters, year, since) -> dict:
 
 def cached_progress(view: ViewState) -> dict:
     """:func:`ecotown.analysis.progress.progress_report` for the view, cached."""
-    return _progress_at(view.dataset, dataset_version(view.dataset),
+    return _progress_at(view.dataset, snapshot_version(view.dataset),
                         timeline_filters(view.filters), view.year, view.since)
 
 
