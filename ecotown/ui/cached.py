@@ -30,7 +30,7 @@ from ecotown.model.validate import DatasetError
 from ecotown.present.html_blocks import area_list_html, map_legend_html
 from ecotown.present.legend import map_legend, province_classes
 from ecotown.store import dataset_version, load_dataset
-from ecotown.webmap.assets import ensure_province_file
+from ecotown.webmap.assets import province_file_url
 from ecotown.webmap.mapview import province_geojson
 
 _log = logging.getLogger("ecotown")
@@ -167,8 +167,9 @@ def cached_province_geojson() -> str:
 
 @st.cache_data(show_spinner=False)
 def cached_province_url() -> str:
-    """The URL of the province GeoJSON served from the app's static folder."""
-    return ensure_province_file(cached_province_geojson())
+    """The URL of the province GeoJSON served from the app's static folder (prepared at
+    build time; nothing is written here)."""
+    return province_file_url(cached_province_geojson())
 
 
 @st.cache_data(show_spinner=False)

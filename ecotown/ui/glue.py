@@ -34,6 +34,7 @@ from ecotown.store import catalogue, catalogue_versions
 from ecotown.ui.a11y import page_accessibility
 from ecotown.ui.cached import (
     cached_dataset,
+    cached_province_geojson,
     cached_province_info,
     cached_provinces,
     dataset_title,
@@ -43,7 +44,7 @@ from ecotown.ui.cached import (
 )
 from ecotown.ui.layout import compact_layout
 from ecotown.ui.reconnect import adopted, note_session_run, preset
-from ecotown.webmap.assets import ensure_leaflet
+from ecotown.webmap.assets import static_problems
 
 _log = logging.getLogger("ecotown")
 
@@ -211,9 +212,15 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
 
 
 @st.cache_resource(show_spinner=False)
-def serve_leaflet() -> str:
-    """Copy Leaflet from its pip package into the static folder, once per process."""
-    return str(ensure_leaflet())
+def serve_leaflet() -> list[str]:
+    """Check, once per process, that the offline map files are in the static folder (built
+    by ``python -m scripts.build_static`` and committed; the app writes nothing there). A
+    missing file is logged for the operator; the page goes on."""
+    problems = static_problems(cached_province_geojson())
+    if problems:
+        _log.error("offline map files missing or stale (python -m scripts.build_static): %s",
+                   ", ".join(problems))
+    return problems
 
 
 def sidebar_filters(state: ViewState, areas, dataset: Dataset) -> None:

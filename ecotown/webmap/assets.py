@@ -1,8 +1,12 @@
-"""Leaflet's JavaScript and CSS from the pip-installed XStatic-Leaflet package.
+"""Leaflet's JavaScript and CSS (from the pip-installed XStatic-Leaflet package) and the
+province GeoJSON, served by Streamlit from ``static/`` beside ``app.py`` at ``/app/static/``;
+the map asks the browser for them there, so no request ever leaves the app's own origin.
 
-Streamlit serves files under ``static/`` beside ``app.py`` at ``/app/static/``; the map asks
-the browser for Leaflet there, so no request ever leaves the app's own origin. The copy is
-made from the installed package at start-up (and is git-ignored), never downloaded.
+The files are **prepared at build time** and committed (``python -m scripts.build_static``
+writes them with :func:`ensure_leaflet` and :func:`ensure_province_file`); the running app
+never writes into the source tree (it runs from a read-only checkout or image), it only
+checks that they are there (:func:`static_problems`, which a test also runs, so a changed
+package or map that was not rebuilt fails the suite).
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from pathlib import Path
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 __all__ = ["LEAFLET_CSS_URL", "LEAFLET_JS_URL", "STATIC_DIR", "ensure_leaflet",
-           "ensure_province_file", "leaflet_source"]
+           "ensure_province_file", "leaflet_source", "province_file_name", "province_file_url",
+           "static_problems"]
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 _SUBDIR = Path("vendor") / f"leaflet-{xstatic_leaflet.VERSION}"
@@ -45,14 +50,39 @@ def ensure_leaflet(static_dir: Path = STATIC_DIR) -> Path:
     return target
 
 
+def province_file_name(province_data: str) -> str:
+    """The content-hashed file name of the province GeoJSON (``provinces-<hash>.json``)."""
+    digest = hashlib.sha256(province_data.encode("utf-8")).hexdigest()[:12]
+    return f"provinces-{digest}.json"
+
+
+def province_file_url(province_data: str) -> str:
+    """The URL the browser fetches the province GeoJSON from (nothing is written)."""
+    return f"/app/static/vendor/{province_file_name(province_data)}"
+
+
+def static_problems(province_data: str, static_dir: Path = STATIC_DIR) -> list[str]:
+    """What is missing or stale in ``static_dir`` (``[]`` when the build is current)."""
+    problems = []
+    source, target = leaflet_source(), static_dir / _SUBDIR
+    for name in _FILES:
+        dst = target / name
+        if not dst.is_file() or not filecmp.cmp(source / name, dst, shallow=False):
+            problems.append(str(dst.relative_to(static_dir.parent)))
+    provinces = static_dir / "vendor" / province_file_name(province_data)
+    if not provinces.is_file() or provinces.read_text(encoding="utf-8") != province_data:
+        problems.append(str(provinces.relative_to(static_dir.parent)))
+    return problems
+
+
 def ensure_province_file(province_data: str, static_dir: Path = STATIC_DIR) -> str:
-    """Write the province GeoJSON under a content-hashed name; return its URL.
+    """Write the province GeoJSON under a content-hashed name (at build time); return its
+    URL.
 
     The browser fetches it once from the app's own origin and caches it, so the 77 polygons
     are not re-sent with every rerun of the map.
     """
-    digest = hashlib.sha256(province_data.encode("utf-8")).hexdigest()[:12]
-    name = f"provinces-{digest}.json"
+    name = province_file_name(province_data)
     target = static_dir / "vendor" / name
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
