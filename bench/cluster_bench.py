@@ -20,7 +20,8 @@ import tempfile
 from pathlib import Path
 
 from bench.load import run_load, warm
-from bench.run import _serve, _stop
+from bench.server import serve as _serve
+from bench.server import stop as _stop
 
 ROOT = Path(__file__).resolve().parent.parent
 THINK = (3.0, 8.0)

@@ -38,7 +38,8 @@ from pathlib import Path
 import websockets
 from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
 
-from bench.run import _serve, _stop
+from bench.server import serve as _serve
+from bench.server import stop as _stop
 
 FILTERS = ["", "phase=1", "phase=2,3", "level=3,4", "region=east", "dataset=demo",
            "dataset=demo&phase=3", "dataset=demo&level=1,2&lang=en", "q=rayong",

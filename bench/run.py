@@ -23,15 +23,15 @@ import argparse
 import json
 import os
 import re
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
+from bench import export_bench
+from bench.load import run_load
 from bench.report import print_rows
+from bench.server import serve as _serve
+from bench.server import stop as _stop
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,44 +95,8 @@ def rerun_times(script: str, widget_label: str, options: list, runs: int) -> lis
     return times
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(script: str, env: dict | None = None,
-           cwd: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run script`` on a free port (from ``cwd``, default the project, whose
-    ``.streamlit/config.toml`` applies) and wait for its health check."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=cwd or ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})})
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
-                return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise TimeoutError("server did not start")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop a server and wait until it has exited (a loaded server may take seconds), so
-    that it takes no CPU from what is measured next."""
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
+# The naive baseline sends a 1.2 MB map: Streamlit's default message limit, not the atlas's
+NAIVE_ENV = {"ECOTOWN_NE_FILE": str(NE_FILE), "STREAMLIT_SERVER_MAX_MESSAGE_SIZE": "200"}
 
 _PAINTED = """() => {
   const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
@@ -194,7 +158,8 @@ def _paint_summary(results: list[tuple[float | None, int]]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer repetitions, 10 s loads, 10 people (a smoke run)")
     parser.add_argument("--load-seconds", type=float, default=60)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--people", default="20,50,100",
@@ -202,6 +167,12 @@ def main() -> int:
     parser.add_argument("--cluster-seconds", type=float, default=60)
     parser.add_argument("--replicas", type=int, default=2)
     args = parser.parse_args()
+    if args.quick:  # every measurement, each briefly: a smoke run of the whole bench
+        args.load_seconds = min(args.load_seconds, 10)
+        args.sessions = min(args.sessions, 5)
+        args.cluster_seconds = min(args.cluster_seconds, 10)
+        if args.people == "20,50,100":
+            args.people = "10"
     runs = 5 if args.quick else 15
     paints = 3 if args.quick else 15
     rows = []
@@ -227,7 +198,7 @@ def main() -> int:
         if not link.exists():
             link.symlink_to(ROOT / "static", target_is_directory=True)
         floor_server, floor_url = _serve("bench/floor_app.py")
-        naive_server, naive_url = _serve("bench/naive_app.py", {"ECOTOWN_NE_FILE": str(NE_FILE)})
+        naive_server, naive_url = _serve("bench/naive_app.py", NAIVE_ENV)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
@@ -252,7 +223,6 @@ def main() -> int:
         rows.append(("requests blocked (off-origin), all runs",
                      str(sum(m[1] for m in mine + floor)), str(theirs[0][1]), "0"))
 
-    import export_bench
 
     for fmt in ("png", "pdf"):
         mine_t, _ = export_bench._median_time(export_bench.ours(fmt), runs // 3 or 1)
@@ -262,11 +232,10 @@ def main() -> int:
 
     import asyncio
 
-    from load import run_load
 
     load_rows = {}
     for label, script, env in (("ours", "app.py", None),
-                               ("naive", "bench/naive_app.py", {"ECOTOWN_NE_FILE": str(NE_FILE)})):
+                               ("naive", "bench/naive_app.py", NAIVE_ENV)):
         server, url = _serve(script, env)
         try:
             load_rows[label] = asyncio.run(run_load(url, args.sessions, args.load_seconds))

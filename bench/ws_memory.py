@@ -23,7 +23,8 @@ import websockets
 from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
 
 from bench.load import _connect, rss_mb, warm
-from bench.run import _serve, _stop
+from bench.server import serve as _serve
+from bench.server import stop as _stop
 
 SETTLE = 2 + int(os.environ.get("STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL", "0") or 0)
 

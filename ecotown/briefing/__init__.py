@@ -7,7 +7,6 @@ drawn. Outputs are deterministic. matplotlib is imported only when a picture is 
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -34,8 +33,6 @@ from ecotown.briefing.tables import area_rows, csv_bytes, xlsx_bytes
 __all__ = ["FORMATS", "MIME", "BriefingFacts", "Export", "briefing", "briefing_facts",
            "briefing_figure", "briefing_filename", "png_pixel"]
 
-
-_RENDER_LOCK = threading.Lock()
 
 # --- the entry point ------------------------------------------------------------------------
 
@@ -78,13 +75,11 @@ def briefing(dataset: Dataset, areas: pd.DataFrame, provinces: gpd.GeoDataFrame,
         table = area_rows(dataset, areas, view)
         data = (csv_bytes(table) if fmt == "csv" else xlsx_bytes(dataset, table, facts))
         return Export(data, filename, MIME[fmt])
-    import matplotlib
-
-    from ecotown.briefing.fonts import register_fonts
+    from ecotown.briefing.fonts import rendering
 
     # rc_context changes matplotlib's process-wide rcParams until it exits: one render at a
-    # time, so that concurrent sessions never see each other's settings.
-    with _RENDER_LOCK, matplotlib.rc_context(render_settings(register_fonts())):
+    # time (one lock for every render), so concurrent sessions never see each other's.
+    with rendering(render_settings):
         figure = briefing_figure(facts, provinces, fmt)
         data = png_bytes(figure, facts) if fmt == "png" else pdf_bytes(figure, facts)
     return Export(data, filename, MIME[fmt])

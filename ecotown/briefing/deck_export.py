@@ -3,8 +3,6 @@ both call :func:`deck`, so both give the same bytes for the same view."""
 
 from __future__ import annotations
 
-import threading
-
 import pandas as pd
 
 from ecotown.analysis.urlstate import ViewState
@@ -19,7 +17,6 @@ DECK_MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pdf": "application/pdf",
 }
-_LOCK = threading.Lock()
 
 
 def deck_filename(dataset: Dataset, view: ViewState, fmt: str) -> str:
@@ -38,16 +35,14 @@ def deck(dataset: Dataset, areas: pd.DataFrame, provinces, view: ViewState, fmt:
     what the app's map shows. The bytes are identical for identical inputs.
     """
     filename = deck_filename(dataset, view, fmt)
-    import matplotlib
-
     from ecotown.briefing.deck import deck_pptx
     from ecotown.briefing.deck_pdf import deck_pdf, map_picture
     from ecotown.briefing.drawing import render_settings
-    from ecotown.briefing.fonts import register_fonts
+    from ecotown.briefing.fonts import rendering
 
     content = deck_content(dataset, areas, provinces, view)
     title = f"{content.facts.title} — {content.facts.subtitle}"
-    with _LOCK, matplotlib.rc_context(render_settings(register_fonts())):
+    with rendering(render_settings):
         picture = map_picture(content, provinces)
         data = deck_pptx(content, picture, title) if fmt == "pptx" else \
             deck_pdf(content, picture, title)

@@ -8,19 +8,35 @@ and tone marks stack correctly in PNG and PDF.
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import fontpkg_sarabun
 from matplotlib import font_manager
 
-__all__ = ["FALLBACK_FAMILY", "FONT_DIR", "register_fonts"]
+__all__ = ["FALLBACK_FAMILY", "FONT_DIR", "RENDER_LOCK", "register_fonts", "rendering"]
 
 FONT_DIR = Path(fontpkg_sarabun.ROOT) / "files"
 FALLBACK_FAMILY = "DejaVu Sans"  # ships with matplotlib; draws what Sarabun lacks (e.g. ≤ ▲)
 
 _lock = threading.Lock()
 _registered: str | None = None
+# matplotlib's rcParams are process-wide: every render that sets them (the PNG and PDF
+# briefing, the deck's map picture and PDF pack) holds this one lock (issue 26: two locks let
+# a PNG and a deck downloaded at the same moment swap fonts mid-render).
+RENDER_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def rendering(settings: Callable[[str], dict]):
+    """Hold :data:`RENDER_LOCK` with matplotlib's rcParams set to ``settings(family)``
+    (the registered Sarabun family) for the block."""
+    import matplotlib
+
+    with RENDER_LOCK, matplotlib.rc_context(settings(register_fonts())):
+        yield
 
 
 def register_fonts() -> str:

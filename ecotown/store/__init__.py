@@ -38,7 +38,6 @@ from ecotown.store.files import (
 from ecotown.store.filestore import FileStore, env_hook
 from ecotown.store.pgstore import DATABASE_ENV, PgStore
 from ecotown.store.protocol import DatasetStore
-from ecotown.store.recovery import damaged_names, repair_latest
 
 __all__ = [
     "BUILTIN",
@@ -91,6 +90,19 @@ def backend() -> DatasetStore:
     if url:
         return PgStore(url, hook=env_hook())
     return FileStore(hook=env_hook())
+
+
+def damaged_names() -> list[str]:
+    """Imported datasets whose published pointer is damaged (hidden until repaired): the
+    configured store's :meth:`damaged` (none on PostgreSQL, whose pointer moves in the same
+    transaction as its version)."""
+    return backend().damaged()
+
+
+def repair_latest(name: str, steward: str) -> str:
+    """Repair a dataset's damaged pointer in the configured store (refused with a message
+    on PostgreSQL, which has nothing to repair)."""
+    return backend().repair(name, steward)
 
 
 def locked():

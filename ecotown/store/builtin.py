@@ -32,6 +32,14 @@ class BuiltinStore:
         """``""`` for a shipped dataset (one unversioned version), else ``None``."""
         return "" if name in self.folders else None
 
+    def damaged(self) -> list[str]:
+        """None: the shipped datasets are read-only files of the checkout."""
+        return []
+
+    def repair(self, name: str, steward: str) -> str:
+        """Refused: a shipped dataset is never written."""
+        raise StoreError("d_reserved_name", name)
+
     def latest_all(self) -> dict[str, str]:
         """``{"public": "", "demo": ""}``: unversioned."""
         return dict.fromkeys(self.folders, "")

@@ -60,6 +60,18 @@ class FileStore:
         """The published version of ``name``, or ``None``."""
         return latest_version(name)
 
+    def damaged(self) -> list[str]:
+        """Imported datasets whose ``LATEST`` pointer is damaged."""
+        from ecotown.store.recovery import damaged_names
+
+        return damaged_names()
+
+    def repair(self, name: str, steward: str) -> str:
+        """Point a damaged ``LATEST`` at the newest complete version; audit it."""
+        from ecotown.store.recovery import repair_latest
+
+        return repair_latest(name, steward)
+
     def latest_all(self) -> dict[str, str]:
         """``{name: published version}`` of every imported dataset: one look at the store."""
         found = {}

@@ -186,6 +186,15 @@ class PgStore:
             rows = conn.execute("SELECT dataset FROM ecotown_latest ORDER BY dataset")
             return [r[0] for r in rows]
 
+    def damaged(self) -> list[str]:
+        """None: the published pointer moves in the version's own transaction."""
+        return []
+
+    def repair(self, name: str, steward: str) -> str:
+        """Nothing to repair in the database: refused with a message saying so."""
+        check_name(name)
+        raise StoreError("d_repair_database", name, dataset=name)
+
     def latest_all(self) -> dict[str, str]:
         """``{name: published version}`` of every imported dataset: one query."""
         with self._conn() as conn:

@@ -33,6 +33,14 @@ class DatasetStore(Protocol):
         """``{name: published version}`` of every dataset, in one look at the store (what a
         page takes once per rerun)."""
 
+    def damaged(self) -> list[str]:
+        """Datasets whose published pointer is damaged (hidden until repaired)."""
+
+    def repair(self, name: str, steward: str) -> str:
+        """Repair ``name``'s damaged pointer and audit it; return the version now published
+        (refused with a :class:`~ecotown.store.names.StoreError` where there is nothing that
+        can be damaged)."""
+
     def versions(self, name: str) -> list[dict]:
         """Every published version of ``name``, newest first: its record plus ``latest``."""
 

@@ -33,7 +33,8 @@ def _tree(root: Path) -> dict[str, tuple[int, int]]:
 
 def test_the_app_runs_from_a_read_only_checkout(tmp_path):
     from bench.load import _connect, _rerun
-    from bench.run import _serve, _stop
+    from bench.server import serve as _serve
+    from bench.server import stop as _stop
 
     copy = tmp_path / "atlas"
     copy.mkdir()

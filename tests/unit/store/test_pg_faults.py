@@ -81,3 +81,16 @@ def test_library_log_lines_lose_their_passwords(caplog):
             "error connecting in %r: connection to postgresql://app:s3cret-pw@h/db failed "
             "password=s3cret-pw", "pool-1")
     assert "s3cret-pw" not in caplog.text and "***" in caplog.text
+
+
+def test_repair_and_damaged_follow_the_configured_store(own_server, monkeypatch):
+    """Issue 26: on PostgreSQL nothing is damaged and repair is refused with a message;
+    neither touches the data directory."""
+    url, _directory = own_server
+    monkeypatch.setenv(pgstore.DATABASE_ENV, url)
+    pgstore._down_until.clear()
+    assert store.damaged_names() == []
+    with pytest.raises(StoreError) as caught:
+        store.repair_latest("official", "Ann")
+    assert "nothing to repair" in caught.value.messages("en")[0]
+    assert "ไม่มีสิ่งใดต้องซ่อม" in caught.value.messages("th")[0]
