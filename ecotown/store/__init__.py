@@ -22,10 +22,8 @@ from ecotown.model.dataset import Dataset, parse_dataset
 from ecotown.model.validate import DatasetError, Problem
 from ecotown.store.builtin import BUILTIN, BuiltinStore
 from ecotown.store.files import (
-    CRASH_ENV,
     DATA_DIR_ENV,
     NAME_PATTERN,
-    PAUSE_ENV,
     RESERVED_NAMES,
     StoreError,
     StoreProblem,
@@ -35,16 +33,14 @@ from ecotown.store.files import (
     cleanup,
     data_dir,
 )
-from ecotown.store.filestore import FileStore, env_hook
+from ecotown.store.filestore import FileStore
 from ecotown.store.pgstore import DATABASE_ENV, PgStore
 from ecotown.store.protocol import DatasetStore
 
 __all__ = [
     "BUILTIN",
-    "CRASH_ENV",
     "DATA_DIR_ENV",
     "NAME_PATTERN",
-    "PAUSE_ENV",
     "RESERVED_NAMES",
     "DatasetStore",
     "StoreError",
@@ -88,8 +84,8 @@ def backend() -> DatasetStore:
     ``$ECOTOWN_DATABASE_URL`` is set (replicas share it), else the data directory."""
     url = os.environ.get(DATABASE_ENV, "").strip()
     if url:
-        return PgStore(url, hook=env_hook())
-    return FileStore(hook=env_hook())
+        return PgStore(url)
+    return FileStore()
 
 
 def damaged_names() -> list[str]:

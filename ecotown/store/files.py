@@ -44,10 +44,8 @@ from ecotown.store.names import (
 from ecotown.store.records import clean_record
 
 __all__ = [
-    "CRASH_ENV",
     "DATA_DIR_ENV",
     "NAME_PATTERN",
-    "PAUSE_ENV",
     "RESERVED_NAMES",
     "StoreError",
     "StoreProblem",
@@ -67,9 +65,6 @@ __all__ = [
 ]
 
 DATA_DIR_ENV = "ECOTOWN_DATA_DIR"
-# test-only hooks at the named steps of a commit (before_rename, before_latest, before_audit):
-CRASH_ENV = "ECOTOWN_TEST_CRASH_AT"  # os._exit(86) there, as a power cut would
-PAUSE_ENV = "ECOTOWN_TEST_PAUSE_AT"  # "step:seconds": sleep there, holding the lock
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 LOCK_TIMEOUT = 60.0
 AUDIT_FILE = "audit.jsonl"

@@ -1,16 +1,13 @@
-"""The data directory as a :class:`~ecotown.store.protocol.DatasetStore` backend, with the
-test-only crash/pause hook read from the environment once, when the backend is made."""
+"""The data directory as a :class:`~ecotown.store.protocol.DatasetStore` backend. A hook
+for the steps of a commit may be handed in (the tests inject one: ``tests/crashhook.py``);
+the shipped store reads none from anywhere."""
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ecotown.store.files import (
-    CRASH_ENV,
-    PAUSE_ENV,
     commit_version,
     dataset_names,
     latest_version,
@@ -20,26 +17,7 @@ from ecotown.store.files import (
     version_files,
 )
 
-__all__ = ["FileStore", "env_hook"]
-
-
-def env_hook() -> Callable[[str], None] | None:
-    """The test-only hook named by ``$ECOTOWN_TEST_CRASH_AT`` / ``$ECOTOWN_TEST_PAUSE_AT``.
-
-    Read once, when a backend is made (:func:`ecotown.store.backend`), and handed to
-    :func:`commit_version`; ``None`` when neither is set.
-    """
-    crash, pause = os.environ.get(CRASH_ENV, ""), os.environ.get(PAUSE_ENV, "")
-    if not crash and not pause:
-        return None
-
-    def hook(step: str) -> None:
-        if pause.startswith(step + ":"):
-            time.sleep(float(pause.split(":", 1)[1]))
-        if crash == step:
-            os._exit(86)
-
-    return hook
+__all__ = ["FileStore"]
 
 
 class FileStore:

@@ -174,9 +174,11 @@ def test_lock_is_reentrant_in_a_thread(data_dir):
         store.cleanup()
 
 
-def _cli(data_dir: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
-    environment = {**os.environ, store.DATA_DIR_ENV: str(data_dir), **(env or {})}
-    return subprocess.Popen([sys.executable, "-m", "ecotown.cli.data", *args], cwd=ROOT,
+def _cli(data_dir: Path, *args: str, crash: str = "-", pause: str = "-") -> subprocess.Popen:
+    """The command line, with the tests' crash/pause hook injected (tests/crashhook.py)."""
+    environment = {**os.environ, store.DATA_DIR_ENV: str(data_dir)}
+    return subprocess.Popen([sys.executable, "-m", "tests.crashhook", crash, pause,
+                             "ecotown.cli.data", *args], cwd=ROOT,
                             env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 
@@ -193,7 +195,7 @@ def test_crash_leaves_versions_and_latest_untouched(data_dir, tmp_path, step):
     before = snapshot(data_dir)
     upload = _write(tmp_path / "next.csv", ("P1-05", 2025, 5))
     crashed = _cli(data_dir, "import", str(upload), "--dataset", "official", "--yes",
-                   env={store.CRASH_ENV: step})
+                   crash=step)
     crashed.communicate(timeout=120)
     assert crashed.returncode == 86
     after = snapshot(data_dir)
@@ -215,7 +217,7 @@ def test_crash_after_publishing_keeps_the_new_version(data_dir, tmp_path):
     stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     upload = _write(tmp_path / "next.csv", ("P1-05", 2025, 5))
     crashed = _cli(data_dir, "import", str(upload), "--dataset", "official", "--yes",
-                   env={store.CRASH_ENV: "before_audit"})
+                   crash="before_audit")
     crashed.communicate(timeout=120)
     assert crashed.returncode == 86
     assert store.latest_version("official") == "0002"
@@ -234,9 +236,9 @@ def test_two_concurrent_imports_both_land(data_dir, tmp_path):
     stewardship.import_files([assessments(("P1-05", 2024, 4))], "official", "Ann")
     first = _write(tmp_path / "first.csv", ("P1-05", 2025, 5))
     second = _write(tmp_path / "second.csv", ("P1-10", 2025, 3))
-    pause = {store.PAUSE_ENV: "before_rename:0.5"}
+    pause = "before_rename:0.5"
     runs = [_cli(data_dir, "import", str(path), "--dataset", "official", "--yes",
-                 "--steward", who, env=pause)
+                 "--steward", who, pause=pause)
             for path, who in ((first, "One"), (second, "Two"))]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
@@ -286,7 +288,7 @@ def test_crash_hook_is_handed_in_not_read_inside_commit(data_dir, monkeypatch):
     from ecotown.store import files
 
     steps = []
-    monkeypatch.setenv(store.CRASH_ENV, "before_latest")  # ignored: no hook is passed
+    monkeypatch.setenv("ECOTOWN_TEST_CRASH_AT", "before_latest")  # no hook read from it
     with store.locked():
         files.commit_version("official", store.read_files("public"), {"action": "import"},
                              hook=steps.append)

@@ -62,8 +62,10 @@ def test_a_commit_needs_the_lock(backend_env):
         store.commit_version(fresh(), store.read_files("demo"), {"action": "import"})
 
 
-def _commit_in_a_process(name: str, env: dict, steward: str) -> subprocess.CompletedProcess:
-    code = ("import sys; from ecotown import store; f = store.read_files('demo')\n"
+def _commit_in_a_process(name: str, env: dict, steward: str,
+                         crash: str = "") -> subprocess.CompletedProcess:
+    code = (f"from tests.crashhook import install; install({crash!r})\n"
+            "import sys; from ecotown import store; f = store.read_files('demo')\n"
             "with store.locked():\n"
             f"    v = store.commit_version({name!r}, f, {{'action': 'import', "
             f"'steward': {steward!r}}})\n"
@@ -77,7 +79,7 @@ def test_a_crash_mid_commit_leaves_the_previous_version_published(backend_env, s
     name = fresh()
     with store.locked():
         store.commit_version(name, store.read_files("demo"), {"action": "import"})
-    crashed = _commit_in_a_process(name, {**os.environ, "ECOTOWN_TEST_CRASH_AT": step}, "x")
+    crashed = _commit_in_a_process(name, dict(os.environ), "x", crash=step)
     assert crashed.returncode == 86
     if backend_env == "postgres" or step != "before_audit":
         assert store.latest_version(name) == "0001"  # one transaction: nothing landed
@@ -90,8 +92,10 @@ def test_a_crash_mid_commit_leaves_the_previous_version_published(backend_env, s
 
 def test_two_imports_at_once_take_turns(backend_env):
     name = fresh()
-    env = {**os.environ, "ECOTOWN_TEST_PAUSE_AT": "before_latest:1.0"}
+    env = dict(os.environ)
     procs = [subprocess.Popen([sys.executable, "-c",
+                               "from tests.crashhook import install\n"
+                               "install(pause='before_latest:1.0')\n"
                                "from ecotown import store; f = store.read_files('demo')\n"
                                "with store.locked():\n"
                                f"    print(store.commit_version({name!r}, f, "
