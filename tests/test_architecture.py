@@ -1,4 +1,5 @@
-"""The house by role stays true: layers, where Streamlit lives, module sizes, plain imports."""
+"""The house by role stays true: layers, where Streamlit lives, plain imports (function
+complexity is ruff's C901, in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ROLES = ("model", "store", "stewardship", "analysis", "webmap", "present", "briefing", "i18n",
-         "ui", "cli")
+ROLES = ("config", "model", "store", "stewardship", "analysis", "webmap", "present",
+         "briefing", "i18n", "ui", "cli")
 
 
 def test_import_contracts_hold():
@@ -29,12 +30,6 @@ def test_each_role_is_a_subpackage_and_nothing_is_left_flat():
     assert flat == ["__init__.py", "__main__.py"]
     for role in ROLES:
         assert (ROOT / "ecotown" / role / "__init__.py").is_file(), role
-
-
-@pytest.mark.parametrize("path", sorted((ROOT / "ecotown").rglob("*.py")), ids=str)
-def test_no_module_past_500_lines(path):
-    """A module past about 400 lines is a sign to split it by role; none passes 500."""
-    assert len(path.read_text(encoding="utf-8").splitlines()) <= 500
 
 
 def test_streamlit_only_under_ui():

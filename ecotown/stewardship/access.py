@@ -17,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
 import re
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from ecotown.config import settings
 
 __all__ = [
     "GLOBAL_RATE",
@@ -57,8 +58,8 @@ def configured_token(secrets: Mapping | None = None) -> str | None:
     A token shorter than :data:`MIN_TOKEN_LENGTH` counts as not configured (imports stay
     disabled rather than guarded by a guessable secret).
     """
-    token = os.environ.get(TOKEN_ENV, "")
-    if not token.strip() and secrets is not None:
+    token = settings.current().admin_token
+    if not token and secrets is not None:
         try:  # Streamlit's secrets raise if no secrets file exists
             token = str(secrets.get(TOKEN_ENV) or "")
         except Exception:
@@ -266,7 +267,7 @@ def throttles() -> tuple[Throttle, GlobalRate]:
     """The throttle and global rate to use: this process's (:data:`THROTTLE`,
     :data:`GLOBAL_RATE`), or, with ``ECOTOWN_DATABASE_URL`` set, the ones every replica
     shares in PostgreSQL (:mod:`.shared_access`)."""
-    url = os.environ.get("ECOTOWN_DATABASE_URL", "").strip()
+    url = settings.current().database_url
     if not url:
         return THROTTLE, GLOBAL_RATE
     from ecotown.stewardship.shared_access import shared_for

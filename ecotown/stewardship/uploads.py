@@ -4,12 +4,12 @@ file, sheet, row and column."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ecotown.config import settings
 from ecotown.i18n.labels import t
 from ecotown.model.schema import TABLES
 from ecotown.model.text import shorten as shorten_text
@@ -64,14 +64,11 @@ class Caps:
 
     @classmethod
     def from_env(cls) -> Caps:
-        """The default caps, with ``ECOTOWN_MAX_BYTES`` / ``ECOTOWN_MAX_ROWS`` if set."""
-        values = {}
-        for name, env in CAPS_ENV.items():
-            raw = os.environ.get(env, "").strip()
-            if raw:
-                if not raw.isdigit():
-                    raise ValueError(f"{env} should be a positive whole number, got {raw!r}")
-                values[name] = int(raw)
+        """The default caps, with ``ECOTOWN_MAX_BYTES`` / ``ECOTOWN_MAX_ROWS`` if set (the
+        settings, :mod:`ecotown.settings`)."""
+        configured = settings.current()
+        values = {name: getattr(configured, name) for name in CAPS_ENV
+                  if getattr(configured, name) is not None}
         return cls(**values)
 
 

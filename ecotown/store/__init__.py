@@ -14,10 +14,10 @@ parses them (:func:`ecotown.model.dataset.parse_dataset`).
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from ecotown.config import settings
 from ecotown.model.dataset import Dataset, parse_dataset
 from ecotown.model.validate import DatasetError, Problem
 from ecotown.store.builtin import BUILTIN, BuiltinStore
@@ -34,7 +34,7 @@ from ecotown.store.files import (
     data_dir,
 )
 from ecotown.store.filestore import FileStore
-from ecotown.store.pgstore import DATABASE_ENV, PgStore
+from ecotown.store.pgstore import PgStore
 from ecotown.store.protocol import DatasetStore
 
 __all__ = [
@@ -82,7 +82,7 @@ def builtin() -> BuiltinStore:
 def backend() -> DatasetStore:
     """The writable store of imported datasets, as configured: PostgreSQL when
     ``$ECOTOWN_DATABASE_URL`` is set (replicas share it), else the data directory."""
-    url = os.environ.get(DATABASE_ENV, "").strip()
+    url = settings.current().database_url
     if url:
         return PgStore(url)
     return FileStore()

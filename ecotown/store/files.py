@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ecotown.config import settings
 from ecotown.model.schema import TABLES
 from ecotown.store.names import (
     NAME_PATTERN,
@@ -76,7 +77,7 @@ _held = threading.local()
 
 def data_dir() -> Path:
     """The writable data directory: ``$ECOTOWN_DATA_DIR`` or ``data/`` at the repo root."""
-    configured = os.environ.get(DATA_DIR_ENV, "").strip()
+    configured = settings.current().data_dir
     return Path(configured).expanduser().resolve() if configured else DEFAULT_DATA_DIR
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import re
 import tempfile
 import threading
@@ -30,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from ecotown.config import settings
 from ecotown.store.files import (
     MANIFEST,
     VERSION_FILES,
@@ -125,7 +125,7 @@ for _name in ("psycopg", "psycopg.pool", "psycopg_pool"):
 
 
 def _timeout() -> float:
-    return float(os.environ.get("ECOTOWN_DATABASE_TIMEOUT", "10"))
+    return settings.current().database_timeout
 
 
 def _pool(url: str):
@@ -136,8 +136,8 @@ def _pool(url: str):
 
             timeout = _timeout()
             pool = ConnectionPool(
-                check_url(url), min_size=1, max_size=int(os.environ.get(
-                    "ECOTOWN_DATABASE_POOL", "4")), open=True, name="ecotown",
+                check_url(url), min_size=1, max_size=settings.current().database_pool,
+                open=True, name="ecotown",
                 timeout=timeout, reconnect_timeout=max(timeout, 60.0),
                 # a connection that died (the database restarted) is replaced, not handed out
                 check=ConnectionPool.check_connection,

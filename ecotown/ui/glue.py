@@ -23,6 +23,7 @@ from ecotown.analysis.urlstate import (
     parse_view,
     view_params,
 )
+from ecotown.config import settings
 from ecotown.i18n.labels import LANGS, t
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
@@ -67,19 +68,17 @@ __all__ = [
 ]
 
 
-def database_from_secrets() -> None:
-    """``ECOTOWN_DATABASE_URL`` from Streamlit secrets (``.streamlit/secrets.toml``) when the
-    environment does not set it; the value is never shown or logged."""
-    import os
-
-    if os.environ.get("ECOTOWN_DATABASE_URL"):
-        return
+@st.cache_resource(show_spinner=False)
+def settings_from_secrets() -> bool:
+    """Hand Streamlit's secrets (``.streamlit/secrets.toml``) to :mod:`ecotown.settings`, once
+    per process; the environment wins. Nothing is written to ``os.environ``, and no value is
+    shown or logged."""
     try:
-        url = st.secrets.get("ECOTOWN_DATABASE_URL", "")
-    except Exception:  # no secrets file: the embedded default (files on disk)
-        return
-    if url:
-        os.environ["ECOTOWN_DATABASE_URL"] = str(url)
+        secrets = dict(st.secrets)
+    except Exception:  # no secrets file: the environment alone
+        return False
+    settings.use_secrets(secrets)
+    return True
 
 
 def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = True,
@@ -88,7 +87,7 @@ def page_preamble(*, leaflet: bool = False, compact: bool = True, load: bool = T
     (``skips``: keys of ``ecotown.ui.a11y.SKIP_TARGETS``), the offline Leaflet copy (map
     pages), the compact layout, the view from the URL and its dataset (or a message and
     stop)."""
-    database_from_secrets()
+    settings_from_secrets()
     note_session_run()
     lang = parse_view(st.query_params.to_dict(), ())[0].lang  # the tab title speaks it too
     st.set_page_config(page_title=page_title(lang), page_icon="🏭", layout="wide")

@@ -4,12 +4,12 @@ the next rerun (the page only lays these out)."""
 
 from __future__ import annotations
 
-import os
 import secrets
 
 import streamlit as st
 
 from ecotown import stewardship
+from ecotown.config import settings
 from ecotown.i18n.labels import t
 from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
@@ -90,8 +90,7 @@ def sign_in(expected: str, lang: str = "th") -> None:
     """Check the typed token: throttled per session, rated globally, logged when refused."""
     ss = st.session_state
     client = access.client_address(st.context.ip_address, st.context.headers,
-                                   access.trusted_proxies(
-                                       os.environ.get("ECOTOWN_TRUSTED_PROXIES")))
+                                   settings.current().trusted_proxies)
     session = ss.setdefault("_session_key", secrets.token_hex(16))
     throttle, rate = access.throttles()
     try:
