@@ -3,7 +3,7 @@
     python -m bench.export_bench [--runs 5]
 
 Prints the warm time (median of ``--runs``, after one warm-up) of a PNG slide and an A4
-PDF of the demo dataset, phase 3, in Thai, through :func:`ecotown.export.briefing` (the
+PDF of the demo dataset, phase 3, in Thai, through :func:`ecotown.briefing.briefing` (the
 function behind the web button and the command line), and their sizes. The naive baseline
 is GeoPandas ``.plot()`` of the raw Natural Earth admin-1 file (1.3 MB, not simplified;
 read once, outside the timing), no legend or text, saved at the same size: 16 × 9 in at

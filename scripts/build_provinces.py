@@ -17,7 +17,7 @@ through :data:`NE_NAME_TO_CODE`, an explicit, reviewed table of all 77 names, to
 province codes of the PyPI package ``geothai``. The build stops, naming the offenders, if
 a named feature is not in the table, a table entry has no feature, or the table and
 ``geothai`` disagree. All output attributes come from ``geothai`` and
-:mod:`ecotown.regions`, none from Natural Earth.
+:mod:`ecotown.model.regions`, none from Natural Earth.
 
 Minor island feature
 --------------------
@@ -66,7 +66,7 @@ Geometry
 
 Output properties: ``province_code`` (DOPA, ``"21"``), ``iso_3166_2`` (``"TH-21"``),
 ``name_th``, ``name_en`` (``geothai``), ``region``, ``region_th``, ``region_en``
-(:mod:`ecotown.regions`). Coordinates are longitude, latitude in EPSG:4326.
+(:mod:`ecotown.model.regions`). Coordinates are longitude, latitude in EPSG:4326.
 
 The polygons are for display. Borders can be off by a few kilometres (see step 5), so do
 not use them to decide which province a point near a border is in.

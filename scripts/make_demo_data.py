@@ -8,7 +8,7 @@ The demo has the programme's published shape (54 areas in 39 provinces; phases o
 areas in 15/4/20 provinces; in 2023, 4 areas at level 4, 14 at level 3 and 36 below). Its 32
 public-record areas keep their ids, names, phases, points and sources from
 ``geodata/areas.csv``; the 22 others are real districts and subdistricts (names and DOPA codes
-from ``geothai``, points from :func:`ecotown.gazetteer.locate`) whose membership is invented.
+from ``geothai``, points from :func:`ecotown.model.gazetteer.locate`) whose membership is invented.
 Every level history, the indicator catalogue and every indicator value are synthetic. The
 same seed rebuilds the same bytes.
 """
@@ -458,7 +458,7 @@ its note; 3 phase-3 areas have no result for 2025 yet (shown as of 2024).
 
 - Real: the 32 public-record areas (ids, names, phases, points, sources, from
   `geodata/areas.csv`), the names and DOPA codes of the other 22 places (geothai), every
-  marker point (GeoNames via `ecotown.gazetteer.locate`, else the province's point), and the
+  marker point (GeoNames via `ecotown.model.gazetteer.locate`, else the province's point), and the
   level and dimension names (`levels.csv`, `dimensions.csv`, with their sources).
 - Made up: the membership of the 22 other places, every level history (`assessments.csv`),
   the indicator catalogue (`indicators.csv`: 5 dimensions, 20 aspects, 41 "demo" indicators)

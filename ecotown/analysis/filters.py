@@ -40,7 +40,8 @@ def normalise_text(text: str) -> str:
 
 
 def apply_filters(areas: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Return the rows of an area table (see :func:`ecotown.summary.area_table`) that match."""
+    """Return the rows of an area table (see :func:`ecotown.analysis.summary.area_table`)
+    that match."""
     mask = pd.Series(True, index=areas.index)
     if filters.phases:
         mask &= areas["phase"].isin(filters.phases)

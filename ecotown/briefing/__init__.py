@@ -46,10 +46,10 @@ def briefing(dataset: Dataset, areas: pd.DataFrame, provinces: gpd.GeoDataFrame,
     dataset : Dataset
         The view's dataset.
     areas : pandas.DataFrame
-        Its whole area table (:func:`ecotown.summary.area_table`); the view's filters are
+        Its whole area table (:func:`ecotown.analysis.summary.area_table`); the view's filters are
         applied here.
     provinces : geopandas.GeoDataFrame
-        The province polygons (:func:`ecotown.geography.load_provinces`).
+        The province polygons (:func:`ecotown.model.geography.load_provinces`).
     view : ViewState
         Language, colour mode and filters, as in the URL.
     fmt : {"png", "pdf", "csv", "xlsx"}

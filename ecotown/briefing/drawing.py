@@ -359,7 +359,7 @@ def briefing_figure(facts: BriefingFacts, provinces: gpd.GeoDataFrame, fmt: str 
     facts : BriefingFacts
         From :func:`briefing_facts`.
     provinces : geopandas.GeoDataFrame
-        The province polygons (:func:`ecotown.geography.load_provinces`).
+        The province polygons (:func:`ecotown.model.geography.load_provinces`).
     fmt : {"png", "pdf"}
         16:9 slide (16 × 9 in, 120 dpi) or A4 landscape.
 

@@ -77,19 +77,19 @@ class BriefingFacts:
     Attributes
     ----------
     counts : Mapping
-        :func:`ecotown.summary.summarise` for the view's filters (what the app shows).
+        :func:`ecotown.analysis.summary.summarise` for the view's filters (what the app shows).
     kpis : tuple
         ``(label, value)`` of the headline figures: areas, provinces, known-level share.
     kpi_levels, kpi_phases : tuple of LegendEntry
-        Areas by latest level and by phase (:func:`ecotown.legend.kpi_entries`).
+        Areas by latest level and by phase (:func:`ecotown.present.legend.kpi_entries`).
     province_legend : tuple of LegendEntry
         Province classes with the number of provinces in each
-        (:func:`ecotown.legend.province_legend`); ``province_colours`` maps every province
-        code to its colour (:func:`ecotown.legend.province_classes`).
+        (:func:`ecotown.present.legend.province_legend`); ``province_colours`` maps every province
+        code to its colour (:func:`ecotown.present.legend.province_classes`).
     marker_legend : tuple of LegendEntry
-        Marker classes with area counts (:func:`ecotown.legend.marker_legend`).
+        Marker classes with area counts (:func:`ecotown.present.legend.marker_legend`).
     markers : tuple of Marker
-        The area markers as drawn (:func:`ecotown.legend.marker_style`).
+        The area markers as drawn (:func:`ecotown.present.legend.marker_style`).
     subtitle, subtitle_compact : str
         The filters in words; the compact form counts a long province list.
     data_date, sources : str, tuple of str
@@ -132,7 +132,7 @@ class BriefingFacts:
 
 
 def _markers(shown: pd.DataFrame, fan: float = 0.2) -> tuple[Marker, ...]:
-    """Markers styled by :func:`ecotown.legend.marker_style`; areas sharing a point are
+    """Markers styled by :func:`ecotown.present.legend.marker_style`; areas sharing a point are
     fanned out on a circle of ``fan`` degrees so that each stays visible."""
     markers = []
     for row, (lat, lon) in zip(shown.itertuples(), fanned_positions(shown, fan), strict=True):
@@ -224,7 +224,7 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
     dataset : Dataset
         The loaded dataset of the view.
     areas : pandas.DataFrame
-        Its area table, :func:`ecotown.summary.area_table` (all areas; the view's filters
+        Its area table, :func:`ecotown.analysis.summary.area_table` (all areas; the view's filters
         are applied here).
     provinces : pandas.DataFrame
         The province table (``province_code``, ``name_th``, ``name_en``; geometry unused).

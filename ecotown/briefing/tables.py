@@ -39,7 +39,7 @@ def _cell(value: object) -> object:
 
 
 def area_rows(dataset: Dataset, areas: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    """The filtered area table of :func:`ecotown.tables.display_areas` with lat/lon, guarded
+    """The filtered area table of :func:`ecotown.present.tables.display_areas` with lat/lon, guarded
     against formula injection, headings and values in ``view.lang``."""
     lang = view.lang
     shown = apply_filters(areas, view.filters)

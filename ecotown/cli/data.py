@@ -11,7 +11,7 @@
     python -m ecotown templates ./templates
 
 ``add_commands(subparsers)`` adds these to ``python -m ecotown``; :func:`main` runs them
-on their own (tests, and ``python -m ecotown.cli_data``). Problems are printed, every
+on their own (tests, and ``python -m ecotown.cli.data``). Problems are printed, every
 one, and exit with 1; nothing is written without ``--yes``.
 """
 

@@ -1,7 +1,7 @@
 """The command line: ``python -m ecotown summary --dataset demo --json``.
 
 ``python -m ecotown briefing --dataset demo --phase 3 --lang th --format pdf --out brief.pdf``
-writes exactly the bytes of the web app's download button (:func:`ecotown.export.briefing`).
+writes exactly the bytes of the web app's download button (:func:`ecotown.briefing.briefing`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Thai and English text: every label, message and legend string, defined once.
 
 Thai is the default language. The texts of the exports and of data stewardship live in
-``ecotown.text_exports`` and ``ecotown.text_data`` and are merged here; a key defined twice
+``ecotown.i18n.text_exports`` and ``ecotown.i18n.text_data`` and are merged here; a key defined twice
 is an error at import. ``t(key, lang, **fields)`` formats a message; an unknown
 language falls back to Thai, an unknown key raises ``KeyError`` (a bug, not user input).
 """

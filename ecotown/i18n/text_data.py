@@ -1,5 +1,5 @@
 
-"""Thai and English texts of data stewardship (merged into ``ecotown.labels.TEXT``).
+"""Thai and English texts of data stewardship (merged into ``ecotown.i18n.labels.TEXT``).
 
 ``d_*``: import problems, previews, templates and the command line; ``dp_*``: the data page.
 """

@@ -1,4 +1,4 @@
-"""Thai and English texts of the briefing exports (merged into ``ecotown.labels.TEXT``)."""
+"""Thai and English texts of the briefing exports (merged into ``ecotown.i18n.labels.TEXT``)."""
 
 TEXT: dict[str, dict[str, str]] = {
     # --- the download buttons and the command line --------------------------------------

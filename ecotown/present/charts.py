@@ -1,4 +1,5 @@
-"""Altair charts of the drill-down, coloured with the shared palette (:mod:`ecotown.style`)."""
+"""Altair charts of the drill-down, coloured with the shared palette
+(:mod:`ecotown.present.style`)."""
 
 from __future__ import annotations
 

@@ -256,7 +256,7 @@ def _map_legend(classes: dict[str, tuple], areas: pd.DataFrame, mode: str,
 
 
 def kpi_entries(counts: dict, lang: str) -> list[LegendEntry]:
-    """Short count chips for the KPI strip, from :func:`ecotown.summary.summarise`."""
+    """Short count chips for the KPI strip, from :func:`ecotown.analysis.summary.summarise`."""
     rows = [LegendEntry(str(lv), t("level_n", lang, n=lv), colour, counts["by_level"][str(lv)])
             for lv, colour in LEVEL_COLOURS.items()]
     rows.append(LegendEntry(NO_LEVEL, t("no_level", lang), "#ffffff",

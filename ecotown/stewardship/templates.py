@@ -1,4 +1,4 @@
-"""Stewards' templates and table export, generated from :mod:`ecotown.schema`.
+"""Stewards' templates and table export, generated from :mod:`ecotown.model.schema`.
 
 For every table kind: an XLSX workbook (a data sheet named after the kind holding the
 header, and an ``instructions`` sheet listing each column's type, rule and an example in
@@ -100,7 +100,7 @@ def table_csv(frame: pd.DataFrame, kind: str, bom: bool = False) -> bytes:
     Parameters
     ----------
     frame
-        The table, typed as :func:`ecotown.validate.check_table` returns it; extra
+        The table, typed as :func:`ecotown.model.validate.check_table` returns it; extra
         columns (``_row``, ``_file``) are ignored.
     kind
         The table kind, e.g. ``"assessments"``.
@@ -121,7 +121,7 @@ def table_csv(frame: pd.DataFrame, kind: str, bom: bool = False) -> bytes:
 
 
 def export_dataset(dataset, directory: str | Path) -> list[Path]:
-    """Write every table of a loaded :class:`~ecotown.dataset.Dataset` as template CSVs."""
+    """Write every table of a loaded :class:`~ecotown.model.dataset.Dataset` as template CSVs."""
     target = Path(directory)
     if not target.is_dir():
         raise NotADirectoryError(f"'directory' should be an existing directory, got {target}")

@@ -65,7 +65,7 @@ class Caps:
     @classmethod
     def from_env(cls) -> Caps:
         """The default caps, with ``ECOTOWN_MAX_BYTES`` / ``ECOTOWN_MAX_ROWS`` if set (the
-        settings, :mod:`ecotown.settings`)."""
+        settings, :mod:`ecotown.config.settings`)."""
         configured = settings.current()
         values = {name: getattr(configured, name) for name in CAPS_ENV
                   if getattr(configured, name) is not None}
@@ -113,7 +113,7 @@ class Upload:
 
 @dataclass(frozen=True)
 class ImportProblem(Problem):
-    """A :class:`~ecotown.validate.Problem` that also names the sheet of a workbook."""
+    """A :class:`~ecotown.model.validate.Problem` that also names the sheet of a workbook."""
 
     sheet: str = ""
 

@@ -4,7 +4,7 @@
 versions, ``read`` as ``{file name: bytes}``, ``commit``, ``audit``, ``locked``). Two
 backends: the shipped read-only datasets (:class:`~ecotown.store.builtin.BuiltinStore`,
 ``public`` and ``demo``) and the writable store of imports chosen by a setting: today the
-data directory (:class:`~ecotown.store.files.FileStore`, ``$ECOTOWN_DATA_DIR``).
+data directory (:class:`~ecotown.store.filestore.FileStore`, ``$ECOTOWN_DATA_DIR``).
 
 The functions here are the rest of the app's way in; none of it special-cases a built-in
 dataset. :func:`load_dataset` reads a dataset's files from whichever backend holds it and

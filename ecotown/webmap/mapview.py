@@ -3,8 +3,8 @@
 The base map holds the 77 province polygons once; a filter change only swaps the dynamic
 feature group (streamlit-folium's ``feature_group_to_add``), which restyles the provinces
 and redraws the markers without reloading the map, so the view neither resets nor flashes.
-Leaflet comes from the app's own origin (:mod:`ecotown.assets`); no tile layer by default.
-All tooltip text is escaped by :mod:`ecotown.safe_html`.
+Leaflet comes from the app's own origin (:mod:`ecotown.webmap.assets`); no tile layer by default.
+All tooltip text is escaped by :mod:`ecotown.present.safe_html`.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class _DataElement(MacroElement):
     branca's ``MacroElement.render`` wraps each rendered macro in a new ``Element``, whose
     text is then parsed as Jinja source when the page is rendered: data in a tooltip would
     run as a template on the server. Here the output of our own templates is placed
-    verbatim. The data inside is written by :func:`ecotown.safe_html.js_literal`, which
+    verbatim. The data inside is written by :func:`ecotown.present.safe_html.js_literal`, which
     also escapes template openers, so a second pass elsewhere (folium, streamlit-folium)
     would find none either.
     """
@@ -234,7 +234,7 @@ def build_base_map(province_data: str = "", height: int = 560, fit: bool = True,
     """The stable part of the map: no tiles, Leaflet from our origin, province outlines.
 
     Give the polygons inline (``province_data``) or as the URL of the app's static copy
-    (``province_url``, see :func:`ecotown.assets.ensure_province_file`).
+    (``province_url``, see :func:`ecotown.webmap.assets.ensure_province_file`).
     """
     fmap = folium.Map(location=[13.0, 101.0], zoom_start=6, tiles=None, min_zoom=5,
                       max_zoom=11, max_bounds=True, zoom_snap=0.25, control_scale=False,
