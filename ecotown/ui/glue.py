@@ -71,8 +71,8 @@ __all__ = [
 @st.cache_resource(show_spinner=False)
 def settings_from_secrets() -> bool:
     """Hand Streamlit's secrets (``.streamlit/secrets.toml``) to
-    :mod:`ecotown.config.settings`, once per process; the environment wins. Nothing is written to ``os.environ``, and no value is
-    shown or logged."""
+    :mod:`ecotown.config.settings`, once per process; the environment wins. Nothing is
+    written to ``os.environ``, and no value is shown or logged."""
     try:
         secrets = dict(st.secrets)
     except Exception:  # no secrets file: the environment alone
