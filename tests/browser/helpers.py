@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from playwright.sync_api import Frame, Page
 
 
@@ -39,3 +41,25 @@ def wait_for_markers(frame: Frame, count: int, timeout: float = 30_000) -> None:
     frame.wait_for_function(
         f"document.documentElement.getAttribute('data-ecotown-markers') === '{count}'",
         timeout=timeout)
+
+
+_SETTLED = ("!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+            "!document.querySelector('[data-stale=\"true\"]')")
+
+
+def wait_for_rerun(page: Page, with_map: bool = False, started: bool = False,
+                   timeout: float = 60_000) -> None:
+    """Wait on the page's own signals until its script run has finished and it is painted:
+    a heading, (with ``with_map``) the map's 77 provinces, no running-script widget and no
+    element faded as stale, the fonts loaded and two animation frames drawn. With
+    ``started`` (after an input), first wait for the rerun that input starts to show, or to
+    have already finished. Never a fixed sleep."""
+    if started:  # the rerun shows as a status widget or stale elements within a few frames
+        with contextlib.suppress(Exception):  # or it finished before we looked
+            page.wait_for_function(f"!({_SETTLED})", timeout=2_000, polling="raf")
+    page.wait_for_selector("h1", timeout=timeout)
+    if with_map:
+        map_frame(page, timeout=timeout)
+    page.wait_for_function(_SETTLED, timeout=timeout)
+    page.evaluate("() => document.fonts.ready.then(() => new Promise(r => "
+                  "requestAnimationFrame(() => requestAnimationFrame(r))))")

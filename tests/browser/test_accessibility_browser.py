@@ -9,7 +9,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from tests.browser.helpers import map_frame
+from tests.browser.helpers import map_frame, wait_for_rerun
 
 pytestmark = pytest.mark.browser
 
@@ -33,13 +33,7 @@ def settle(page, with_map: bool) -> None:
     page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_selector("#ecotown-skips a", state="attached", timeout=60_000)
     page.wait_for_selector("#ecotown-a11y-css", state="attached", timeout=60_000)
-    if with_map:
-        map_frame(page)
-    # the script has finished and no element is still faded as stale from a rerun
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-        "!document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
-    page.wait_for_timeout(500)
+    wait_for_rerun(page, with_map=with_map)
 
 
 def axe(frame, exclude_frames: bool) -> list[dict]:

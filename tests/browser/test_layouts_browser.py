@@ -9,7 +9,7 @@ import io
 import pypdf
 import pytest
 
-from tests.browser.helpers import map_frame
+from tests.browser.helpers import wait_for_rerun
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +34,7 @@ CLIPPED = """() => {
 
 
 def _settle(page) -> None:
-    page.wait_for_selector("h1", timeout=60_000)
-    map_frame(page)
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=stStatusWidget]') && "
-        "!document.querySelector('[data-stale=true]')", timeout=60_000)
-    page.wait_for_timeout(500)
+    wait_for_rerun(page, with_map=True)
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import map_frame, wait_for_markers
+from tests.browser.helpers import map_frame, wait_for_markers, wait_for_rerun
 from tests.browser.visual import assert_matches_baseline
 
 pytestmark = pytest.mark.browser
@@ -20,9 +20,7 @@ HIDE_MOVING = """<style>[data-testid="stToast"], [data-testid="stStatusWidget"],
 
 def _settle(page) -> None:
     page.add_style_tag(content=HIDE_MOVING.replace("<style>", "").replace("</style>", ""))
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-    page.wait_for_timeout(800)
+    wait_for_rerun(page)
 
 
 @pytest.mark.parametrize(("name", "query", "markers"), [

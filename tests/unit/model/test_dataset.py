@@ -9,6 +9,7 @@ import geopandas as gpd
 import pytest
 
 from ecotown.model.geography import area_points
+from tests.conftest import require
 
 REFERENCE = Path(__file__).resolve().parents[4] / "shared" / "reference" / \
     "areas_public_record.csv"
@@ -16,8 +17,8 @@ REFERENCE = Path(__file__).resolve().parents[4] / "shared" / "reference" / \
 
 @pytest.fixture(scope="module")
 def reference_rows():
-    if not REFERENCE.is_file():
-        pytest.skip(f"reference file not present: {REFERENCE}")
+    require(REFERENCE.is_file(), f"the reference file {REFERENCE} (../shared beside the "
+            "checkout)")
     with open(REFERENCE, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 

@@ -33,6 +33,7 @@ import shapely
 
 from ecotown.model.regions import PROVINCE_REGION, REGIONS, region_of
 from scripts import build_provinces
+from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -96,8 +97,8 @@ def output() -> gpd.GeoDataFrame:
 
 @pytest.fixture(scope="module")
 def source():
-    if not SOURCE.is_file():
-        pytest.skip(f"Natural Earth source not found at {SOURCE}")
+    require(SOURCE.is_file(), f"the Natural Earth source {SOURCE} (../shared beside the "
+            "checkout)")
     return script.read_source(SOURCE)
 
 
