@@ -1,4 +1,6 @@
-"""URL tampering in a real browser: a sample of the generated malformed links."""
+"""URL tampering in a real browser: a smoke sample of the generated malformed links (the
+property over every kind of tampering lives a layer down, in
+``tests/unit/analysis/test_urlstate.py`` and ``tests/pages/test_url_tampering.py``)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from tests.pages.test_url_tampering import _cases
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("params", _cases()[:12], ids=lambda p: "&".join(p)[:30])
+@pytest.mark.parametrize("params", _cases()[:3], ids=lambda p: "&".join(p)[:30])
 def test_tampered_link_opens_the_normal_page(page, params):
     """The map still paints, no error box, no dialog, nothing leaves the origin."""
     page.goto(page.app_url + "/?" + urlencode(params))

@@ -10,6 +10,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from ecotown.model.geography import load_provinces
@@ -57,7 +58,19 @@ def test_the_app_runs_from_a_read_only_checkout(tmp_path):
                 for query in ("dataset=demo&lang=en", "dataset=demo&phase=1&lang=th"):
                     _elapsed, ok = await _rerun(ws, query)
                     assert ok, query
-        asyncio.run(visit())
+        # in a thread of its own: a browser test in this worker may hold an event loop
+        errors: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                asyncio.run(visit())
+            except BaseException as exc:
+                errors.append(exc)
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        worker.join(timeout=240)
+        assert not errors, errors
     finally:
         _stop(server)
         for path in [copy, *copy.rglob("*")]:
