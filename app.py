@@ -21,6 +21,7 @@ from ecotown.present.captions import (
 from ecotown.present.html_blocks import (
     chips_html,
     figure_cards_html,
+    verdict_html,
 )
 from ecotown.present.legend import kpi_entries
 from ecotown.present.safe_html import esc
@@ -98,6 +99,8 @@ else:
     kpi[3].html(chips_html(kpi_entries(counts, lang), "kpi-chips"))
     year_bar(view, years)
     st.caption(year_caption(counts, lang))
+    report = cached_progress(view)  # the 2037 verdict on the first screen, no toggle
+    st.html(verdict_html(report, lang))
 
 map_col, side_col = st.columns([4.7, 1] if view.present else [2.7, 1.3])
 with map_col:

@@ -14,8 +14,15 @@ For an area, seen from a year Y (its level in Y, as of an earlier year where not
   its pace so far (at most one level a year, as levels are never skipped), capped at 5.
 
 The programme's figures are the same rules over its areas: levels to go summed, the pace
-needed and so far averaged over areas with a known pace, and the number projected to reach
-level 5.
+needed and so far averaged over areas with a known pace (the **average pace**, a secondary
+figure named as one), and the number projected to reach level 5.
+
+The programme's **verdict** (:data:`VERDICT_RULE`) answers the target as the programme
+states it, level 5 in *every* area by 2037: *on course* only if every area has reached level
+5 or is on track and projected to reach it; *not on course* if any area is behind (at risk,
+off track, or on track but projected short of level 5), with how many and which; *not
+known* when no area is behind but some area's path cannot be told (no level, or fewer than
+two assessed years). An average pace never makes the verdict.
 """
 
 from __future__ import annotations
@@ -30,8 +37,11 @@ __all__ = [
     "STATUS_RULE",
     "TARGET_LEVEL",
     "TARGET_YEAR",
+    "VERDICTS",
+    "VERDICT_RULE",
     "area_paths",
     "programme_path",
+    "programme_verdict",
     "status_of",
 ]
 
@@ -53,6 +63,16 @@ PROJECTION_METHOD = {
     "th": "ค่าคาดการณ์ ไม่ใช่ข้อมูล: แต่ละพื้นที่คงอัตราของตนเองที่ผ่านมา (ระดับต่อปีนับจากการ"
           "ประเมินครั้งแรก ไม่เกินหนึ่งระดับต่อปี) ต่อจากระดับล่าสุด สูงสุดระดับที่ 5 พื้นที่ที่มี"
           "ผลประเมินไม่ถึงสองปีไม่นำมาคาดการณ์",
+}
+VERDICTS = ("on_course", "not_on_course", "not_known")
+VERDICT_RULE = {
+    "en": "The target is level 5 in every area by 2037 (B.E. 2580). On course: every area has "
+          "reached level 5 or is on track and projected to reach it. Not on course: any area "
+          "is behind (at risk, off track, or projected short of level 5). Not known: no area "
+          "is behind, but some area's path cannot be told.",
+    "th": "เป้าหมายคือทุกพื้นที่ถึงระดับที่ 5 ภายใน พ.ศ. 2580 ตามเป้า: ทุกพื้นที่ถึงระดับที่ 5 แล้ว "
+          "หรือตามเป้าและคาดการณ์ว่าจะถึง ไม่ตามเป้า: มีพื้นที่ใดล่าช้า (เสี่ยง ไม่ตามเป้า หรือ"
+          "คาดการณ์ว่าไม่ถึงระดับที่ 5) ไม่ทราบ: ไม่มีพื้นที่ล่าช้า แต่มีพื้นที่ที่บอกเส้นทางไม่ได้",
 }
 COLUMNS = ["area_id", "level", "level_year", "to_go", "years_left", "pace_needed",
            "pace_so_far", "status", "projected_2037"]
@@ -116,12 +136,39 @@ def area_paths(assessments: pd.DataFrame, year: int, area_ids: list[str] | None 
     return frame
 
 
+def programme_verdict(paths: pd.DataFrame) -> dict:
+    """The programme's verdict against its target (:data:`VERDICT_RULE`) from the areas'
+    rows of :func:`area_paths`: ``verdict``, ``areas``, ``behind`` (areas at risk, off track,
+    or on track but projected short of level 5), ``behind_ids``, ``off_track``, ``at_risk``,
+    ``not_known`` (areas whose path cannot be told)."""
+    status = paths["status"]
+    projected = paths["projected_2037"]
+    short = (status == "on_track") & (projected.isna() | (projected < TARGET_LEVEL))
+    behind = status.isin(["at_risk", "off_track"]) | short.fillna(False).astype(bool)
+    unknown = status == "unknown"
+    if len(paths) == 0:
+        verdict = "not_known"
+    elif behind.any():
+        verdict = "not_on_course"
+    elif unknown.any():
+        verdict = "not_known"
+    else:
+        verdict = "on_course"
+    return {"verdict": verdict, "areas": len(paths), "behind": int(behind.sum()),
+            "behind_ids": sorted(paths.loc[behind, "area_id"].astype(str)),
+            "off_track": int((status == "off_track").sum()),
+            "at_risk": int((status == "at_risk").sum()), "not_known": int(unknown.sum())}
+
+
 def programme_path(paths: pd.DataFrame, year: int) -> dict:
     """The programme's path from the areas' rows (:func:`area_paths`); JSON-ready.
 
     Keys: ``year``, ``target_year``, ``years_left``, ``areas``, ``with_level``, ``at_target``,
-    ``levels_to_go``, ``pace_needed``, ``pace_so_far`` (mean over areas with a known pace;
-    ``None`` if none), ``status``, ``by_status``, ``projection_2037`` (``reach_level_5``,
+    ``levels_to_go``, ``pace_needed``, ``pace_so_far`` (the average pace: mean over areas
+    with a known pace; ``None`` if none), ``average_status`` (the status of the average pace:
+    a secondary figure, never the verdict), ``verdict`` (:func:`programme_verdict`), ``status``
+    (the verdict as a status: ``reached``/``on_track`` only when on course, ``off_track`` when
+    not, ``unknown`` when not known), ``by_status``, ``projection_2037`` (``reach_level_5``,
     ``projected_areas``, ``not_projected``, ``method``, ``is_projection``).
     """
     years_left = TARGET_YEAR - int(year)
@@ -133,6 +180,13 @@ def programme_path(paths: pd.DataFrame, year: int) -> dict:
     mean_needed = round(sum(needed) / len(needed), 4) if needed else None
     mean_so_far = round(sum(so_far) / len(so_far), 4) if so_far else None
     projected = paths["projected_2037"].dropna()
+    verdict = programme_verdict(paths)
+    average = (status_of(1 if len(with_level) else None, mean_so_far, mean_needed) if to_go
+               else ("reached" if len(with_level) else "unknown"))
+    if verdict["verdict"] == "on_course":
+        status = "reached" if to_go == 0 else "on_track"
+    else:
+        status = "off_track" if verdict["verdict"] == "not_on_course" else "unknown"
     return {
         "year": int(year),
         "target_year": TARGET_YEAR,
@@ -143,8 +197,9 @@ def programme_path(paths: pd.DataFrame, year: int) -> dict:
         "levels_to_go": to_go,
         "pace_needed": mean_needed,
         "pace_so_far": mean_so_far,
-        "status": status_of(1 if len(with_level) else None, mean_so_far, mean_needed)
-        if to_go else ("reached" if len(with_level) else "unknown"),
+        "average_status": average,
+        "verdict": verdict,
+        "status": status,
         "by_status": {s: int((paths["status"] == s).sum()) for s in STATUSES},
         "projection_2037": {
             "is_projection": True,

@@ -8,9 +8,11 @@ from ecotown.i18n.labels import t
 from ecotown.present.captions import date_text
 from ecotown.present.legend import LegendEntry, LegendSection
 from ecotown.present.safe_html import esc
+from ecotown.present.sentences import verdict_sentence
 from ecotown.present.style import MUTED_TEXT, level_label, phase_label, text_colour
 
-__all__ = ["area_list_html", "chips_html", "figure_cards_html", "legend_html", "map_legend_html"]
+__all__ = ["area_list_html", "chips_html", "figure_cards_html", "legend_html", "map_legend_html",
+           "verdict_html"]
 
 
 def _swatch(entry: LegendEntry, round_: bool) -> str:
@@ -35,6 +37,26 @@ def legend_html(title: str, entries: list[LegendEntry], round_: bool = False,
     return (f'<div data-testid="{esc(test_id)}" style="font-size:0.85rem;line-height:1.3;'
             f'margin-bottom:10px"><div style="font-weight:600;margin-bottom:4px">{esc(title)}'
             f'</div>{rows}</div>')
+
+
+_VERDICT_COLOURS = {"on_course": "#1b5e20", "not_on_course": "#a3202f", "not_known": "#595959"}
+
+
+def verdict_html(report: dict, lang: str) -> str:
+    """The 2037 verdict as one compact strip for the first screen: the verdict against the
+    target as the programme states it (every area at level 5 by 2037), the areas behind and
+    the labelled projection (:func:`ecotown.present.sentences.verdict_sentence`), and the
+    target in words. ``""`` without a path."""
+    sentence = verdict_sentence(report, lang)
+    if not sentence:
+        return ""
+    verdict = report["path"]["verdict"]["verdict"]
+    colour = _VERDICT_COLOURS[verdict]
+    return (f'<div data-testid="verdict-2037" data-verdict="{esc(verdict)}" role="status" '
+            f'style="border-left:4px solid {colour};padding:3px 10px;margin:0;'
+            f'font-size:0.92rem;line-height:1.35;background:#f6f6f6">'
+            f'<b style="color:{colour}">{esc(sentence)}</b> '
+            f'<span style="color:#444">· {esc(t("path_target_line", lang))}</span></div>')
 
 
 def chips_html(entries: list[LegendEntry], test_id: str = "chips") -> str:

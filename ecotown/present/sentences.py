@@ -8,10 +8,10 @@ B.E. (fiscal years as ``ปีงบประมาณ พ.ศ. 2568``), English
 
 from __future__ import annotations
 
-from ecotown.i18n.labels import fiscal_year_text, t
+from ecotown.i18n.labels import fiscal_year_text
 
 __all__ = ["at_or_above", "attention_sentence", "level_sentence", "movers_sentence",
-           "path_sentences", "region_sentence"]
+           "path_sentences", "region_sentence", "verdict_sentence"]
 
 TEXT = {
     "level": {"th": "{fy}: {n3} จาก {n} พื้นที่ผ่านระดับ 3 ขึ้นไป",
@@ -26,10 +26,29 @@ TEXT = {
     "none_known": {"th": "{fy}: ยังไม่มีระดับที่เผยแพร่สำหรับพื้นที่ใดใน {n} พื้นที่",
                    "en": "{fy}: no level is published for any of the {n} areas"},
     "no_areas": {"th": "{fy}: ไม่มีพื้นที่ในมุมมองนี้", "en": "{fy}: no area in this view"},
-    "path": {"th": "ยังต้องเพิ่มอีก {go} ระดับใน {years} ปี อัตราที่ต้องการ {need} ระดับต่อปี "
-                   "ที่ผ่านมา {so_far} ระดับต่อปี: {status}",
-             "en": "{go} levels to go in {years} years: {need} a year needed, {so_far} a year "
-                   "so far: {status}"},
+    "path": {"th": "อัตราเฉลี่ย (ตัวเลขประกอบ ไม่ใช่คำตัดสิน): ยังต้องเพิ่มอีก {go} ระดับใน {years} ปี "
+                   "ต้องการเฉลี่ย {need} ระดับต่อปี ที่ผ่านมาเฉลี่ย {so_far} ระดับต่อปี",
+             "en": "Average pace (a secondary figure, not the verdict): {go} levels to go in "
+                   "{years} years; {need} a year needed on average, {so_far} a year so far"},
+    "verdict_not_on_course": {
+        "th": "ไม่ตามเป้า พ.ศ. 2580: {behind} จาก {n} พื้นที่ล่าช้า (ไม่ตามเป้า {off} เสี่ยง {risk}"
+              "{short}) หากคงอัตราของตนเอง {k} จาก {n} พื้นที่ถึงระดับที่ 5 ภายใน พ.ศ. 2580 "
+              "(ค่าคาดการณ์)",
+        "en": "Not on course for 2037: {behind} of {n} areas are behind ({off} off track, "
+              "{risk} at risk{short}); at their own pace {k} of {n} reach level 5 by 2037 "
+              "(projection)"},
+    "verdict_short": {"th": " คาดการณ์ไม่ถึงระดับที่ 5 อีก {m}",
+                      "en": ", {m} on track but projected short of level 5"},
+    "verdict_on_course": {
+        "th": "ตามเป้า พ.ศ. 2580: ทุกพื้นที่ ({n} พื้นที่) ถึงระดับที่ 5 แล้ว หรือตามเป้าและคาดการณ์"
+              "ว่าจะถึงภายใน พ.ศ. 2580 (ค่าคาดการณ์)",
+        "en": "On course for 2037: every one of the {n} areas has reached level 5 or is on "
+              "track and projected to reach it (projection)"},
+    "verdict_not_known": {
+        "th": "ยังบอกไม่ได้ว่าตามเป้า พ.ศ. 2580 หรือไม่: {m} จาก {n} พื้นที่ไม่มีระดับ หรือมีผล"
+              "ประเมินไม่ถึงสองปี และไม่มีพื้นที่ใดที่ทราบว่าล่าช้า",
+        "en": "Not known whether the programme is on course for 2037: {m} of {n} areas have "
+              "no level or fewer than two assessed years, and no area is known to be behind"},
     "path_unknown": {"th": "ยังคำนวณอัตราไม่ได้: ไม่มีพื้นที่ใดมีผลประเมินสองปีขึ้นไป",
                      "en": "The pace cannot be measured: no area has two assessed years"},
     "projection": {"th": "ค่าคาดการณ์ (ไม่ใช่ข้อมูล): {k} จาก {n} พื้นที่ถึงระดับที่ 5 ภายใน "
@@ -92,18 +111,38 @@ def level_sentence(counts: dict, previous: dict | None, lang: str) -> str:
                                                               "; " + parts[2])
 
 
+def verdict_sentence(report: dict, lang: str) -> str:
+    """The programme's verdict against its target, level 5 in every area by 2037
+    (:func:`ecotown.analysis.path2037.programme_verdict`), with its labelled projection;
+    ``""`` without a path."""
+    path = report.get("path")
+    if not path:
+        return ""
+    verdict, projection = path["verdict"], report["projection_2037"]
+    n = _n(verdict["areas"])
+    if verdict["verdict"] == "on_course":
+        return _t("verdict_on_course", lang, n=n)
+    if verdict["verdict"] == "not_known":
+        return _t("verdict_not_known", lang, m=_n(verdict["not_known"]), n=n)
+    short = verdict["behind"] - verdict["off_track"] - verdict["at_risk"]
+    return _t("verdict_not_on_course", lang, behind=_n(verdict["behind"]), n=n,
+              off=_n(verdict["off_track"]), risk=_n(verdict["at_risk"]),
+              short=_t("verdict_short", lang, m=_n(short)) if short else "",
+              k=_n(projection["reach_level_5"]))
+
+
 def path_sentences(report: dict, lang: str) -> list[str]:
-    """The path to 2037 and its labelled projection, from ``progress_report``."""
+    """The verdict against the 2037 target first, then the average pace (named as a
+    secondary figure) and the labelled projection, from ``progress_report``."""
     path, projection = report.get("path"), report.get("projection_2037")
     if not path:
         return []
-    lines = []
+    lines = [verdict_sentence(report, lang)]
     if path["pace_so_far"] is None:
         lines.append(_t("path_unknown", lang))
     else:
         lines.append(_t("path", lang, go=_n(path["levels_to_go"]), years=_n(path["years_left"]),
-                        need=f"{path['pace_needed']:.2f}", so_far=f"{path['pace_so_far']:.2f}",
-                        status=t(f"status_{path['status']}", lang)))
+                        need=f"{path['pace_needed']:.2f}", so_far=f"{path['pace_so_far']:.2f}"))
     if projection["projected_areas"]:
         lines.append(_t("projection", lang, k=_n(projection["reach_level_5"]),
                         n=_n(path["areas"])))

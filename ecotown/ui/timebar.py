@@ -9,7 +9,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from ecotown.analysis.path2037 import PROJECTION_METHOD, STATUS_RULE
+from ecotown.analysis.path2037 import PROJECTION_METHOD, STATUS_RULE, VERDICT_RULE
 from ecotown.analysis.progress import progress_report, reference_points, timeline_filters
 from ecotown.analysis.summary import view_year
 from ecotown.analysis.timeline import by_year
@@ -26,6 +26,7 @@ from ecotown.present.charts import (
 )
 from ecotown.present.progress_text import pace_text
 from ecotown.present.safe_html import md_escape
+from ecotown.present.sentences import verdict_sentence
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import change_text
 from ecotown.store import load_dataset
@@ -269,23 +270,22 @@ def path_panel(view: ViewState, report: dict) -> None:
     if path is None:
         return
     st.subheader(t("path_title", lang), anchor=False)
+    st.markdown(f"**{md_escape(verdict_sentence(report, lang))}**")
+    fy = fiscal_year_text(path["year"], lang, span=False)
+    st.caption(t("path_by_status", lang, fy=fy) + " " + " · ".join(
+        f"{md_escape(t('status_' + k, lang))}: {v:,}" for k, v in path["by_status"].items()))
     cols = st.columns(4)
     cols[0].metric(t("path_levels_to_go", lang), f"{path['levels_to_go']:,}")
     cols[1].metric(t("path_years_left", lang), f"{path['years_left']:,}")
     cols[2].metric(t("path_pace_needed", lang), pace_text(path["pace_needed"]))
     cols[3].metric(t("path_pace_so_far", lang), pace_text(path["pace_so_far"]))
-    status = t(f"status_{path['status']}", lang)
-    fy = fiscal_year_text(path["year"], lang, span=False)
-    st.markdown(f"**{md_escape(t('path_programme', lang, fy=fy, status=status))}** · "
-                + " · ".join(f"{md_escape(t('status_' + k, lang))}: {v:,}"
-                             for k, v in path["by_status"].items()))
     st.info(t("path_projection", lang, n=f"{projection['reach_level_5']:,}",
               of=f"{path['areas']:,}") + (" · " + t("path_not_projected", lang,
                                                    n=f"{projection['not_projected']:,}")
                                           if projection["not_projected"] else ""),
             icon=":material/trending_up:")
     st.caption(f"{t('path_method', lang)}: {PROJECTION_METHOD[lang]}")
-    st.caption(f"{t('path_rule', lang)}: {STATUS_RULE[lang]}")
+    st.caption(f"{t('path_rule', lang)}: {VERDICT_RULE[lang]} {STATUS_RULE[lang]}")
 
 
 def view_fiscal_year(view: ViewState, dataset: Dataset) -> int | None:
