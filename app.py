@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ecotown.analysis.figures import figure_rows
+from ecotown.analysis.figures import figure_rows, published_headline
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import t
 from ecotown.present.captions import (
@@ -21,6 +21,7 @@ from ecotown.present.captions import (
 from ecotown.present.html_blocks import (
     chips_html,
     figure_cards_html,
+    headline_html,
     verdict_html,
 )
 from ecotown.present.legend import kpi_entries
@@ -93,10 +94,20 @@ else:
     st.html(f'<p class="ecotown-print-only">{esc(filter_words(dataset, info, view))} · '
             f'{esc(data_date(dataset, counts["year"], lang))}</p>')
     kpi = st.columns([1, 1, 1, 5], vertical_alignment="center")
-    kpi[0].metric(t("areas", lang), f"{counts['areas']:,}")
-    kpi[1].metric(t("provinces", lang), f"{counts['provinces']:,}")
-    kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
+    headline = None if dataset.synthetic or view.filters.active else published_headline(
+        dataset.programme_figures, len(dataset.areas), len(dataset.assessments))
+    if headline:  # a partial record: the programme's published totals lead, never its count
+        kpi[0].metric(t("kpi_programme_areas", lang), f"{headline['areas']:,}")
+        kpi[1].metric(t("kpi_programme_provinces", lang), f"{headline['provinces']:,}")
+        kpi[2].metric(t("kpi_programme_levels", lang),
+                      f"{headline['level4']:,} · {headline['level3']:,}")
+    else:
+        kpi[0].metric(t("areas", lang), f"{counts['areas']:,}")
+        kpi[1].metric(t("provinces", lang), f"{counts['provinces']:,}")
+        kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
     kpi[3].html(chips_html(kpi_entries(counts, lang), "kpi-chips"))
+    if headline:
+        st.html(headline_html(headline, lang))
     year_bar(view, years)
     st.caption(year_caption(counts, lang))
     report = cached_progress(view)  # the 2037 verdict on the first screen, no toggle

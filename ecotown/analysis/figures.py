@@ -7,7 +7,13 @@ import pandas as pd
 from ecotown.i18n.labels import t, year_text
 from ecotown.model.text import http_urls
 
-__all__ = ["figure_rows", "format_figure"]
+__all__ = ["figure_rows", "format_figure", "published_headline", "source_title"]
+
+# The programme's published totals that headline a dataset that is not the whole programme
+_HEADLINE = ("areas_announced", "provinces_covered", "areas_level4", "areas_level3")
+_PUBLISHERS = {"thebangkokinsight.com": "The Bangkok Insight", "mgronline.com": "MGR Online",
+               "thansettakij.com": "Thansettakij", "diw.go.th": "DIW",
+               "ecocenter.diw.go.th": "DIW Eco Center", "prd.go.th": "PRD"}
 
 
 def _number(value: float, lang: str) -> str:
@@ -38,3 +44,42 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> list[dict]:
         rows.append({"id": row.figure_id, "label": getattr(row, f"label_{lang}"),
                      "value": value, "as_of": row.as_of, "sources": http_urls(row.source)[0]})
     return rows
+
+
+def source_title(url: str) -> str:
+    """A source as a reader names it: its publisher (``The Bangkok Insight``), from the URL's
+    host; the host itself when the publisher is not known."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or url).removeprefix("www.")
+    for domain, name in _PUBLISHERS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return host
+
+
+def published_headline(figures: pd.DataFrame, named_areas: int,
+                       published_levels: int) -> dict | None:
+    """The programme's published totals beside what a partial record itself names: areas,
+    provinces, areas at level 4 and at level 3 as published (with their fiscal year, date
+    and sources), the rest derived (areas − level 4 − level 3, marked as derived), and the
+    record's own counts. ``None`` when the figures lack the published totals."""
+    if figures.empty or "figure_id" not in figures.columns:
+        return None
+    by_id = figures.set_index("figure_id")
+    if not set(_HEADLINE) <= set(by_id.index):
+        return None
+    value = {key: int(by_id.loc[key, "value"]) for key in _HEADLINE}
+    first = by_id.loc["areas_level4"]
+    year = first["year"]
+    sources = []
+    for key in _HEADLINE:
+        for url in http_urls(by_id.loc[key, "source"])[0]:
+            if url not in sources:
+                sources.append(url)
+    return {"areas": value["areas_announced"], "provinces": value["provinces_covered"],
+            "level4": value["areas_level4"], "level3": value["areas_level3"],
+            "others": value["areas_announced"] - value["areas_level4"] - value["areas_level3"],
+            "year": None if pd.isna(year) else int(year), "as_of": str(first["as_of"]),
+            "sources": [{"url": u, "title": source_title(u)} for u in sources],
+            "named_areas": int(named_areas), "published_levels": int(published_levels)}

@@ -11,8 +11,15 @@ from ecotown.present.safe_html import esc
 from ecotown.present.sentences import verdict_sentence
 from ecotown.present.style import MUTED_TEXT, level_label, phase_label, text_colour
 
-__all__ = ["area_list_html", "chips_html", "figure_cards_html", "legend_html", "map_legend_html",
-           "verdict_html"]
+__all__ = [
+    "area_list_html",
+    "chips_html",
+    "figure_cards_html",
+    "headline_html",
+    "legend_html",
+    "map_legend_html",
+    "verdict_html",
+]
 
 
 def _swatch(entry: LegendEntry, round_: bool) -> str:
@@ -37,6 +44,26 @@ def legend_html(title: str, entries: list[LegendEntry], round_: bool = False,
     return (f'<div data-testid="{esc(test_id)}" style="font-size:0.85rem;line-height:1.3;'
             f'margin-bottom:10px"><div style="font-weight:600;margin-bottom:4px">{esc(title)}'
             f'</div>{rows}</div>')
+
+
+def headline_html(headline: dict, lang: str) -> str:
+    """The line under a partial record's headline: the programme's published totals with
+    their fiscal year, date and sources (titled links: the publisher, the URL behind it),
+    the derived rest (marked as derived), and what the record itself names."""
+    from ecotown.i18n.labels import fiscal_year_text
+
+    links = " · ".join(f'<a href="{esc(s["url"])}" target="_blank" rel="noopener noreferrer">'
+                       f'{esc(s["title"])}</a>' for s in headline["sources"])
+    fy = fiscal_year_text(headline["year"], lang, span=False) if headline["year"] else ""
+    text = t("headline_published", lang, fy="__FY__", date="__DATE__", sources="__SOURCES__",
+             others=f"{headline['others']:,}", areas=f"{headline['areas']:,}",
+             l4=f"{headline['level4']:,}", l3=f"{headline['level3']:,}",
+             named=f"{headline['named_areas']:,}", levels=f"{headline['published_levels']:,}")
+    body = (esc(text).replace("__FY__", esc(fy))
+            .replace("__DATE__", esc(date_text(headline["as_of"], lang)))
+            .replace("__SOURCES__", links))
+    return (f'<div data-testid="published-headline" style="font-size:0.85rem;color:#333;'
+            f'margin:-4px 0 0 0">{body}</div>')
 
 
 _VERDICT_COLOURS = {"on_course": "#1b5e20", "not_on_course": "#a3202f", "not_known": "#595959"}

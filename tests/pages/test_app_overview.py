@@ -28,11 +28,15 @@ def title(app: AppTest) -> str:
 
 
 def test_default_is_thai_public_record():
-    """With no parameters the page is in Thai and shows the public record's counts."""
+    """With no parameters the page is in Thai and headlines the programme's published
+    totals (issue 28: never the record's partial count alone); the record's own counts
+    are on the same screen (chips, the line under the figures)."""
     app = run()
     assert title(app) == "แผนที่เมืองอุตสาหกรรมเชิงนิเวศ"
-    assert metric(app, "พื้นที่") == "32"
-    assert metric(app, "จังหวัด") == "29"
+    assert metric(app, "พื้นที่ (เผยแพร่)") == "54"
+    assert metric(app, "จังหวัด (เผยแพร่)") == "39"
+    filtered = run(phase="1")
+    assert metric(filtered, "พื้นที่") == "18"
 
 
 def test_english_demo_shows_synthetic_banner():

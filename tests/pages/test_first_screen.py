@@ -26,3 +26,24 @@ def test_the_2037_verdict_is_on_the_first_screen(params, words, verdict):
     strip = _verdict(app)
     assert words in strip and f'data-verdict="{verdict}"' in strip
     assert not [t for t in app.toggle if t.value]  # no toggle was needed
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_public_record_headlines_the_programmes_published_totals(lang):
+    """54 areas, 39 provinces, 4 at level 4 and 14 at level 3, with their year and sources
+    as titled links, beside what the record itself names (32 areas, 2 levels)."""
+    app = open_page("app.py", {"lang": lang})
+    metrics = {m.label: m.value for m in app.metric}
+    assert list(metrics.values())[:3] == ["54", "39", "4 · 14"]
+    line = next(h.proto.body for h in app.get("html")
+                if 'data-testid="published-headline"' in h.proto.body)
+    assert ("FY2023" if lang == "en" else "2566") in line
+    assert ">The Bangkok Insight</a>" in line and "32" in line and "36" in line
+    assert "https://" not in line.split(">")[-2]  # the URL is behind the title, not shown
+
+
+def test_a_synthetic_or_filtered_view_counts_its_own_areas():
+    assert [m.value for m in open_page("app.py", {"dataset": "demo"}).metric][:2] == \
+        ["54", "39"]
+    filtered = open_page("app.py", {"phase": "1", "lang": "en"})
+    assert filtered.metric[0].label == "Areas"
