@@ -9,6 +9,7 @@ from dataclasses import replace
 import streamlit as st
 
 from ecotown.analysis.figures import figure_rows, published_headline
+from ecotown.analysis.filters import filter_conflicts
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import t
 from ecotown.present.captions import (
@@ -26,6 +27,7 @@ from ecotown.present.html_blocks import (
 )
 from ecotown.present.legend import kpi_entries
 from ecotown.present.safe_html import esc
+from ecotown.present.style import level_label
 from ecotown.present.tables import display_areas
 from ecotown.ui import (
     area_link_params,
@@ -110,6 +112,11 @@ else:
         st.html(headline_html(headline, lang))
     year_bar(view, years)
     st.caption(year_caption(counts, lang))
+    for conflict in filter_conflicts(view.filters):  # say why a view shows nothing
+        st.warning(t(f"conflict_{conflict['kind']}", lang, minimum=conflict["minimum"],
+                     levels=", ".join(level_label(v, dataset.levels, lang, short=True)
+                                      for v in conflict["levels"])),
+                   icon=":material/filter_alt_off:")
     report = cached_progress(view)  # the 2037 verdict on the first screen, no toggle
     st.html(verdict_html(report, lang))
 

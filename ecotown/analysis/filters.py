@@ -9,7 +9,7 @@ import pandas as pd
 
 from ecotown.model.vocabulary import NO_LEVEL, level_key
 
-__all__ = ["NO_LEVEL", "Filters", "apply_filters", "normalise_text"]
+__all__ = ["NO_LEVEL", "Filters", "apply_filters", "filter_conflicts", "normalise_text"]
 
 
 
@@ -29,6 +29,19 @@ class Filters:
         """Whether any filter narrows the view."""
         return bool(self.phases or self.levels or self.regions or self.provinces or self.query
                     or self.min_level)
+
+
+def filter_conflicts(filters: Filters) -> list[dict]:
+    """Filters that exclude each other, so that no area can match them together: each as
+    ``{"kind", ...}``. Today: a minimum level above every chosen level (areas with no
+    published level never pass a minimum)."""
+    conflicts = []
+    if filters.min_level and filters.levels:
+        passing = [v for v in filters.levels if v != NO_LEVEL and int(v) >= filters.min_level]
+        if not passing:
+            conflicts.append({"kind": "levels_below_minimum", "minimum": filters.min_level,
+                              "levels": list(filters.levels)})
+    return conflicts
 
 
 def normalise_text(text: str) -> str:

@@ -77,6 +77,8 @@ TEXT: dict[str, dict[str, str]] = {
     "kpi_programme_levels": {"th": "ระดับ 4 · 3 (เผยแพร่)", "en": "Level 4 · 3 (published)"},
     "headline_published": {"th": "ตัวเลขที่เผยแพร่ของทั้งโครงการ ณ {fy} ({date}): {sources} · อีก {others} พื้นที่อยู่ระดับ 1–2 (คำนวณ: {areas} − {l4} − {l3}) · บันทึกนี้ระบุชื่อ {named} จาก {areas} พื้นที่ และมีระดับที่เผยแพร่ {levels} รายการ",
                            "en": "The programme's published totals, {fy} ({date}): {sources} · the other {others} areas are at levels 1–2 (derived: {areas} − {l4} − {l3}) · this record names {named} of {areas} areas and {levels} published levels"},
+    "conflict_levels_below_minimum": {"th": "ตัวกรองขัดกัน: เลือก “ระดับขั้นต่ำ ≥ {minimum}” พร้อมกับระดับ {levels} ซึ่งต่ำกว่าขั้นต่ำทั้งหมด จึงไม่มีพื้นที่ใดตรงทั้งสองเงื่อนไข ให้ยกเลิกตัวกรองใดตัวกรองหนึ่ง",
+                                      "en": "These filters exclude each other: “minimum level ≥ {minimum}” with level {levels}, all below that minimum, so no area can match both; clear one of them"},
     "path_by_status": {"th": "พื้นที่ตามสถานะ ณ {fy}:", "en": "Areas by status, {fy}:"},
     "path_target_line": {"th": "เป้าหมาย: ทุกพื้นที่ถึงระดับที่ 5 ภายใน พ.ศ. 2580", "en": "Target: every area at level 5 by 2037 (B.E. 2580)"},
     "path_programme": {"th": "ทั้งโครงการ ณ {fy}: {status}", "en": "Programme, {fy}: {status}"},

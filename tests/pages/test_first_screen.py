@@ -47,3 +47,13 @@ def test_a_synthetic_or_filtered_view_counts_its_own_areas():
         ["54", "39"]
     filtered = open_page("app.py", {"phase": "1", "lang": "en"})
     assert filtered.metric[0].label == "Areas"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "exclude each other"), ("th", "ขัดกัน")])
+def test_contradicting_filters_say_so(lang, words):
+    app = open_page("app.py", {"dataset": "demo", "minlevel": "4", "level": "2", "lang": lang})
+    shown = " ".join(w.value for w in app.warning)
+    assert words in shown and "4" in shown
+    assert not [w for w in open_page("app.py", {"dataset": "demo", "minlevel": "2",
+                                                 "level": "3"}).warning
+                if "ขัดกัน" in w.value]

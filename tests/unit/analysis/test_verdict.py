@@ -84,3 +84,19 @@ def test_the_average_pace_is_named_as_a_secondary_figure(reports, lang):
     lines = path_sentences(reports["demo"], lang)
     assert lines[0] == verdict_sentence(reports["demo"], lang)
     assert ("Average pace (a secondary figure" if lang == "en" else "อัตราเฉลี่ย") in lines[1]
+
+
+@pytest.mark.parametrize(("filters", "conflict"), [
+    (Filters(min_level=4, levels=("2",)), True),
+    (Filters(min_level=3, levels=("1", "none")), True),
+    (Filters(min_level=3, levels=("2", "4")), False),
+    (Filters(min_level=4), False),
+    (Filters(levels=("2",)), False),
+])
+def test_filters_that_exclude_each_other_are_named(filters, conflict):
+    from ecotown.analysis.filters import filter_conflicts
+
+    found = filter_conflicts(filters)
+    assert bool(found) is conflict
+    if conflict:
+        assert found[0]["minimum"] == filters.min_level
