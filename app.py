@@ -83,7 +83,11 @@ counts = cached_summary(view)
 info = cached_province_info()
 
 compact_layout()
-map_fills_page(215 if not view.present else 112)
+headline = None if dataset.synthetic or view.filters.active or view.present else \
+    published_headline(dataset.programme_figures, len(dataset.areas), len(dataset.assessments))
+if headline and headline["areas"] <= headline["named_areas"]:
+    headline = None  # the record names every area: its own counts are the programme's
+map_fills_page((265 if headline else 215) if not view.present else 112)
 if view.present:  # a slide: title, what is shown, badge; the sources at its foot
     presentation_layout()
     slide_header(t("app_title", lang), filter_words(dataset, info, view), view, dataset,
@@ -96,8 +100,6 @@ else:
     st.html(f'<p class="ecotown-print-only">{esc(filter_words(dataset, info, view))} · '
             f'{esc(data_date(dataset, counts["year"], lang))}</p>')
     kpi = st.columns([1, 1, 1, 5], vertical_alignment="center")
-    headline = None if dataset.synthetic or view.filters.active else published_headline(
-        dataset.programme_figures, len(dataset.areas), len(dataset.assessments))
     if headline:  # a partial record: the programme's published totals lead, never its count
         kpi[0].metric(t("kpi_programme_areas", lang), f"{headline['areas']:,}")
         kpi[1].metric(t("kpi_programme_provinces", lang), f"{headline['provinces']:,}")
@@ -117,8 +119,6 @@ else:
                      levels=", ".join(level_label(v, dataset.levels, lang, short=True)
                                       for v in conflict["levels"])),
                    icon=":material/filter_alt_off:")
-    report = cached_progress(view)  # the 2037 verdict on the first screen, no toggle
-    st.html(verdict_html(report, lang))
 
 map_col, side_col = st.columns([4.7, 1] if view.present else [2.7, 1.3])
 with map_col:
@@ -129,7 +129,9 @@ with map_col:
         st.caption(map_sentence(counts, dataset.levels, lang))
         with st.expander(t("shown_areas", lang, n=f"{len(shown):,}")):
             st.html(cached_area_list_html(view))
+report = cached_progress(view)
 with side_col:
+    st.html(verdict_html(report, lang))  # the 2037 verdict beside the map: first screen
     if view.present:
         st.metric(t("areas", lang), f"{counts['areas']:,}")
         st.metric(t("provinces", lang), f"{counts['provinces']:,}")
@@ -169,7 +171,6 @@ if not dataset.programme_figures.empty:
     with st.expander(t("headline_figures", lang), expanded=False):
         st.html(figure_cards_html(figure_rows(dataset.programme_figures, lang), lang))
 
-report = cached_progress(view)
 if view.since is not None:
     movers_list(view, report["movers"], [page_url("area", view, area=m["area_id"])
                                          for m in report["movers"]], report["year"])

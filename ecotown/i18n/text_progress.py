@@ -81,7 +81,6 @@ TEXT: dict[str, dict[str, str]] = {
                                       "en": "These filters exclude each other: “minimum level ≥ {minimum}” with level {levels}, all below that minimum, so no area can match both; clear one of them"},
     "path_by_status": {"th": "พื้นที่ตามสถานะ ณ {fy}:", "en": "Areas by status, {fy}:"},
     "path_target_line": {"th": "เป้าหมาย: ทุกพื้นที่ถึงระดับที่ 5 ภายใน พ.ศ. 2580", "en": "Target: every area at level 5 by 2037 (B.E. 2580)"},
-    "path_programme": {"th": "ทั้งโครงการ ณ {fy}: {status}", "en": "Programme, {fy}: {status}"},
     "status_reached": {"th": "ถึงระดับที่ 5 แล้ว", "en": "Reached level 5"},
     "status_on_track": {"th": "ตามเป้า", "en": "On track"},
     "status_at_risk": {"th": "เสี่ยง", "en": "At risk"},

@@ -18,6 +18,7 @@ role may read and write its own tables and nothing else.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import re
@@ -233,9 +234,22 @@ class PgStore:
         with self._conn() as conn:
             rows = conn.execute("SELECT filename, data FROM ecotown_files WHERE dataset = %s "
                                 "AND version = %s ORDER BY filename", (name, number)).fetchall()
+            record = conn.execute("SELECT record FROM ecotown_versions WHERE dataset = %s "
+                                  "AND version = %s", (name, number)).fetchone()
         if not rows:
             raise StoreError("d_unknown_version", f"{number:04d}", dataset=name)
-        return {filename: bytes(data) for filename, data in rows}
+        files = {filename: bytes(data) for filename, data in rows}
+        expected = (record[0] or {}).get("content_sha256") if record else None
+        if isinstance(expected, dict):  # versions written before hashes were kept have none
+            found = {f: hashlib.sha256(d).hexdigest() for f, d in files.items()}
+            if found != expected:
+                changed = sorted(f for f in set(found) | set(expected)
+                                 if found.get(f) != expected.get(f))
+                _log.error("dataset %s version %04d: files changed since publishing: %s",
+                           name, number, ", ".join(changed))
+                raise StoreError("d_version_tampered", f"{number:04d}", dataset=name,
+                                 files=", ".join(changed))
+        return files
 
     def commit(self, name: str, files: Mapping[str, bytes], record: Mapping,
                verify: Callable[[Path], None] | None = None) -> str:
@@ -259,7 +273,10 @@ class PgStore:
             number = int(row[0]) + 1
             version = f"{number:04d}"
             entry = {**record, "time": datetime.now(UTC).isoformat(timespec="seconds"),
-                     "dataset": name, "version": version}
+                     "dataset": name, "version": version,
+                     # each file's hash, checked whenever the version is read
+                     "content_sha256": {f: hashlib.sha256(bytes(d)).hexdigest()
+                                        for f, d in sorted(files.items())}}
             payload = json.dumps(entry, ensure_ascii=False, sort_keys=True)
             conn.execute("INSERT INTO ecotown_versions (dataset, version, record) "
                          "VALUES (%s, %s, %s::jsonb)", (name, number, payload))

@@ -46,7 +46,10 @@ def test_every_year_in_both_forms_shows_that_years_levels(name, year, form):
     typed = str(year + 543 if form == "be" else year)
     app = run(dataset=name, lang="en", year=typed)
     counts = summarise(dataset, area_table(dataset, PROVINCES, year), Filters(), year)
-    assert metric(app, "Areas") == f"{counts['areas']:,}"
+    if name == "public":  # a partial record leads with the programme's published totals
+        assert metric(app, "Areas (published)") == "54"
+    else:
+        assert metric(app, "Areas") == f"{counts['areas']:,}"
     body = chips(app)
     for level in "12345":
         assert f'data-key="{level}"' in body

@@ -94,3 +94,38 @@ def test_repair_and_damaged_follow_the_configured_store(own_server, monkeypatch)
         store.repair_latest("official", "Ann")
     assert "nothing to repair" in caught.value.messages("en")[0]
     assert "ไม่มีสิ่งใดต้องซ่อม" in caught.value.messages("th")[0]
+
+
+def test_a_version_changed_behind_the_apps_back_is_refused(own_server, monkeypatch):
+    """Issue 25: a published version's files are verified by hash when read: rows changed in
+    the database afterwards (by anyone who could) are refused, named, and logged."""
+    url, directory = own_server
+    monkeypatch.setenv(pgstore.DATABASE_ENV, url)
+    pgstore._down_until.clear()
+    with store.locked():
+        store.commit_version("tampered", store.read_files("demo"), {"action": "import"})
+    assert store.read_files("tampered")["areas.csv"] == store.read_files("demo")["areas.csv"]
+    _as_superuser(directory, "UPDATE ecotown_files SET data = 'area_id'::bytea WHERE "
+                             "dataset = 'tampered' AND filename = 'areas.csv';")
+    with pytest.raises(StoreError) as caught:
+        store.read_files("tampered")
+    assert "areas.csv" in caught.value.messages("en")[0]
+    assert "hash" in caught.value.messages("en")[0]
+
+
+def _as_superuser(directory, sql: str) -> None:
+    """Run ``sql`` as the server's superuser over its socket (peer: as its OS user)."""
+    import glob
+    import os
+
+    pointer = directory / "server_dir"
+    home = pointer.read_text().strip() if pointer.exists() else str(directory)
+    port = (directory / "port").read_text().strip()
+    psql = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+    command = [psql, "-X", "-v", "ON_ERROR_STOP=1", "-h", f"{home}/socket", "-p", port,
+               "-d", "ecotown", "-f", "-"]
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command[:-2], "-U", "postgres",
+                   "-f", "-"]
+    subprocess.run(command, input=sql, text=True, check=True, capture_output=True,
+                   timeout=60)
