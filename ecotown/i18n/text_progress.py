@@ -79,6 +79,8 @@ TEXT: dict[str, dict[str, str]] = {
                            "en": "The programme's published totals, {fy} ({date}): {sources} · the other {others} areas are at levels 1–2 (derived: {areas} − {l4} − {l3}) · this record names {named} of {areas} areas and {levels} published levels"},
     "conflict_levels_below_minimum": {"th": "ตัวกรองขัดกัน: เลือก “ระดับขั้นต่ำ ≥ {minimum}” พร้อมกับระดับ {levels} ซึ่งต่ำกว่าขั้นต่ำทั้งหมด จึงไม่มีพื้นที่ใดตรงทั้งสองเงื่อนไข ให้ยกเลิกตัวกรองใดตัวกรองหนึ่ง",
                                       "en": "These filters exclude each other: “minimum level ≥ {minimum}” with level {levels}, all below that minimum, so no area can match both; clear one of them"},
+    "falls_title": {"th": "พื้นที่ที่ระดับลดลง ({n})", "en": "Areas that went down ({n})"},
+    "no_reason": {"th": "ไม่มีเหตุผลที่บันทึกไว้", "en": "no reason recorded"},
     "path_by_status": {"th": "พื้นที่ตามสถานะ ณ {fy}:", "en": "Areas by status, {fy}:"},
     "path_target_line": {"th": "เป้าหมาย: ทุกพื้นที่ถึงระดับที่ 5 ภายใน พ.ศ. 2580", "en": "Target: every area at level 5 by 2037 (B.E. 2580)"},
     "status_reached": {"th": "ถึงระดับที่ 5 แล้ว", "en": "Reached level 5"},

@@ -49,8 +49,10 @@ def md_escape(text: object) -> str:
     Every Markdown punctuation character is backslash-escaped, HTML is entity-escaped and
     bare URLs, ``www.`` names and e-mail addresses are kept from turning into links.
     """
+    # quotes stay as they are: their entities (&#x27;) would show literally once the "#"
+    # below is escaped, and a quote is plain text in Markdown (no raw HTML gets through)
     escaped = html.escape(_AUTOLINK.sub(lambda m: (m.group(1) or "") + "\u2060", str(text)),
-                          quote=True)
+                          quote=False)
     for char in "\\`*_{}[]()#+-.!|<>~$:":
         escaped = escaped.replace(char, "\\" + char)
     return escaped

@@ -302,6 +302,20 @@ def movers_list(view: ViewState, movers: list[dict], links: list[str], year: int
     if not movers:
         st.caption(t("movers_none", lang))
         return
+    falls = [(m, url) for m, url in zip(movers, links, strict=True) if m["change"] < 0]
+    if falls:  # who fell, first and in full: never the last row of a scrolling grid
+        def reason(m: dict) -> str:
+            return (m["reason_th"] if lang == "th" else m["reason"]) or t("no_reason", lang)
+
+        lines = [
+            f"- **▼ [{md_escape(m[f'name_{lang}'])}]({url})** "
+            f"{m['from']} → {m['to']} ({year_short(m['year_from'], lang)} → "
+            f"{year_short(m['year_to'], lang)}): "
+            f"{md_escape(reason(m))}"
+            for m, url in falls]
+        with st.container(border=True, key="ecotown-falls"):
+            st.markdown(f"**{md_escape(t('falls_title', lang, n=f'{len(falls):,}'))}**\n\n"
+                        + "\n".join(lines))
     link = t("open_area", lang)
     table = pd.DataFrame({
         link: links,

@@ -57,3 +57,34 @@ def test_contradicting_filters_say_so(lang, words):
     assert not [w for w in open_page("app.py", {"dataset": "demo", "minlevel": "2",
                                                  "level": "3"}).warning
                 if "ขัดกัน" in w.value]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_an_area_page_of_the_public_record_names_no_file_or_readme(lang):
+    """Issue 28: executive pages carry no developer text (README, file or column names)."""
+    app = open_page("pages/area.py", {"area": "P1-05", "lang": lang})
+    shown = " ".join(str(e.value) for e in [*app.markdown, *app.caption, *app.info,
+                                            *app.warning])
+    for word in ("README", "indicator_values", ".csv", "scripts/"):
+        assert word not in shown
+
+
+def test_who_fell_comes_first_with_its_full_reason():
+    """Issue 28: in the change view the falls have their own list above the movers grid,
+    each with its whole reason."""
+    from ecotown.analysis.filters import Filters
+    from ecotown.analysis.progress import progress_report
+    from ecotown.model.geography import area_points, load_provinces
+    from ecotown.store import load_dataset
+
+    dataset = load_dataset("demo")
+    points = area_points(dataset.areas, load_provinces()).drop(columns="geometry")
+    report = progress_report(dataset, points, Filters(), None, 2022)
+    falls = [m for m in report["movers"] if m["change"] < 0]
+    assert falls  # the demo has a fall since FY2022
+    app = open_page("app.py", {"dataset": "demo", "since": "2022", "lang": "en"})
+    from ecotown.present.safe_html import md_escape
+
+    block = next(m.value for m in app.markdown if m.value.startswith("**Areas that went down"))
+    for fall in falls:
+        assert md_escape(fall["name_en"]) in block and md_escape(fall["reason"]) in block

@@ -47,3 +47,12 @@ def test_md_escape_leaves_no_markup(raw):
     out = md_escape(raw)
     assert "<" not in out and "](" not in out and not out.startswith("#")
     assert all(c not in out.replace("\\*", "") for c in "*")
+
+
+def test_markdown_escaping_keeps_quotes_readable():
+    """A reason like "a key plant of the area's network" reads as written (its quote was
+    shown as &#x27; once the entity's # was escaped)."""
+    from ecotown.present.safe_html import md_escape
+
+    out = md_escape("the area's \"network\" <b>")
+    assert "&#x27;" not in out and "'" in out and '"' in out and "&lt;b&gt;" in out
