@@ -39,7 +39,6 @@ __all__ = [
     "still_signed_in",
     "throttles",
     "token_fingerprint",
-    "trusted_proxies",
 ]
 
 _log = logging.getLogger("ecotown.stewardship.access")
@@ -205,8 +204,9 @@ def client_address(peer: object, headers: Mapping | None, trusted: frozenset[str
     """The client's address for the throttle and the log.
 
     ``peer`` is the address the server sees; behind the front (nginx, a ``peer`` listed in
-    ``trusted``) the front's ``X-Real-IP`` header names the client (the front overwrites it,
-    so a client cannot choose it). A header from any other peer is ignored.
+    ``trusted``, the setting ``ECOTOWN_TRUSTED_PROXIES``) the front's ``X-Real-IP`` header
+    names the client (the front overwrites it, so a client cannot choose it). A header from
+    any other peer is ignored.
     """
     peer_text = peer if isinstance(peer, str) and peer else ""
     if peer_text and peer_text in trusted and headers is not None:
@@ -217,12 +217,6 @@ def client_address(peer: object, headers: Mapping | None, trusted: frozenset[str
         if forwarded and len(forwarded) <= 64 and _ADDRESS.fullmatch(forwarded):
             return forwarded
     return peer_text or LOCAL
-
-
-def trusted_proxies(value: str | None) -> frozenset[str]:
-    """The fronts whose ``X-Real-IP`` is trusted (``ECOTOWN_TRUSTED_PROXIES``, comma-separated
-    addresses); none by default."""
-    return frozenset(p.strip() for p in (value or "").split(",") if p.strip())
 
 
 def _short(key: str) -> str:

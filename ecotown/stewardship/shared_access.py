@@ -35,7 +35,7 @@ class SharedThrottle(Throttle):
         self._store = PgStore(url)
 
     def delay(self, key: str) -> float:
-        with self._store._conn() as conn:
+        with self._store.connection() as conn:
             row = conn.execute("SELECT failures, last FROM ecotown_throttle WHERE client = %s",
                                (_client(key),)).fetchone()
         now = self.clock()
@@ -46,14 +46,14 @@ class SharedThrottle(Throttle):
         return max(0.0, last + wait - now)
 
     def failed(self, key: str) -> bool:
-        with self._store._conn() as conn:
+        with self._store.connection() as conn:
             row = conn.execute("SELECT last FROM ecotown_throttle WHERE client = %s",
                                (_client(key),)).fetchone()
         return row is not None and self.clock() - row[0] <= self.forget_after
 
     def failure(self, key: str) -> None:
         now = self.clock()
-        with self._store._conn() as conn, conn.transaction():
+        with self._store.connection() as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO ecotown_throttle AS t (client, failures, last) VALUES (%s, 1, %s) "
                 "ON CONFLICT (client) DO UPDATE SET failures = CASE WHEN "
@@ -64,12 +64,12 @@ class SharedThrottle(Throttle):
 
     def success(self, key: str) -> None:
         # marked expired, not deleted: the app's role may delete only expired rows
-        with self._store._conn() as conn:
+        with self._store.connection() as conn:
             conn.execute("UPDATE ecotown_throttle SET last = 0 WHERE client = %s",
                          (_client(key),))
 
     def reset(self) -> None:
-        with self._store._conn() as conn:
+        with self._store.connection() as conn:
             conn.execute("DELETE FROM ecotown_throttle")
 
 
@@ -85,7 +85,7 @@ class SharedRate(GlobalRate):
 
     def take(self) -> float:
         now = self.clock()
-        with self._store._conn() as conn, conn.transaction():
+        with self._store.connection() as conn, conn.transaction():
             conn.execute("INSERT INTO ecotown_rate (id, tokens, at) VALUES (%s, %s, %s) "
                          "ON CONFLICT (id) DO NOTHING", (self.bucket, float(self.burst), now))
             tokens, at = conn.execute("SELECT tokens, at FROM ecotown_rate WHERE id = %s "

@@ -191,5 +191,8 @@ def test_the_client_address_comes_from_the_front_only(peer, headers, trusted, ex
 
 
 def test_trusted_proxies_setting_is_parsed():
-    assert access.trusted_proxies(" 127.0.0.1, ::1 ,") == frozenset({"127.0.0.1", "::1"})
-    assert access.trusted_proxies(None) == frozenset()
+    from ecotown.config.settings import read_settings
+
+    parsed = read_settings({"ECOTOWN_TRUSTED_PROXIES": " 127.0.0.1, ::1 ,"}).trusted_proxies
+    assert parsed == frozenset({"127.0.0.1", "::1"})
+    assert read_settings({}).trusted_proxies == frozenset()
