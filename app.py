@@ -43,6 +43,7 @@ from ecotown.ui import (
     compact_layout,
     copy_link_button,
     dataset_badge,
+    keys,
     known_datasets,
     map_click_handler,
     map_fills_page,
@@ -74,7 +75,7 @@ years = cached_years(view.dataset)
 areas = cached_area_table(view.dataset, view.year, view.since)
 mode = "change" if view.since is not None else view.color
 
-goto_area = st.session_state.pop("_goto_area", None)
+goto_area = st.session_state.pop(keys.GOTO_AREA, None)
 if goto_area:
     st.switch_page("pages/area.py", query_params=area_link_params(view, goto_area))
 
@@ -175,11 +176,11 @@ if view.since is not None:
     movers_list(view, report["movers"], [page_url("area", view, area=m["area_id"])
                                          for m in report["movers"]], report["year"])
 # A toggle, not an expander: a collapsed expander's content is still built on every rerun.
-if st.toggle(t("over_time", lang), key="w_show_progress", value=view.since is not None):
+if st.toggle(t("over_time", lang), key=keys.W_SHOW_PROGRESS, value=view.since is not None):
     with st.container(border=True):
         progress_panel(view, dataset, report)
 
-if st.toggle(t("show_area_table", lang), key="w_show_table"):
+if st.toggle(t("show_area_table", lang), key=keys.W_SHOW_TABLE):
     table = display_areas(shown, dataset, lang)
     link = t("open_area", lang)
     table.insert(0, link, [page_url("area", view, area=a) for a in table[t("area_id", lang)]])

@@ -32,7 +32,7 @@ NE_FILE = Path(os.environ.get("ECOTOWN_NE_ADMIN1",
                               "ne_10m_admin1_thailand.geojson"))
 
 
-def _median_time(make, runs: int) -> tuple[float, int]:
+def median_time(make, runs: int) -> tuple[float, int]:
     size = len(make())  # warm-up: imports, font registration, caches
     times = []
     for _ in range(runs):
@@ -105,15 +105,15 @@ def main() -> int:
     args = parser.parse_args()
     rows = []
     for fmt in ("png", "pdf"):
-        mine, mine_size = _median_time(ours(fmt), args.runs)
-        theirs, their_size = _median_time(naive(fmt), args.runs)
+        mine, mine_size = median_time(ours(fmt), args.runs)
+        theirs, their_size = median_time(naive(fmt), args.runs)
         rows.append((f"{fmt.upper()} warm, median of {args.runs}", f"{mine:.2f} s",
                      f"{theirs:.2f} s", "≤ 2 s"))
         rows.append((f"{fmt.upper()} size", f"{mine_size / 1000:,.0f} KB",
                      f"{their_size / 1000:,.0f} KB", ""))
-    single, _ = _median_time(ours_deck("png"), args.runs)
+    single, _ = median_time(ours_deck("png"), args.runs)
     for fmt in ("pptx", "pdf"):
-        whole, size = _median_time(ours_deck(fmt), args.runs)
+        whole, size = median_time(ours_deck(fmt), args.runs)
         rows.append((f"Deck {fmt.upper()} warm (vs one PNG slide), median of {args.runs}",
                      f"{whole:.2f} s", f"{single:.2f} s", "≤ 3 s"))
         rows.append((f"Deck {fmt.upper()} size", f"{size / 1000:,.0f} KB", "", ""))

@@ -80,7 +80,7 @@ async def _rerun(ws, query: str, sizes: list | None = None,
             return time.perf_counter() - start, ok and forward.script_finished == 0
 
 
-def _connect(url: str):
+def ws_connect(url: str):
     """A websocket to the server's Streamlit stream, as the browser opens it."""
     return websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream",
                               subprotocols=["streamlit"], max_size=None, open_timeout=60)
@@ -93,7 +93,7 @@ async def _session(url: str, index: int, deadline: float, times: list, errors: l
     if think:  # people do not all arrive in the same instant
         await asyncio.sleep(rng.uniform(0, think[1]))
     try:
-        async with _connect(url) as ws:
+        async with ws_connect(url) as ws:
             cache: set[str] = set()  # as the browser's message cache
             await _rerun(ws, "", cache=cache)  # the first page view
             for step in range(MAX_RERUNS_PER_SESSION):
@@ -113,7 +113,7 @@ async def _session(url: str, index: int, deadline: float, times: list, errors: l
 
 
 async def _warm(url: str) -> None:
-    async with _connect(url) as ws:
+    async with ws_connect(url) as ws:
         for query in ["", *FILTERS]:
             await _rerun(ws, query)
 

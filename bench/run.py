@@ -225,8 +225,8 @@ def main() -> int:
 
 
     for fmt in ("png", "pdf"):
-        mine_t, _ = export_bench._median_time(export_bench.ours(fmt), runs // 3 or 1)
-        naive_t, _ = export_bench._median_time(export_bench.naive(fmt), runs // 3 or 1)
+        mine_t, _ = export_bench.median_time(export_bench.ours(fmt), runs // 3 or 1)
+        naive_t, _ = export_bench.median_time(export_bench.naive(fmt), runs // 3 or 1)
         rows.append((f"briefing {fmt.upper()}, warm median", f"{mine_t:.2f} s",
                      f"{naive_t:.2f} s", "≤ 2 s"))
 

@@ -22,7 +22,7 @@ import time
 import websockets
 from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2
 
-from bench.load import _connect, rss_mb, warm
+from bench.load import rss_mb, warm, ws_connect
 from bench.server import serve as _serve
 from bench.server import stop as _stop
 
@@ -50,7 +50,7 @@ async def _first_page(ws) -> str:
 
 async def _attack(url: str, size_mb: float) -> str:
     try:
-        ws = await _connect(url)
+        ws = await ws_connect(url)
     except (OSError, websockets.WebSocketException) as exc:
         return f"connect: {type(exc).__name__}"
     try:

@@ -13,7 +13,7 @@ from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship import access, templates
 from ecotown.store import dataset_version
-from ecotown.ui import known_datasets, md_escape, page_preamble, sidebar_common, store_problem
+from ecotown.ui import keys, known_datasets, md_escape, page_preamble, sidebar_common, store_problem
 from ecotown.ui.steward import (
     do_import,
     do_restore,
@@ -59,7 +59,7 @@ with tab_data:
                        icon=":material/warning:")
         st.markdown(f"**{t('dp_versions', lang)}**")
         if imported:
-            shown = st.selectbox(t("dp_versions_of", lang), imported, key="w_versions_of")
+            shown = st.selectbox(t("dp_versions_of", lang), imported, key=keys.W_VERSIONS_OF)
             st.dataframe(stewardship.version_rows(shown, lang), hide_index=True, width="stretch")
         else:
             st.info(t("dp_no_imported", lang))
@@ -90,13 +90,13 @@ with tab_import:
         if not expected:
             st.info(t("dp_no_token", lang, n=access.MIN_TOKEN_LENGTH), icon=":material/lock:")
         elif not signed_in(expected):
-            if ss.get("_data_admin") or ss.pop("_data_signed_out", False):
-                ss["_data_admin"] = ""
+            if ss.get(keys.DATA_ADMIN) or ss.pop(keys.DATA_SIGNED_OUT, False):
+                ss[keys.DATA_ADMIN] = ""
                 st.warning(t("dp_token_rotated", lang), icon=":material/lock_reset:")
-            st.text_input(t("dp_token", lang), type="password", key="w_token", max_chars=1000)
+            st.text_input(t("dp_token", lang), type="password", key=keys.W_TOKEN, max_chars=1000)
             st.button(t("dp_sign_in", lang), on_click=sign_in, args=(expected, lang),
-                      key="w_sign_in")
-            attempt = ss.pop("_sign_in", None)
+                      key=keys.W_SIGN_IN)
+            attempt = ss.pop(keys.SIGN_IN_ATTEMPT, None)
             if attempt is not None and attempt.problems:
                 st.error(t("dp_failed", lang))
                 show_messages(list(attempt.problems))
@@ -105,58 +105,61 @@ with tab_import:
             elif attempt is not None and not attempt.ok:
                 st.error(t("dp_token_wrong", lang))
         else:
-            ss.pop("_sign_in", None)  # the attempt that signed in: nothing to say after sign-out
+            # the attempt that signed in: nothing to say after sign-out
+            ss.pop(keys.SIGN_IN_ATTEMPT, None)
             head, out = st.columns([5, 1], vertical_alignment="center")
             head.success(t("dp_signed_in", lang), icon=":material/verified_user:")
-            out.button(t("dp_sign_out", lang), on_click=sign_out, key="w_sign_out")
-            done = ss.pop("_data_done", None)
+            out.button(t("dp_sign_out", lang), on_click=sign_out, key=keys.W_SIGN_OUT)
+            done = ss.pop(keys.DATA_DONE, None)
             if done:
                 st.success(done[0])
                 st.page_link("app.py", label=t("dp_open_dataset", lang), icon=":material/map:",
                              query_params={**encode_view(view), "dataset": done[1]})
-            failed = ss.pop("_data_failed", None)
+            failed = ss.pop(keys.DATA_FAILED, None)
             if failed:
                 st.error(t("dp_failed", lang))
                 show_messages(failed)
 
-            st.text_input(t("dp_steward", lang), key="w_steward", max_chars=stewardship.MAX_STEWARD)
-            target = st.selectbox(t("dp_target", lang), [NEW, *imported], key="w_target",
+            st.text_input(t("dp_steward", lang), key=keys.W_STEWARD,
+                          max_chars=stewardship.MAX_STEWARD)
+            target = st.selectbox(t("dp_target", lang), [NEW, *imported], key=keys.W_TARGET,
                                   format_func=lambda n: t("dp_new_dataset", lang)
                                   if n == NEW else n)
             files = st.file_uploader(t("dp_upload", lang), type=["csv", "xlsx"],
                                      accept_multiple_files=True,
-                                     key=f"w_files_{ss.get('_upload_nonce', 0)}")
+                                     key=f"{keys.W_FILES}_{ss.get(keys.UPLOAD_NONCE, 0)}")
             if target == NEW:  # the preview shows on upload, under a name the steward can change
                 name_col, base_col = st.columns(2)
-                typed = name_col.text_input(t("dp_new_name", lang), key="w_new_name", max_chars=31,
+                typed = name_col.text_input(t("dp_new_name", lang), key=keys.W_NEW_NAME,
+                                            max_chars=31,
                                             placeholder=t("dp_name_placeholder", lang)).strip()
-                base = base_col.selectbox(t("dp_base", lang), known_datasets(), key="w_base")
+                base = base_col.selectbox(t("dp_base", lang), known_datasets(), key=keys.W_BASE)
                 name = typed or (stewardship.default_name([f.name for f in files],
                                                           known_datasets()) if files else "")
                 if files and not typed:
                     st.caption(t("dp_default_name", lang, name=md_escape(name)))
                 th_col, en_col = st.columns(2)
-                th_col.text_input(t("dp_title_th", lang), key="w_title_th",
+                th_col.text_input(t("dp_title_th", lang), key=keys.W_TITLE_TH,
                                   max_chars=stewardship.MAX_TITLE)
-                en_col.text_input(t("dp_title_en", lang), key="w_title_en",
+                en_col.text_input(t("dp_title_en", lang), key=keys.W_TITLE_EN,
                                   max_chars=stewardship.MAX_TITLE)
             else:
                 name, base = target, None
-            replace = st.multiselect(t("dp_replace", lang), stewardship.KINDS, key="w_replace",
+            replace = st.multiselect(t("dp_replace", lang), stewardship.KINDS, key=keys.W_REPLACE,
                                      format_func=kind_title,
                                      placeholder=t("dp_replace_none", lang))
             if files and name:
                 uploads = [stewardship.Upload.from_bytes(f.name, f.getvalue()) for f in files]
                 read_key = tuple(u.sha256 for u in uploads)
-                if ss.get("_data_read", (None,))[0] != read_key:
-                    ss["_data_read"] = (read_key, *stewardship.read_files(uploads))
-                _, raws, read_problems = ss["_data_read"]
+                if ss.get(keys.DATA_READ, (None,))[0] != read_key:
+                    ss[keys.DATA_READ] = (read_key, *stewardship.read_files(uploads))
+                _, raws, read_problems = ss[keys.DATA_READ]
                 chosen = {}
                 for raw in raws:
                     detected = stewardship.detect_kind(raw.header, raw.hint)
                     picked = st.selectbox(
                         t("dp_kind_for", lang, file=md_escape(raw.key)), [None, *stewardship.KINDS],
-                        key=f"w_kind_{raw.key}",
+                        key=f"{keys.W_KIND}_{raw.key}",
                         format_func=lambda k, d=detected: kind_title(k) if k else
                         f"{t('dp_kind_auto', lang)}: {kind_title(d) if d else '?'}")
                     if picked:
@@ -165,11 +168,11 @@ with tab_import:
                     plan_key = (read_key, name, store.latest_version(name), base,
                                 dataset_version(base) if base else "", sorted(chosen.items()),
                                 replace)
-                    if ss.get("_data_plan", (None,))[0] != plan_key:  # preview once per choice
-                        ss["_data_plan"] = (plan_key, stewardship.preview_tables(
+                    if ss.get(keys.DATA_PLAN, (None,))[0] != plan_key:  # preview once per choice
+                        ss[keys.DATA_PLAN] = (plan_key, stewardship.preview_tables(
                             raws, read_problems, name, uploads=uploads, base=base, kinds=chosen,
                             replace=replace))
-                    plan = ss["_data_plan"][1]
+                    plan = ss[keys.DATA_PLAN][1]
                 except DatasetError as exc:
                     plan = None
                     st.error(t("dp_failed", lang))
@@ -189,7 +192,7 @@ with tab_import:
                     if not areas.empty:
                         st.dataframe(areas, hide_index=True, width="stretch")
                     if plan.new or plan.changed:
-                        st.button(t("dp_confirm", lang), type="primary", key="w_confirm",
+                        st.button(t("dp_confirm", lang), type="primary", key=keys.W_CONFIRM,
                                   on_click=run_safely, args=(lang, do_import, plan),
                                   icon=":material/upload:")
                     else:
@@ -204,12 +207,12 @@ with tab_import:
                 st.markdown(f"**{t('dp_restore', lang)}**")
                 ds_col, ver_col, go_col = st.columns([2, 2, 3], vertical_alignment="bottom")
                 restore_name = ds_col.selectbox(t("dp_versions_of", lang), imported,
-                                                key="w_restore_dataset")
+                                                key=keys.W_RESTORE_DATASET)
                 older = [v["version"] for v in store.list_versions(restore_name) if not v["latest"]]
                 # a new key on a new version
                 version_key = f"w_restore_version_{restore_name}_{len(older)}"
                 old = ver_col.selectbox(t("dp_restore_version", lang), older, key=version_key)
-                go_col.button(t("dp_restore_button", lang), disabled=not old, key="w_restore",
+                go_col.button(t("dp_restore_button", lang), disabled=not old, key=keys.W_RESTORE,
                               on_click=run_safely, args=(lang, do_restore, version_key),
                               icon=":material/history:")
 

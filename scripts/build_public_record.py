@@ -233,7 +233,7 @@ def note_th(note: str) -> str:
     return NOTES_TH[note]
 
 
-def _write(path: Path, kind: str, rows: list[dict]) -> None:
+def write_table(path: Path, kind: str, rows: list[dict]) -> None:
     columns = table(kind).column_names
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
@@ -244,9 +244,9 @@ def _write(path: Path, kind: str, rows: list[dict]) -> None:
 
 def write_levels_and_dimensions(out: Path) -> None:
     """Write ``levels.csv`` and ``dimensions.csv``: the sourced names every dataset shares."""
-    _write(out / "levels.csv", "levels", [dict(zip(("level", "name_th", "name_en", "source"),
+    write_table(out / "levels.csv", "levels", [dict(zip(("level", "name_th", "name_en", "source"),
                                                    r, strict=True)) for r in LEVELS])
-    _write(out / "dimensions.csv", "dimensions",
+    write_table(out / "dimensions.csv", "dimensions",
            [dict(zip(("dimension_id", "name_th", "name_en", "source"), r, strict=True))
             for r in DIMENSIONS])
 
@@ -254,7 +254,7 @@ def write_levels_and_dimensions(out: Path) -> None:
 def write_events(out: Path) -> None:
     """The programme's known events (:data:`EVENTS`) as ``events.csv``."""
     keys = ("event_id", "year", "date", "label_th", "label_en", "basis", "source")
-    _write(out / "events.csv", "events", [dict(zip(keys, e, strict=True)) for e in EVENTS])
+    write_table(out / "events.csv", "events", [dict(zip(keys, e, strict=True)) for e in EVENTS])
 
 
 def build(reference: Path, out: Path) -> None:
@@ -287,8 +287,8 @@ def build(reference: Path, out: Path) -> None:
                 "basis": rec["level_basis"], "source": sources, "note": note or rec["note"],
                 "note_th": note_thai or note_th(rec["note"]),
             })
-    _write(out / "areas.csv", "areas", areas)
-    _write(out / "assessments.csv", "assessments", assessments)
+    write_table(out / "areas.csv", "areas", areas)
+    write_table(out / "assessments.csv", "assessments", assessments)
     write_levels_and_dimensions(out)
     keys = ("figure_id", "label_th", "label_en", "value", "qualifier", "unit_th", "unit_en")
     figures = [{**dict(zip(keys, r, strict=True)), "as_of": FIGURES_AS_OF, "source": NEWS_2023}
@@ -298,10 +298,10 @@ def build(reference: Path, out: Path) -> None:
         if counted:
             row.update(zip(("year", "level_min", "level_max", "phase", "basis"), counted,
                            strict=True))
-    _write(out / "programme_figures.csv", "programme_figures", figures)
+    write_table(out / "programme_figures.csv", "programme_figures", figures)
     write_events(out)
-    _write(out / "indicators.csv", "indicators", [])
-    _write(out / "indicator_values.csv", "indicator_values", [])
+    write_table(out / "indicators.csv", "indicators", [])
+    write_table(out / "indicator_values.csv", "indicator_values", [])
     (out / "dataset.json").write_text(json.dumps(META, ensure_ascii=False, indent=2) + "\n",
                                       encoding="utf-8")
 

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 LEVELS = _PUBLIC.LEVELS
 DIMENSIONS = _PUBLIC.DIMENSIONS
-_write = _PUBLIC._write
+_write = _PUBLIC.write_table
 
 DEFAULT_SEED = 2566
 GEODATA = ROOT / "geodata"

@@ -15,19 +15,19 @@ import numpy as np
 import pandas as pd
 
 from ecotown.analysis.scoring import (
-    _area_row,
-    _area_values,
-    _better,
-    _by_position,
-    _catalogue,
-    _check_dataset,
-    _check_year,
-    _empty,
-    _medians,
-    _phase_area_ids,
-    _score_frame,
-    _values_in,
+    area_row,
+    area_values,
+    by_position,
+    check_dataset,
+    check_year,
+    empty_frame,
+    group_medians,
+    indicator_catalogue,
     indicator_score,
+    is_better,
+    phase_area_ids,
+    score_frame,
+    values_in,
 )
 from ecotown.model.dataset import Dataset
 
@@ -95,8 +95,8 @@ def indicator_scores(dataset: Dataset) -> pd.DataFrame:
         ``area_id, year, indicator_id, dimension_id, higher_is_better, value, score``, one
         row per row of ``indicator_values``, in that table's order.
     """
-    _check_dataset(dataset)
-    return _score_frame(dataset.indicator_values, dataset.indicators)
+    check_dataset(dataset)
+    return score_frame(dataset.indicator_values, dataset.indicators)
 
 
 def level_history(dataset: Dataset, area_id: str) -> pd.DataFrame:
@@ -121,10 +121,10 @@ def level_history(dataset: Dataset, area_id: str) -> pd.DataFrame:
     KeyError
         If ``area_id`` is not an area of the dataset.
     """
-    _area_row(dataset, area_id)
+    area_row(dataset, area_id)
     rows = dataset.assessments.loc[dataset.assessments["area_id"] == area_id]
     if rows.empty:
-        return _empty(HISTORY_DTYPES)
+        return empty_frame(HISTORY_DTYPES)
     history = rows.sort_values("year", kind="stable").reset_index(drop=True)
     history = history[["year", "level", "basis", "source", "note", "note_th"]].copy()
     history["change"] = history["level"].astype("Int64").diff().clip(-1, 1)
@@ -146,8 +146,8 @@ def has_indicator_data(dataset: Dataset, area_id: str) -> bool:
     KeyError
         If ``area_id`` is not an area of the dataset.
     """
-    _area_row(dataset, area_id)
-    return not _area_values(dataset, area_id).empty
+    area_row(dataset, area_id)
+    return not area_values(dataset, area_id).empty
 
 
 def scorecard(dataset: Dataset, area_id: str, year: int | None = None) -> pd.DataFrame:
@@ -186,15 +186,15 @@ def scorecard(dataset: Dataset, area_id: str, year: int | None = None) -> pd.Dat
     ValueError
         If ``year`` is not a whole number from YEAR_MIN to YEAR_MAX.
     """
-    area = _area_row(dataset, area_id)
-    year = _check_year(year)
-    own = _area_values(dataset, area_id)
+    area = area_row(dataset, area_id)
+    year = check_year(year)
+    own = area_values(dataset, area_id)
     if own.empty:
-        return _empty(SCORECARD_DTYPES)
+        return empty_frame(SCORECARD_DTYPES)
     if year is None:
         year = int(own["year"].max())
 
-    catalogue = _catalogue(dataset)
+    catalogue = indicator_catalogue(dataset)
     size = len(catalogue)
     ids = pd.Index(catalogue["indicator_id"])
     # the area's values by catalogue position: this year's, and the latest earlier one
@@ -202,29 +202,29 @@ def scorecard(dataset: Dataset, area_id: str, year: int | None = None) -> pd.Dat
     years = own["year"].to_numpy(dtype="int64")
     own_values = own["value"].to_numpy(dtype=float)
     now = (years == year) & (position >= 0)
-    value = _by_position(size, position[now], own_values[now])
+    value = by_position(size, position[now], own_values[now])
     before = (years < year) & (position >= 0)
     order = np.lexsort((years[before], position[before]))  # by position, then year
     pos_before, val_before = position[before][order], own_values[before][order]
     last = np.r_[pos_before[1:] != pos_before[:-1], True][:len(pos_before)]
-    previous = _by_position(size, pos_before[last], val_before[last])
+    previous = by_position(size, pos_before[last], val_before[last])
 
-    in_year = _values_in(dataset, year)
+    in_year = values_in(dataset, year)
     year_position = ids.get_indexer(in_year["indicator_id"])
     year_values = in_year["value"].to_numpy(dtype=float)
-    same_phase = in_year["area_id"].isin(_phase_area_ids(dataset, area)).to_numpy()
+    same_phase = in_year["area_id"].isin(phase_area_ids(dataset, area)).to_numpy()
 
     card = catalogue[[c for c in SCORECARD_DTYPES if c in catalogue.columns]].copy()
     card["year"] = pd.array(np.full(size, year), dtype="Int64")
     card["value"] = value
     card["previous_value"] = previous
     card["change"] = value - previous
-    card["change_is_better"] = _better(card["change"], card["higher_is_better"])
+    card["change_is_better"] = is_better(card["change"], card["higher_is_better"])
     card["score"] = indicator_score(value, catalogue["scale_min"].to_numpy(dtype=float),
                                     catalogue["scale_max"].to_numpy(dtype=float),
                                     catalogue["higher_is_better"].to_numpy(dtype=object))
-    card["phase_median"] = _medians(size, year_position[same_phase], year_values[same_phase])
-    card["programme_median"] = _medians(size, year_position, year_values)
+    card["phase_median"] = group_medians(size, year_position[same_phase], year_values[same_phase])
+    card["programme_median"] = group_medians(size, year_position, year_values)
     return card[list(SCORECARD_DTYPES)]
 
 
@@ -257,18 +257,18 @@ def dimension_scores(dataset: Dataset, area_id: str, year: int | None = None) ->
     ValueError
         If ``year`` is not a whole number from YEAR_MIN to YEAR_MAX.
     """
-    area = _area_row(dataset, area_id)
-    year = _check_year(year)
-    own = _area_values(dataset, area_id)
+    area = area_row(dataset, area_id)
+    year = check_year(year)
+    own = area_values(dataset, area_id)
     if own.empty:
-        return _empty(DIMENSION_DTYPES)
+        return empty_frame(DIMENSION_DTYPES)
     if year is None:
         year = int(own["year"].max())
 
     # mean score of every (area, dimension) in the year, as an areas x dimensions grid
     areas, dimensions = dataset.areas, dataset.dimensions
     area_ids, dimension_ids = pd.Index(areas["area_id"]), pd.Index(dimensions["dimension_id"])
-    scored = _score_frame(_values_in(dataset, year), dataset.indicators)
+    scored = score_frame(values_in(dataset, year), dataset.indicators)
     row = area_ids.get_indexer(scored["area_id"])
     column = dimension_ids.get_indexer(scored["dimension_id"])
     score = scored["score"].to_numpy(dtype=float)
@@ -310,7 +310,7 @@ def peers(dataset: Dataset, area_id: str) -> dict:
     KeyError
         If ``area_id`` is not an area of the dataset.
     """
-    area = _area_row(dataset, area_id)
+    area = area_row(dataset, area_id)
     areas = dataset.areas
     return {
         "phase": int(area["phase"]),

@@ -56,14 +56,14 @@ def indicator_score(value, scale_min, scale_max, higher_is_better):
     return float(scores) if scores.ndim == 0 else scores
 
 
-def _check_dataset(dataset: object) -> None:
+def check_dataset(dataset: object) -> None:
     if not isinstance(dataset, Dataset):
         raise ValueError(f"expected an ecotown Dataset, got {type(dataset).__name__}")
 
 
-def _area_row(dataset: Dataset, area_id: object) -> pd.Series:
+def area_row(dataset: Dataset, area_id: object) -> pd.Series:
     """The area's row of ``areas``; KeyError naming an unknown id."""
-    _check_dataset(dataset)
+    check_dataset(dataset)
     if not isinstance(area_id, str):
         raise ValueError(f"area_id must be a string, got {area_id!r}")
     match = dataset.areas.loc[dataset.areas["area_id"] == area_id]
@@ -72,7 +72,7 @@ def _area_row(dataset: Dataset, area_id: object) -> pd.Series:
     return match.iloc[0]
 
 
-def _check_year(year: object) -> int | None:
+def check_year(year: object) -> int | None:
     if year is None:
         return None
     if isinstance(year, bool) or not isinstance(year, Integral):
@@ -82,22 +82,22 @@ def _check_year(year: object) -> int | None:
     return int(year)
 
 
-def _area_values(dataset: Dataset, area_id: str) -> pd.DataFrame:
+def area_values(dataset: Dataset, area_id: str) -> pd.DataFrame:
     values = dataset.indicator_values
     return values.loc[(values["area_id"] == area_id) & values["value"].notna()]
 
 
-def _values_in(dataset: Dataset, year: int) -> pd.DataFrame:
+def values_in(dataset: Dataset, year: int) -> pd.DataFrame:
     values = dataset.indicator_values
     return values.loc[(values["year"] == year) & values["value"].notna()]
 
 
-def _phase_area_ids(dataset: Dataset, area: pd.Series) -> pd.Series:
+def phase_area_ids(dataset: Dataset, area: pd.Series) -> pd.Series:
     areas = dataset.areas
     return areas.loc[areas["phase"] == area["phase"], "area_id"]
 
 
-def _catalogue(dataset: Dataset) -> pd.DataFrame:
+def indicator_catalogue(dataset: Dataset) -> pd.DataFrame:
     """The indicator catalogue grouped by dimension in ``dimensions.csv`` order (stable)."""
     indicators = dataset.indicators
     rank = pd.Index(dataset.dimensions["dimension_id"]).get_indexer(indicators["dimension_id"])
@@ -105,7 +105,7 @@ def _catalogue(dataset: Dataset) -> pd.DataFrame:
     return indicators.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
 
 
-def _score_frame(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+def score_frame(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """``values`` with their catalogue entry and score; values of unknown indicators dropped.
 
     Looks the catalogue up by position instead of merging, which keeps the page fast.
@@ -134,21 +134,21 @@ def _score_frame(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame
     })
 
 
-def _by_position(size: int, position: np.ndarray, values: np.ndarray) -> np.ndarray:
+def by_position(size: int, position: np.ndarray, values: np.ndarray) -> np.ndarray:
     """An array of ``size`` NaNs with ``values`` placed at ``position`` (all distinct)."""
     result = np.full(size, np.nan)
     result[position] = values
     return result
 
 
-def _medians(size: int, position: np.ndarray, values: np.ndarray) -> np.ndarray:
+def group_medians(size: int, position: np.ndarray, values: np.ndarray) -> np.ndarray:
     """The median of ``values`` at each position ``0 .. size - 1`` (NaN where none)."""
     keep = position >= 0
     medians = pd.Series(values[keep]).groupby(position[keep]).median()
     return medians.reindex(range(size)).to_numpy(dtype=float)
 
 
-def _better(change: pd.Series, higher_is_better: pd.Series) -> pd.Series:
+def is_better(change: pd.Series, higher_is_better: pd.Series) -> pd.Series:
     """True where ``change`` went the good way, False the bad way, NA when 0 or unknown."""
     better = pd.Series(pd.NA, index=change.index, dtype="boolean")
     known = change.notna() & (change != 0)
@@ -157,5 +157,5 @@ def _better(change: pd.Series, higher_is_better: pd.Series) -> pd.Series:
     return better
 
 
-def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
+def empty_frame(dtypes: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 
 from ecotown.briefing.deck_content import Deck, DeckSlide
-from ecotown.briefing.drawing import _draw_map
+from ecotown.briefing.drawing import draw_map
 from ecotown.briefing.facts import BADGE_COLOURS, PRODUCER
 from ecotown.briefing.layout import EXTENT, INK, MUTED, PANEL, Page, Sheet
 from ecotown.i18n.labels import t, year_short
@@ -27,7 +27,7 @@ def map_picture(deck: Deck, provinces, height: float = 5.6) -> bytes:
     aspect = 1 / math.cos(math.radians((EXTENT[1] + EXTENT[3]) / 2))
     width = (height - 0.1) * (EXTENT[2] - EXTENT[0]) / ((EXTENT[3] - EXTENT[1]) * aspect)
     page = Page(Sheet(width + 0.1, height, MAP_DPI, 0.9, 0.05), _family())
-    _draw_map(page, deck.facts, provinces)
+    draw_map(page, deck.facts, provinces)
     buffer = io.BytesIO()
     page.fig.savefig(buffer, format="png", dpi=MAP_DPI, metadata={"Software": None})
     return buffer.getvalue()

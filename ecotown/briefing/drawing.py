@@ -64,7 +64,7 @@ def _province_paths(provinces: gpd.GeoDataFrame) -> list:
     return paths
 
 
-def _draw_map(page: Page, facts: BriefingFacts, provinces: gpd.GeoDataFrame) -> None:
+def draw_map(page: Page, facts: BriefingFacts, provinces: gpd.GeoDataFrame) -> None:
     sheet = page.sheet
     left, bottom, width, height = map_box(sheet)
     ax = page.fig.add_axes((left / sheet.width, bottom / sheet.height,
@@ -378,5 +378,5 @@ def briefing_figure(facts: BriefingFacts, provinces: gpd.GeoDataFrame, fmt: str 
         page = Page(replace(SHEETS[fmt], scale=SHEETS[fmt].scale * shrink), family)
         if _draw_panel(page, facts):
             break
-    _draw_map(page, facts, provinces)
+    draw_map(page, facts, provinces)
     return page.fig

@@ -37,7 +37,6 @@ __all__ = [
     "client_address",
     "configured_token",
     "still_signed_in",
-    "throttles",
     "token_fingerprint",
 ]
 
@@ -255,15 +254,3 @@ class GlobalRate:
 THROTTLE = Throttle()
 GLOBAL_RATE = GlobalRate()
 GLOBAL_RATE.suspect = GlobalRate()
-
-
-def throttles() -> tuple[Throttle, GlobalRate]:
-    """The throttle and global rate to use: this process's (:data:`THROTTLE`,
-    :data:`GLOBAL_RATE`), or, with ``ECOTOWN_DATABASE_URL`` set, the ones every replica
-    shares in PostgreSQL (:mod:`.shared_access`)."""
-    url = settings.current().database_url
-    if not url:
-        return THROTTLE, GLOBAL_RATE
-    from ecotown.stewardship.shared_access import shared_for
-
-    return shared_for(url)

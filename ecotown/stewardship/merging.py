@@ -86,6 +86,16 @@ class Preview:
                       "removed": areas.removed[:100]} if areas else {},
         }
 
+    def rebuilt(self) -> Preview:
+        """The same upload checked again against the dataset's latest version (for an import
+        that lands after another one: the preview is redone on the new base)."""
+        if self.dataset is None:
+            raise TypeError("only a preview of a named dataset can be rebuilt")
+        fresh = build_preview(self.dataset, self._raw, self._read_problems, None, self._kinds,
+                              self.replace)
+        fresh.uploads = self.uploads
+        return fresh
+
 
 def _check_kinds_arg(kinds: Mapping[str, str] | None) -> dict[str, str]:
     if kinds is None:

@@ -15,7 +15,7 @@ from ecotown.model.dataset import parse_dataset
 from ecotown.model.schema import TABLES
 from ecotown.model.text import CONTROL
 from ecotown.model.validate import DatasetError
-from ecotown.stewardship.merging import Preview, build_preview, preview
+from ecotown.stewardship.merging import Preview, preview
 from ecotown.stewardship.templates import table_csv
 from ecotown.stewardship.uploads import MAX_STEWARD, Caps, Upload, make_problem
 
@@ -80,9 +80,7 @@ def commit(plan: Preview, steward: str | None, *, rebase: bool = False
         if store.latest_version(plan.dataset) != plan.base_version:
             if not rebase:
                 raise store.StoreError("d_changed_since_preview", plan.dataset)
-            current = build_preview(plan.dataset, plan._raw, plan._read_problems, None, plan._kinds,
-                             plan.replace)
-            current.uploads = plan.uploads
+            current = plan.rebuilt()
             if not current.ok:
                 raise DatasetError(current.problems)
         if not current.new and not current.changed:

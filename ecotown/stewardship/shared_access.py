@@ -16,10 +16,12 @@ import threading
 import time
 from collections.abc import Callable
 
+from ecotown.config import settings
+from ecotown.stewardship import access
 from ecotown.stewardship.access import GlobalRate, Throttle
 from ecotown.store.pgstore import PgStore
 
-__all__ = ["SharedRate", "SharedThrottle", "shared_for"]
+__all__ = ["SharedRate", "SharedThrottle", "shared_for", "throttles"]
 
 
 def _client(key: str) -> str:
@@ -113,3 +115,13 @@ def shared_for(url: str) -> tuple[SharedThrottle, SharedRate]:
             rate.suspect = SharedRate(url, bucket=2)
             _shared[url] = (SharedThrottle(url), rate)
         return _shared[url]
+
+
+def throttles() -> tuple[Throttle | SharedThrottle, GlobalRate | SharedRate]:
+    """The throttle and global rate to use: this process's (:data:`.access.THROTTLE`,
+    :data:`.access.GLOBAL_RATE`), or, with ``ECOTOWN_DATABASE_URL`` set, the ones every
+    replica shares in PostgreSQL (:func:`shared_for`)."""
+    url = settings.current().database_url
+    if not url:
+        return access.THROTTLE, access.GLOBAL_RATE
+    return shared_for(url)

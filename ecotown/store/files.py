@@ -71,7 +71,7 @@ LOCK_TIMEOUT = 60.0
 AUDIT_FILE = "audit.jsonl"
 MANIFEST = "manifest.json"
 VERSION_FILES = frozenset({*(tbl.filename for tbl in TABLES), "dataset.json", MANIFEST})
-_VERSION = re.compile(r"^\d{4,9}$")
+VERSION_NAME = re.compile(r"^\d{4,9}$")
 _held = threading.local()
 
 
@@ -81,11 +81,11 @@ def data_dir() -> Path:
     return Path(configured).expanduser().resolve() if configured else DEFAULT_DATA_DIR
 
 
-def _datasets_root() -> Path:
+def datasets_root() -> Path:
     return data_dir() / "datasets"
 
 
-def _read_latest(name: str) -> str | None:
+def read_latest(name: str) -> str | None:
     """The published version named by ``LATEST``; ``None`` if there is no pointer yet.
 
     Raises
@@ -94,22 +94,22 @@ def _read_latest(name: str) -> str | None:
         ``d_bad_latest`` if the pointer exists but cannot be read or names no version:
         a reader then skips the dataset, and a writer stops instead of guessing.
     """
-    path = _datasets_root() / name / "LATEST"
+    path = datasets_root() / name / "LATEST"
     try:
         text = path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError):
         raise StoreError("d_bad_latest", "?", dataset=name) from None
-    if not _VERSION.fullmatch(text):
+    if not VERSION_NAME.fullmatch(text):
         raise StoreError("d_bad_latest", text, dataset=name)
     return text
 
 
 def _latest_or_none(name: str) -> str | None:
-    """Like :func:`_read_latest`, but a damaged pointer reads as no published version."""
+    """Like :func:`read_latest`, but a damaged pointer reads as no published version."""
     try:
-        return _read_latest(name)
+        return read_latest(name)
     except StoreError:
         return None
 
@@ -118,7 +118,7 @@ def latest_version(name: str) -> str | None:
     """The published version of an imported dataset, or ``None`` if it has none."""
     check_name(name)
     latest = _latest_or_none(name)
-    if latest is None or not (_datasets_root() / name / "versions" / latest).is_dir():
+    if latest is None or not (datasets_root() / name / "versions" / latest).is_dir():
         return None
     return latest
 
@@ -129,7 +129,7 @@ def dataset_names() -> list[str]:
     One directory listing and one small read per dataset; nothing is created.
     """
     try:
-        entries = list(os.scandir(_datasets_root()))
+        entries = list(os.scandir(datasets_root()))
     except OSError:
         return []
     names = [e.name for e in entries
@@ -145,9 +145,9 @@ def version_path(name: str, version: object | None = None) -> Path:
     if latest is None:
         raise StoreError("d_no_versions", name)
     chosen = latest if version is None else check_version(version)
-    if int(chosen) > int(latest) or not (_datasets_root() / name / "versions" / chosen).is_dir():
+    if int(chosen) > int(latest) or not (datasets_root() / name / "versions" / chosen).is_dir():
         raise StoreError("d_unknown_version", chosen, dataset=name)
-    return _datasets_root() / name / "versions" / chosen
+    return datasets_root() / name / "versions" / chosen
 
 
 def list_versions(name: str) -> list[dict]:
@@ -162,15 +162,15 @@ def list_versions(name: str) -> list[dict]:
         ``d_bad_latest`` if the dataset's ``LATEST`` pointer is damaged.
     """
     check_name(name)
-    _read_latest(name)  # a damaged pointer is reported, not hidden as "no versions"
+    read_latest(name)  # a damaged pointer is reported, not hidden as "no versions"
     latest = latest_version(name)
     if latest is None:
         return []
-    versions_dir = _datasets_root() / name / "versions"
+    versions_dir = datasets_root() / name / "versions"
     found = []
     for entry in os.scandir(versions_dir):
-        if _VERSION.fullmatch(entry.name) and int(entry.name) <= int(latest):
-            manifest = _read_manifest(Path(entry.path, MANIFEST))
+        if VERSION_NAME.fullmatch(entry.name) and int(entry.name) <= int(latest):
+            manifest = read_manifest(Path(entry.path, MANIFEST))
             found.append({**manifest, "version": entry.name, "latest": entry.name == latest})
     return sorted(found, key=lambda m: int(m["version"]), reverse=True)
 
@@ -183,7 +183,7 @@ def _damaged(path: Path) -> dict:
     return {"damaged": shown}
 
 
-def _read_manifest(path: Path) -> dict:
+def read_manifest(path: Path) -> dict:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -209,7 +209,7 @@ def read_audit(dataset: str | None = None) -> list[dict]:
 def _unlogged(dataset: str | None, entries: list[dict]) -> list[dict]:
     """Manifest entries of published versions that the audit file does not hold."""
     logged = {(e.get("dataset"), e.get("version")) for e in entries}
-    root = _datasets_root()
+    root = datasets_root()
     if dataset is not None:
         names = [dataset]
     elif root.is_dir():
@@ -219,7 +219,7 @@ def _unlogged(dataset: str | None, entries: list[dict]) -> list[dict]:
     missing = []
     for name in names:
         try:
-            latest = _read_latest(name)
+            latest = read_latest(name)
         except StoreError:
             continue
         if not latest:
@@ -231,7 +231,7 @@ def _unlogged(dataset: str | None, entries: list[dict]) -> list[dict]:
             path = root / name / "versions" / version / MANIFEST
             if not path.is_file():
                 continue
-            manifest = _read_manifest(path)
+            manifest = read_manifest(path)
             if manifest.get("version") == version and manifest.get("dataset") == name:
                 missing.append(manifest)
     return missing
@@ -259,7 +259,7 @@ def _logged_audit(dataset: str | None = None) -> list[dict]:
 
 def _published(name: str) -> set[str]:
     """Versions of ``name`` that the audit log records as written (published)."""
-    return {e["version"] for e in read_audit(name) if _VERSION.fullmatch(e.get("version", ""))}
+    return {e["version"] for e in read_audit(name) if VERSION_NAME.fullmatch(e.get("version", ""))}
 
 
 @contextlib.contextmanager
@@ -312,7 +312,7 @@ def _no_hook(step: str) -> None:
     return None
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -320,7 +320,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes) -> None:
     with open(path, "xb") as handle:
         handle.write(data)
         handle.flush()
@@ -352,22 +352,22 @@ def cleanup(name: str | None = None) -> None:
             _remove_tree(Path(entry.path))
     if name:
         names = [name]
-    elif _datasets_root().is_dir():
-        names = [e.name for e in os.scandir(_datasets_root()) if NAME_PATTERN.fullmatch(e.name)]
+    elif datasets_root().is_dir():
+        names = [e.name for e in os.scandir(datasets_root()) if NAME_PATTERN.fullmatch(e.name)]
     else:
         names = []
     for each in names:
         try:
-            _cleanup_dataset(each)
+            cleanup_dataset(each)
         except StoreError:
             if name:
                 raise
     for entry in _unlogged(name, _logged_audit(name)):  # published, its line lost
-        _append_audit({k: v for k, v in entry.items() if k != "damaged_fields"})
+        append_audit({k: v for k, v in entry.items() if k != "damaged_fields"})
 
 
-def _cleanup_dataset(name: str) -> None:
-    folder = _datasets_root() / name
+def cleanup_dataset(name: str) -> None:
+    folder = datasets_root() / name
     if not folder.is_dir():
         return
     for entry in os.scandir(folder):
@@ -376,10 +376,10 @@ def _cleanup_dataset(name: str) -> None:
     versions_dir = folder / "versions"
     if not versions_dir.is_dir():
         return
-    latest = _read_latest(name)  # raises on a damaged pointer: touch nothing
+    latest = read_latest(name)  # raises on a damaged pointer: touch nothing
     newest_good = int(latest) if latest else 0
     newer = sorted(e.name for e in os.scandir(versions_dir)
-                   if _VERSION.fullmatch(e.name) and int(e.name) > newest_good)
+                   if VERSION_NAME.fullmatch(e.name) and int(e.name) > newest_good)
     if not newer:
         return
     published = _published(name) & set(newer)
@@ -392,7 +392,7 @@ def _cleanup_dataset(name: str) -> None:
         os.rename(versions_dir / version, aside / f"{version}-{secrets.token_hex(4)}")
 
 
-def _append_audit(entry: Mapping) -> None:
+def append_audit(entry: Mapping) -> None:
     path = data_dir() / AUDIT_FILE
     line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
     with open(path, "a+b") as handle:
@@ -436,9 +436,9 @@ def commit_version(name: str, files: Mapping[str, bytes], record: Mapping,
         raise ValueError(f"'files' may only hold dataset files, got {unknown}")
     cleanup(name)
     root = data_dir()
-    versions_dir = _datasets_root() / name / "versions"
+    versions_dir = datasets_root() / name / "versions"
     versions_dir.mkdir(parents=True, exist_ok=True)
-    latest = _read_latest(name)
+    latest = read_latest(name)
     version = f"{(int(latest) if latest else 0) + 1:04d}"
     entry = {**record, "time": datetime.now(UTC).isoformat(timespec="seconds"),
              "dataset": name, "version": version}
@@ -447,10 +447,10 @@ def commit_version(name: str, files: Mapping[str, bytes], record: Mapping,
     temp.mkdir()
     try:
         for filename, data in files.items():
-            _write_file(temp / filename, data)
-        _write_file(temp / MANIFEST, json.dumps(entry, ensure_ascii=False, indent=2,
+            write_file(temp / filename, data)
+        write_file(temp / MANIFEST, json.dumps(entry, ensure_ascii=False, indent=2,
                                                 sort_keys=True).encode("utf-8"))
-        _fsync_dir(temp)
+        fsync_dir(temp)
         if verify is not None:
             verify(temp)
         step("before_rename")
@@ -458,15 +458,15 @@ def commit_version(name: str, files: Mapping[str, bytes], record: Mapping,
     except BaseException:
         _remove_tree(temp)
         raise
-    _fsync_dir(versions_dir)
+    fsync_dir(versions_dir)
     step("before_latest")
-    pointer = _datasets_root() / name / f".LATEST-{secrets.token_hex(6)}"
-    _write_file(pointer, f"{version}\n".encode("ascii"))
-    os.replace(pointer, _datasets_root() / name / "LATEST")
-    _fsync_dir(_datasets_root() / name)
+    pointer = datasets_root() / name / f".LATEST-{secrets.token_hex(6)}"
+    write_file(pointer, f"{version}\n".encode("ascii"))
+    os.replace(pointer, datasets_root() / name / "LATEST")
+    fsync_dir(datasets_root() / name)
     step("before_audit")
     try:
-        _append_audit(entry)
+        append_audit(entry)
     except OSError:  # published: the manifest holds the entry; the next writer logs it
         raise StoreError("d_published_audit_pending", version, dataset=name) from None
     return version

@@ -8,17 +8,17 @@ import secrets
 from datetime import UTC, datetime
 
 from ecotown.store.files import (
-    _VERSION,
     MANIFEST,
     VERSION_FILES,
-    _append_audit,
-    _cleanup_dataset,
-    _datasets_root,
-    _fsync_dir,
-    _read_latest,
-    _read_manifest,
-    _write_file,
+    VERSION_NAME,
+    append_audit,
+    cleanup_dataset,
+    datasets_root,
+    fsync_dir,
     locked,
+    read_latest,
+    read_manifest,
+    write_file,
 )
 from ecotown.store.names import NAME_PATTERN, RESERVED_NAMES, StoreError, check_name
 
@@ -28,14 +28,14 @@ __all__ = ["damaged_names", "repair_latest"]
 def damaged_names() -> list[str]:
     """Imported datasets whose ``LATEST`` pointer is damaged (readers skip them)."""
     try:
-        entries = list(os.scandir(_datasets_root()))
+        entries = list(os.scandir(datasets_root()))
     except OSError:
         return []
     found = []
     for entry in entries:
         if NAME_PATTERN.fullmatch(entry.name) and entry.name not in RESERVED_NAMES:
             try:
-                _read_latest(entry.name)
+                read_latest(entry.name)
             except StoreError:
                 found.append(entry.name)
     return sorted(found)
@@ -55,14 +55,14 @@ def repair_latest(name: str, steward: str) -> str:
     """
     check_name(name)
     with locked():
-        folder = _datasets_root() / name
+        folder = datasets_root() / name
         try:
-            latest = _read_latest(name)
+            latest = read_latest(name)
         except StoreError:
             latest = None
         else:
             try:
-                _cleanup_dataset(name)
+                cleanup_dataset(name)
             except StoreError:
                 pass
             else:
@@ -70,21 +70,21 @@ def repair_latest(name: str, steward: str) -> str:
                     raise StoreError("d_latest_ok", latest, dataset=name)
         versions_dir = folder / "versions"
         candidates = sorted((e.name for e in os.scandir(versions_dir)
-                             if _VERSION.fullmatch(e.name)), key=int, reverse=True) \
+                             if VERSION_NAME.fullmatch(e.name)), key=int, reverse=True) \
             if versions_dir.is_dir() else []
         for version in candidates:
             directory = versions_dir / version
-            manifest = _read_manifest(directory / MANIFEST)
+            manifest = read_manifest(directory / MANIFEST)
             if "damaged" not in manifest and all(
                     (directory / f).is_file() for f in VERSION_FILES):
                 break
         else:
             raise StoreError("d_no_versions", name)
         pointer = folder / f".LATEST-{secrets.token_hex(6)}"
-        _write_file(pointer, f"{version}\n".encode("ascii"))
+        write_file(pointer, f"{version}\n".encode("ascii"))
         os.replace(pointer, folder / "LATEST")
-        _fsync_dir(folder)
-        _append_audit({"action": "repair", "steward": steward, "dataset": name,
+        fsync_dir(folder)
+        append_audit({"action": "repair", "steward": steward, "dataset": name,
                        "version": version,
                        "time": datetime.now(UTC).isoformat(timespec="seconds")})
         return version

@@ -1,6 +1,7 @@
 """The Streamlit glue, the only code that imports Streamlit: cached loaders, the view in
 the URL, widgets, the page preamble every page calls, layout CSS and the download menu."""
 
+from ecotown.present.safe_html import md_escape
 from ecotown.ui.cached import (
     cached_area_list_html,
     cached_area_table,
@@ -14,23 +15,7 @@ from ecotown.ui.cached import (
     cached_summary,
     cached_years,
 )
-from ecotown.ui.glue import (
-    area_link_params,
-    briefing_downloads,
-    current_view,
-    dataset_badge,
-    known_datasets,
-    load_or_stop,
-    map_click_handler,
-    md_escape,
-    page_preamble,
-    select_province,
-    serve_leaflet,
-    set_view,
-    sidebar_common,
-    sidebar_filters,
-    store_problem,
-)
+from ecotown.ui.downloads import briefing_downloads
 from ecotown.ui.layout import (
     compact_layout,
     copy_link_button,
@@ -39,6 +24,18 @@ from ecotown.ui.layout import (
     slide_footer,
     slide_header,
 )
+from ecotown.ui.preamble import (
+    area_link_params,
+    current_view,
+    dataset_badge,
+    known_datasets,
+    load_or_stop,
+    page_preamble,
+    serve_leaflet,
+    set_view,
+    store_problem,
+)
+from ecotown.ui.sidebar import map_click_handler, select_province, sidebar_common, sidebar_filters
 
 __all__ = [
     "area_link_params",

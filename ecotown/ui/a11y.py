@@ -14,6 +14,7 @@ import streamlit as st
 
 from ecotown.i18n.labels import t
 from ecotown.present.safe_html import esc
+from ecotown.ui import keys
 
 __all__ = ["SKIP_TARGETS", "page_accessibility", "skip_links"]
 
@@ -113,7 +114,7 @@ iframe:focus-visible {
 @media print {
   @page { size: A4 landscape; margin: 8mm; }
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stStatusWidget"], [data-testid="stDecoration"], #ecotown-skips,
+  [data-testid="stStatusWidget"], #ecotown-skips,
   [data-testid="stPopover"], [data-testid="stExpander"], [data-testid="stCheckbox"],
   [data-testid="stButton"], [data-testid="stPageLink"], [data-testid="stToast"],
   [data-testid="stElementContainer"]:has(iframe[title="st.iframe"]),
@@ -160,5 +161,5 @@ def page_accessibility(lang: str, skips: tuple[str, ...] = ("main",)) -> None:
     st.html(_CSS)
     # a frame of Streamlit's public st.iframe, out of the tab order and out of sight (a
     # hidden frame still runs its script); the keyed container is how the CSS finds it
-    with st.container(key="ecotown-a11y"):
+    with st.container(key=keys.A11Y_BOX):
         st.iframe(page, height=1, tab_index=-1)

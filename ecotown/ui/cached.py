@@ -30,6 +30,7 @@ from ecotown.model.validate import DatasetError
 from ecotown.present.html_blocks import area_list_html, map_legend_html
 from ecotown.present.legend import map_legend, province_classes
 from ecotown.store import dataset_version, load_dataset
+from ecotown.ui import keys
 from ecotown.webmap.assets import province_file_url
 from ecotown.webmap.mapview import province_geojson
 
@@ -60,7 +61,7 @@ def cached_provinces():
     return load_provinces()
 
 
-SNAPSHOT = "_snapshot"  # session state: {dataset: version} taken once per rerun
+SNAPSHOT = keys.SNAPSHOT  # session state: {dataset: version} taken once per rerun
 
 
 def take_snapshot(versions: dict[str, str]) -> None:
@@ -83,7 +84,7 @@ def snapshot_version(name: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _dataset_at(name: str, version: str) -> Dataset:
+def dataset_at(name: str, version: str) -> Dataset:
     """The dataset ``name`` at ``version``, one shared read-only object per process (one
     cache tier: a new version is a new key; errors are not cached)."""
     return load_dataset(name, version or None)
@@ -92,13 +93,13 @@ def _dataset_at(name: str, version: str) -> Dataset:
 def cached_dataset(name: str) -> Dataset:
     """A validated dataset, cached per version: an import (from the page or the command
     line) is seen at the next rerun. Errors are not cached. Read-only."""
-    return _dataset_at(name, snapshot_version(name))
+    return dataset_at(name, snapshot_version(name))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _area_table_at(name: str, version: str, year: int | None = None,
                    since: int | None = None):
-    dataset = _dataset_at(name, version)
+    dataset = dataset_at(name, version)
     table = area_table(dataset, cached_provinces(), year)
     if since is not None:
         table = with_change(table, dataset, since, view_year(dataset, year))
@@ -115,7 +116,7 @@ def cached_area_table(name: str, year: int | None = None, since: int | None = No
 @st.cache_data(show_spinner=False, max_entries=256)
 def _summary_at(name: str, version: str, year: int | None, since: int | None,
                 filters: Filters) -> dict:
-    dataset = _dataset_at(name, version)
+    dataset = dataset_at(name, version)
     return summarise(dataset, _area_table_at(name, version, year, since), filters, year)
 
 
@@ -131,7 +132,7 @@ def _facts_ok_at(version: str, state: ViewState) -> bool:
     from ecotown.briefing import briefing_facts
 
     try:
-        briefing_facts(_dataset_at(state.dataset, version),
+        briefing_facts(dataset_at(state.dataset, version),
                        _area_table_at(state.dataset, version, state.year, state.since),
                        cached_provinces(), state)
     except Exception:
@@ -148,7 +149,7 @@ def facts_ok(state: ViewState) -> bool:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _title_at(name: str, version: str, lang: str) -> str:
-    return _dataset_at(name, version).title(lang)
+    return dataset_at(name, version).title(lang)
 
 
 def dataset_title(name: str, lang: str) -> str:
@@ -188,7 +189,7 @@ def cached_province_info():
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _years_at(name: str, version: str) -> list[int]:
-    return dataset_years(_dataset_at(name, version))
+    return dataset_years(dataset_at(name, version))
 
 
 def cached_years(name: str) -> list[int]:
@@ -197,22 +198,22 @@ def cached_years(name: str) -> list[int]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _shown_at(name: str, version: str, year: int | None, since: int | None,
+def shown_at(name: str, version: str, year: int | None, since: int | None,
               filters: Filters):
     return apply_filters(_area_table_at(name, version, year, since), filters)
 
 
 def cached_shown(state: ViewState):
     """The view's area table after its filters (:func:`apply_filters`). Read-only."""
-    return _shown_at(state.dataset, snapshot_version(state.dataset), state.year, state.since,
+    return shown_at(state.dataset, snapshot_version(state.dataset), state.year, state.since,
                      state.filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _legend_html_at(version: str, state: ViewState, mode: str) -> str:
-    shown = _shown_at(state.dataset, version, state.year, state.since, state.filters)
+    shown = shown_at(state.dataset, version, state.year, state.since, state.filters)
     classes = province_classes(cached_province_info()["province_code"], shown, mode)
-    legend = map_legend(classes, shown, mode, _dataset_at(state.dataset, version).levels,
+    legend = map_legend(classes, shown, mode, dataset_at(state.dataset, version).levels,
                         state.lang, state.since)
     return map_legend_html(legend, state.lang, test_id="legend-map")
 
@@ -224,8 +225,8 @@ def cached_legend_html(state: ViewState, mode: str) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _area_list_html_at(version: str, state: ViewState) -> str:
-    shown = _shown_at(state.dataset, version, state.year, state.since, state.filters)
-    return area_list_html(shown, _dataset_at(state.dataset, version).levels,
+    shown = shown_at(state.dataset, version, state.year, state.since, state.filters)
+    return area_list_html(shown, dataset_at(state.dataset, version).levels,
                           [page_url("area", state, area=a) for a in shown["area_id"]],
                           state.lang)
 

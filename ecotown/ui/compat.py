@@ -16,18 +16,59 @@ when the internals change, and a logged warning, never silence, when a fallback 
   ``st_folium`` calls them (``tests/unit/ui/test_mapglue.py`` compares the two on equal
   maps). If they change, :class:`CompatUnavailable` is raised after a logged warning and
   the page falls back to the public ``st_folium`` (slower, same map).
+* :data:`STREAMLIT_TEST_IDS`: the ``data-testid`` values of Streamlit's own elements that
+  the atlas's style sheet and accessibility layer select (``ecotown.ui.layout``,
+  ``ecotown.ui.a11y``). Streamlit offers no public class names for its containers; these
+  ids are its frontend's, and the test reads every one of them in the installed
+  frontend bundle and fails when one is used here but not declared.
 """
 
 from __future__ import annotations
 
 import logging
 
-__all__ = ["TESTED_STREAMLIT", "TESTED_STREAMLIT_FOLIUM", "CompatUnavailable",
+__all__ = ["STREAMLIT_TEST_IDS", "TESTED_STREAMLIT", "TESTED_STREAMLIT_FOLIUM", "CompatUnavailable",
            "browser_widget_states", "folium_component", "folium_parts"]
 
 _log = logging.getLogger("ecotown.ui.compat")
 TESTED_STREAMLIT = "1.67.0"  # the versions whose internals the tests pin
 TESTED_STREAMLIT_FOLIUM = "0.27.4"
+# Streamlit element ids our CSS and scripts select (see the module docstring)
+STREAMLIT_TEST_IDS = frozenset({
+    "stAlert",
+    "stAlertContainer",
+    "stAppViewContainer",
+    "stBottom",
+    "stButton",
+    "stButtonGroup",
+    "stCaptionContainer",
+    "stCheckbox",
+    "stColumn",
+    "stDataFrame",
+    "stDownloadButton",
+    "stElementContainer",
+    "stExpander",
+    "stHeader",
+    "stHorizontalBlock",
+    "stLayoutWrapper",
+    "stMain",
+    "stMetric",
+    "stMetricLabel",
+    "stMetricValue",
+    "stPageLink",
+    "stPopover",
+    "stPopoverButton",
+    "stSelectbox",
+    "stSidebar",
+    "stExpandSidebarButton",
+    "stSkipToContent",
+    "stSlider",
+    "stStatusWidget",
+    "stToast",
+    "stToolbar",
+    "stVegaLiteChart",
+    "stVerticalBlock",
+})
 
 
 class CompatUnavailable(RuntimeError):

@@ -46,8 +46,8 @@ def compact_layout() -> None:
 
 
 _PRESENT_CSS = """<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"], [data-testid="stToolbar"],
 [data-testid="stStatusWidget"], footer { display: none !important; }
 .block-container { padding: 0.6rem 1.2rem 0.2rem 1.2rem !important; max-width: 100% !important; }
 [data-testid="stMetricValue"] { font-size: 2.4rem; }

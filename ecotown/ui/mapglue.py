@@ -21,7 +21,7 @@ import streamlit as st
 
 from ecotown.analysis.framing import view_frame
 from ecotown.analysis.urlstate import ViewState
-from ecotown.ui.cached import _dataset_at, _shown_at, cached_province_info, snapshot_version
+from ecotown.ui.cached import cached_province_info, dataset_at, shown_at, snapshot_version
 from ecotown.ui.compat import CompatUnavailable, folium_component, folium_parts
 from ecotown.webmap.mapview import build_base_map, build_layers
 
@@ -119,9 +119,9 @@ def show_overview_map(state: ViewState, mode: str, province_url: str, key: str, 
 def _overview_maps(state: ViewState, mode: str, province_url: str,
                    version: str | None = None):
     version = snapshot_version(state.dataset) if version is None else version
-    dataset = _dataset_at(state.dataset, version)
+    dataset = dataset_at(state.dataset, version)
     info = cached_province_info()
-    shown = _shown_at(state.dataset, version, state.year, state.since, state.filters)
+    shown = shown_at(state.dataset, version, state.year, state.since, state.filters)
     frame = view_frame(info, shown, state.filters, state.selected_province, state.dataset)
     layers = build_layers(info, shown, mode, dataset.levels, state.lang,
                           state.selected_province, frame)

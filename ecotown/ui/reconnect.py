@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ecotown.ui import keys
 from ecotown.ui.compat import browser_widget_states
 
 __all__ = ["adopted", "note_session_run", "preset", "reject_unmatched"]
 
 _FIRST_RUN_MARK = "_session_ran"
-_ADOPT = "_adopt_widgets"
+_ADOPT = keys.ADOPT_WIDGETS
 _RAW = "_adopt_raw"
 
 

@@ -30,8 +30,9 @@ from ecotown.present.sentences import verdict_sentence
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import change_text
 from ecotown.store import load_dataset
-from ecotown.ui.cached import _dataset_at, cached_provinces, cached_years, snapshot_version
-from ecotown.ui.glue import set_view
+from ecotown.ui import keys
+from ecotown.ui.cached import cached_provinces, cached_years, dataset_at, snapshot_version
+from ecotown.ui.preamble import set_view
 from ecotown.ui.reconnect import adopted, preset, reject_unmatched
 
 __all__ = ["cached_points", "cached_progress", "fit_view_years", "movers_list", "play_ticker",
@@ -43,7 +44,7 @@ PLAY_SECONDS = 1.6
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _points_at(name: str, version: str) -> pd.DataFrame:
-    frame = area_points(_dataset_at(name, version).areas, cached_provinces())
+    frame = area_points(dataset_at(name, version).areas, cached_provinces())
     return pd.DataFrame(frame.drop(columns="geometry"))
 
 
@@ -54,7 +55,7 @@ def cached_points(name: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _progress_at(name: str, version: str, filters, year, since) -> dict:
-    return progress_report(_dataset_at(name, version), _points_at(name, version), filters,
+    return progress_report(dataset_at(name, version), _points_at(name, version), filters,
                            year, since)
 
 
@@ -74,7 +75,7 @@ def public_figures() -> pd.DataFrame:
 def fit_view_years(view: ViewState, dataset: Dataset) -> ViewState:
     """The view with ``year``/``since`` kept within the dataset's years; a dropped value is
     said in a toast and the URL is rewritten."""
-    step = st.session_state.pop("_next_year", None)
+    step = st.session_state.pop(keys.NEXT_YEAR, None)
     if step is not None:  # the next year of a playing year control
         view = replace(view, year=step, since=None)
     fitted, notices = fit_years(view, cached_years(dataset.name))
@@ -87,13 +88,13 @@ def fit_view_years(view: ViewState, dataset: Dataset) -> ViewState:
                                                              ("since", fitted.since))}
     if notices or typed != canonical:  # one canonical form in the URL: the C.E. year
         set_view(fitted)
-        st.session_state["_view"] = fitted
+        st.session_state[keys.VIEW] = fitted
     return fitted
 
 
 def _set(view: ViewState, **changes) -> None:
     state = replace(view, **changes)
-    st.session_state["_view"] = state
+    st.session_state[keys.VIEW] = state
     set_view(state)
 
 
@@ -105,39 +106,39 @@ def year_bar(view: ViewState, years: list[int]) -> None:
     shown = view.year if view.year is not None else years[-1]
     earlier = [y for y in years if y < shown]
     # a reconnected page's year that matches no option keeps the URL's year
-    reject_unmatched("w_year", [year_short(y, lang) for y in years])
-    preset({"w_year": shown, "w_since": view.since if view.since in earlier else 0})
+    reject_unmatched(keys.W_YEAR, [year_short(y, lang) for y in years])
+    preset({keys.W_YEAR: shown, keys.W_SINCE: view.since if view.since in earlier else 0})
     keep = adopted()  # a page that reconnected to this replica: the browser's values
-    playing = bool(st.session_state.get("_playing"))
+    playing = bool(st.session_state.get(keys.PLAYING))
 
     def on_year() -> None:
-        year = int(st.session_state["w_year"])
+        year = int(st.session_state[keys.W_YEAR])
         since = view.since if view.since is not None and view.since < year else None
         _set(view, year=None if year == years[-1] else year, since=since)
 
     def on_since() -> None:
-        _set(view, since=st.session_state["w_since"] or None)
+        _set(view, since=st.session_state[keys.W_SINCE] or None)
 
     def on_play() -> None:
-        st.session_state["_playing"] = not playing
+        st.session_state[keys.PLAYING] = not playing
         if not playing and shown == years[-1]:  # start from the first year
             _set(view, year=years[0], since=None)
 
-    cols = st.container(key="ecotown-yearbar").columns([6, 1.2, 2.4],
+    cols = st.container(key=keys.YEARBAR_BOX).columns([6, 1.2, 2.4],
                                                        vertical_alignment="bottom")
-    cols[0].select_slider(t("year_control", lang), options=years, key="w_year",
+    cols[0].select_slider(t("year_control", lang), options=years, key=keys.W_YEAR,
                           on_change=on_year, format_func=lambda y: year_short(y, lang))
     cols[1].button(t("year_stop" if playing else "year_play", lang), on_click=on_play,
                    icon=":material/stop:" if playing else ":material/play_arrow:",
-                   key="w_play", width="stretch")
-    cols[2].selectbox(t("change_since", lang), [0, *earlier], key="w_since",
+                   key=keys.W_PLAY, width="stretch")
+    cols[2].selectbox(t("change_since", lang), [0, *earlier], key=keys.W_SINCE,
                       on_change=on_since, disabled=not earlier,
                       format_func=lambda y: t("change_off", lang) if not y
                       else fiscal_year_text(y, lang, span=False))
-    if "w_year" in keep and st.session_state["w_year"] != shown:  # a reconnected page's click
+    if keys.W_YEAR in keep and st.session_state[keys.W_YEAR] != shown:  # a reconnected page's click
         on_year()
         st.rerun()
-    if "w_since" in keep and (st.session_state["w_since"] or None) != (
+    if keys.W_SINCE in keep and (st.session_state[keys.W_SINCE] or None) != (
             view.since if view.since in earlier else None):
         on_since()
         st.rerun()
@@ -146,7 +147,7 @@ def year_bar(view: ViewState, years: list[int]) -> None:
 def play_ticker(view: ViewState, years: list[int]) -> None:
     """While the year control plays, step to the next year every few seconds. Call it last
     in the sidebar: an element added before the map would shift it and re-mount it."""
-    if len(years) < 2 or not st.session_state.get("_playing"):
+    if len(years) < 2 or not st.session_state.get(keys.PLAYING):
         return
     with st.sidebar:
         _ticker(view, years, view.year if view.year is not None else years[-1])
@@ -155,20 +156,20 @@ def play_ticker(view: ViewState, years: list[int]) -> None:
 def _ticker(view: ViewState, years: list[int], shown: int) -> None:
     @st.fragment(run_every=PLAY_SECONDS)
     def tick() -> None:
-        if not st.session_state.get("_playing"):
+        if not st.session_state.get(keys.PLAYING):
             return
-        if st.session_state.get("_tick_from") != shown:  # the first run only draws
-            st.session_state["_tick_from"] = shown
+        if st.session_state.get(keys.TICK_FROM) != shown:  # the first run only draws
+            st.session_state[keys.TICK_FROM] = shown
             return
         later = [y for y in years if y > shown]
         if not later:
-            st.session_state["_playing"] = False
+            st.session_state[keys.PLAYING] = False
             st.rerun()
         # The URL is written by the full run that follows (:func:`fit_view_years`): a query
         # change made inside a fragment's run does not reach the browser's address bar.
-        st.session_state["_next_year"] = later[0]
+        st.session_state[keys.NEXT_YEAR] = later[0]
         if later[0] == years[-1]:
-            st.session_state["_playing"] = False
+            st.session_state[keys.PLAYING] = False
         st.rerun()
 
     tick()
@@ -195,7 +196,7 @@ def progress_panel(view: ViewState, dataset: Dataset, report: dict) -> None:
     chosen = apply_filters(cached_points(view.dataset), timeline_filters(view.filters))
     st.caption(t("over_time_caption", lang))
     breakdown = st.segmented_control(t("breakdown", lang), ["none", "phase", "region"],
-                                     default="none", key="w_breakdown",
+                                     default="none", key=keys.W_BREAKDOWN,
                                      format_func=lambda b: t(f"breakdown_{b}", lang)) or "none"
     points = reference_points(public_figures() if dataset.programme_figures.empty
                               or "year" not in dataset.programme_figures.columns
@@ -313,7 +314,7 @@ def movers_list(view: ViewState, movers: list[dict], links: list[str], year: int
             f"{year_short(m['year_to'], lang)}): "
             f"{md_escape(reason(m))}"
             for m, url in falls]
-        with st.container(border=True, key="ecotown-falls"):
+        with st.container(border=True, key=keys.FALLS_BOX):
             st.markdown(f"**{md_escape(t('falls_title', lang, n=f'{len(falls):,}'))}**\n\n"
                         + "\n".join(lines))
     link = t("open_area", lang)

@@ -1,5 +1,5 @@
 """Every page keeps its own parameters and the view's through a change of language or
-dataset: one mechanism (ui.glue.set_view via analysis.urlstate.view_params), every page."""
+dataset: one mechanism (ui.preamble.set_view via analysis.urlstate.view_params), every page."""
 
 from __future__ import annotations
 

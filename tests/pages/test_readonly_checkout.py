@@ -33,7 +33,7 @@ def _tree(root: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_the_app_runs_from_a_read_only_checkout(tmp_path):
-    from bench.load import _connect, _rerun
+    from bench.load import _rerun, ws_connect
     from bench.server import serve as _serve
     from bench.server import stop as _stop
 
@@ -54,7 +54,7 @@ def test_the_app_runs_from_a_read_only_checkout(tmp_path):
     server, url = _serve("app.py", env=env, cwd=copy)
     try:
         async def visit():
-            async with _connect(url) as ws:
+            async with ws_connect(url) as ws:
                 for query in ("dataset=demo&lang=en", "dataset=demo&phase=1&lang=th"):
                     _elapsed, ok = await _rerun(ws, query)
                     assert ok, query

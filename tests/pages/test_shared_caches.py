@@ -44,7 +44,7 @@ def after_every_page():
 
 @pytest.mark.parametrize("name", ["public", "demo"])
 def test_the_shared_dataset_is_as_loaded(after_every_page, name):
-    shared = cached._dataset_at(name, dataset_version(name))
+    shared = cached.dataset_at(name, dataset_version(name))
     fresh = load_dataset(name)
     assert shared is cached.cached_dataset(name)  # one object, not a copy
     for field, value in vars(fresh).items():

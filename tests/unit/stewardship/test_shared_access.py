@@ -9,7 +9,7 @@ import threading
 import psycopg
 import pytest
 
-from ecotown.stewardship import access
+from ecotown.stewardship import access, shared_access
 from ecotown.stewardship.shared_access import SharedRate, SharedThrottle
 from ecotown.store.names import StoreError
 
@@ -109,11 +109,11 @@ def test_the_rate_is_one_bucket_for_every_replica(postgres):
 
 def test_the_setting_chooses_the_shared_throttle(postgres, monkeypatch):
     monkeypatch.delenv("ECOTOWN_DATABASE_URL", raising=False)
-    assert access.throttles() == (access.THROTTLE, access.GLOBAL_RATE)
+    assert shared_access.throttles() == (access.THROTTLE, access.GLOBAL_RATE)
     monkeypatch.setenv("ECOTOWN_DATABASE_URL", postgres)
-    throttle, rate = access.throttles()
+    throttle, rate = shared_access.throttles()
     assert isinstance(throttle, SharedThrottle) and isinstance(rate, SharedRate)
-    assert access.throttles()[0] is throttle
+    assert shared_access.throttles()[0] is throttle
 
 
 def test_a_database_that_is_down_refuses_without_a_traceback(monkeypatch):

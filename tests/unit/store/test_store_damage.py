@@ -201,7 +201,7 @@ def test_cli_disk_full_says_so_and_keeps_the_data(data_dir, tmp_path, monkeypatc
     def full(path, data):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(store_files, "_write_file", full)
+    monkeypatch.setattr(store_files, "write_file", full)
     path = tmp_path / "a.csv"
     path.write_text(f"area_id,year,level,basis,source,note\nP1-05,2025,4,stated,{URL},\n")
     code = cli_data.main(["import", str(path), "--dataset", "official", "--yes",

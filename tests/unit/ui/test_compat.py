@@ -109,3 +109,32 @@ def test_the_overview_falls_back_to_the_public_st_folium(monkeypatch):
     app = open_page("app.py", {"dataset": "demo", "lang": "en", "phase": "2"})
     assert not app.exception
     assert calls and calls[0]["key"] == "map"
+
+
+def _used_test_ids() -> set[str]:
+    import re
+    from pathlib import Path
+
+    root = Path(compat.__file__).resolve().parents[1]
+    found: set[str] = set()
+    for path in root.rglob("*.py"):
+        found |= set(re.findall(r'data-testid=\\?"?(st[A-Za-z]+)', path.read_text()))
+    return found
+
+
+def test_every_streamlit_test_id_the_atlas_selects_is_declared_in_compat():
+    undeclared = _used_test_ids() - compat.STREAMLIT_TEST_IDS
+    assert not undeclared, f"declare these in compat.STREAMLIT_TEST_IDS: {sorted(undeclared)}"
+    unused = compat.STREAMLIT_TEST_IDS - _used_test_ids()
+    assert not unused, f"not selected any more, remove from compat: {sorted(unused)}"
+
+
+def test_every_declared_test_id_exists_in_the_installed_streamlit_frontend():
+    from pathlib import Path
+
+    bundle = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    text = "\n".join(p.read_text(errors="replace") for p in bundle.glob("*.js"))
+    missing = sorted(i for i in compat.STREAMLIT_TEST_IDS
+                     if not any(f"{q}{i}{q}" in text for q in "\"'`"))
+    assert not missing, (f"Streamlit {streamlit.__version__} no longer renders {missing}: "
+                         "the atlas's layout and accessibility CSS would silently stop applying")
