@@ -10,11 +10,11 @@ from ecotown.analysis.scorecard import dimension_scores, level_history, peers, s
 from ecotown.analysis.summary import view_year
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import note_in, pick, t, year_text
-from ecotown.model.text import http_urls
 from ecotown.present.charts import dimension_chart, level_history_chart
 from ecotown.present.legend import marker_style
 from ecotown.present.progress_text import area_path_lines
 from ecotown.present.safe_html import esc
+from ecotown.present.sources import sources_html
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import display_history, display_scorecard, print_table_html
 from ecotown.ui import (
@@ -140,11 +140,7 @@ if not card.empty:
         st.html(print_table_html(getattr(dim, f"name_{lang}"), rows))
 
 st.header(t("sources", lang), anchor=False)
-links, other_text = http_urls(area["sources"] + " " + " ".join(history["source"]))
-st.html("<ul>" + "".join(f'<li><a href="{esc(u)}" target="_blank" rel="noopener noreferrer">'
-                         f"{esc(u)}</a></li>" for u in links) + "</ul>")
-if other_text:
-    st.caption(md_escape(" ".join(other_text)))
+st.html(sources_html([area["sources"], *history["source"]], lang))
 if not history.empty:
     with st.expander(t("level_history", lang)):
         st.dataframe(display_history(history, dataset, lang), hide_index=True, width="stretch")

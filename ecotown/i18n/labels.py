@@ -133,6 +133,7 @@ TEXT: dict[str, dict[str, str]] = {
     "no_level": {"th": "ยังไม่มีระดับที่เผยแพร่", "en": "No published level"},
     "scope": {"th": "ขอบเขต", "en": "Scope"},
     "sources": {"th": "แหล่งที่มา", "en": "Sources"},
+    "source_synthetic": {"th": "ข้อมูลสาธิตสังเคราะห์ (ไม่ใช่ผลการประเมินทางการ)", "en": "synthetic demo data (not official results)"},
     "note": {"th": "หมายเหตุ", "en": "Note"},
     "name": {"th": "ชื่อ", "en": "Name"},
     "area_id": {"th": "รหัสพื้นที่", "en": "Area id"},

@@ -7,6 +7,7 @@ import pandas as pd
 from ecotown.i18n.labels import note_in, pick, t, year_text
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
+from ecotown.present.sources import source_label, synthetic_source
 from ecotown.present.style import level_label, phase_label
 
 __all__ = ["change_text", "display_areas"]
@@ -28,7 +29,8 @@ def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFr
         f"{t('name', lang)} ({other.upper()})": ordered[f"name_{other}"],
         t("scope", lang): [t(f"scope_{s}", lang) for s in ordered["scope"]],
         t("phase_basis", lang): [t(f"basis_{b}", lang) for b in ordered["phase_basis"]],
-        t("sources", lang): ordered["sources"],
+        t("sources", lang): [t("source_synthetic", lang) if synthetic_source(s) else s
+                             for s in ordered["sources"]],
     }
     if "as_of" in ordered.columns:  # a level carried from an earlier year says so
         rows[t("col_as_of", lang)] = [t("d_yes", lang) if bool(v) else ""
@@ -87,7 +89,7 @@ def display_history(history: pd.DataFrame, dataset: Dataset, lang: str) -> pd.Da
         t("level", lang): [level_label(v, dataset.levels, lang) for v in history["level"]],
         t("basis", lang): [t(f"basis_{b}", lang) for b in history["basis"]],
         t("note", lang): [note_in(r, lang) for _, r in history.iterrows()],
-        t("source", lang): history["source"],
+        t("source", lang): [source_label(s, lang) for s in history["source"]],
     }).reset_index(drop=True)
 
 
