@@ -191,6 +191,12 @@ with tab_import:
                     areas = stewardship.area_change_rows(plan, lang)
                     if not areas.empty:
                         st.dataframe(areas, hide_index=True, width="stretch")
+                    cells, more = stewardship.cell_change_rows(plan, lang)
+                    if not cells.empty:
+                        st.markdown(f"**{t('dp_changed_cells', lang)}**")
+                        st.dataframe(cells, hide_index=True, width="stretch")
+                        if more:
+                            st.caption(t("d_more_changes", lang, n=f"{more:,}"))
                     if plan.new or plan.changed:
                         st.button(t("dp_confirm", lang), type="primary", key=keys.W_CONFIRM,
                                   on_click=run_safely, args=(lang, do_import, plan),

@@ -28,6 +28,9 @@ from ecotown.stewardship.uploads import (
 
 # --- preview ----------------------------------------------------------------------------
 
+MAX_CELLS = 500  # changed cells kept per table for the preview; the rest are counted
+
+
 @dataclass
 class Change:
     """What an import changes in one table: keys added, changed, removed; unchanged rows."""
@@ -39,6 +42,9 @@ class Change:
     unchanged: int = 0
     replaced_table: bool = False
     changed_columns: dict[str, list[str]] = field(default_factory=dict)
+    # each changed cell (row key, column, old, new), the first MAX_CELLS of them
+    cells: list[tuple[str, str, str, str]] = field(default_factory=list)
+    cells_total: int = 0
 
     def counts(self) -> dict:
         """JSON-ready counts, for the audit log."""
@@ -237,8 +243,12 @@ def _merge(base: pd.DataFrame, new: pd.DataFrame, tbl: Table, replace: bool
         elif base_sigs[base_at[key]] != sig:
             change.changed.append(shown)
             old = base_sigs[base_at[key]]
-            change.changed_columns[shown] = [c for c, a, b in zip(tbl.column_names, old, sig,
-                                                                    strict=True) if a != b]
+            differ = [(c, a, b) for c, a, b in zip(tbl.column_names, old, sig, strict=True)
+                      if a != b]
+            change.changed_columns[shown] = [c for c, _, _ in differ]
+            change.cells_total += len(differ)
+            room = MAX_CELLS - len(change.cells)
+            change.cells += [(shown, c, a, b) for c, a, b in differ[:max(room, 0)]]
         else:
             change.unchanged += 1
     if replace:

@@ -54,6 +54,19 @@ def area_change_rows(plan: Preview, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
+def cell_change_rows(plan: Preview, lang: str, cap: int = 200) -> tuple[pd.DataFrame, int]:
+    """Each changed cell of every table: table, row (its key: area, year…), column, old and
+    new value; at most ``cap`` rows, and how many more changed cells there are."""
+    columns = [t(f"d_col_{c}", lang) for c in ("table", "key", "column", "old", "new")]
+    rows, total = [], 0
+    for kind, change in plan.changes.items():
+        total += change.cells_total
+        rows += [[_kind_title(kind, lang), key, column, old, new]
+                 for key, column, old, new in change.cells]
+    shown = rows[:cap]
+    return pd.DataFrame(shown, columns=columns, dtype=object), total - len(shown)
+
+
 def preview_lines(plan: Preview, lang: str) -> list[str]:
     """The preview as lines of text (the command line prints them)."""
     head = "d_preview_head_check" if plan.dataset is None else \
@@ -78,6 +91,11 @@ def preview_lines(plan: Preview, lang: str) -> list[str]:
                 more = f" (+{len(ids) - 20})" if len(ids) > 20 else ""
                 lines.append(f"  {t('areas', lang)} {t(code, lang)}: "
                              + ", ".join(ids[:20]) + more)
+    cells, more = cell_change_rows(plan, lang, cap=50)
+    for row in cells.itertuples(index=False):
+        lines.append(f"  {row[0]} {row[1]} {row[2]}: {row[3] or '∅'} → {row[4] or '∅'}")
+    if more:
+        lines.append("  " + t("d_more_changes", lang, n=f"{more:,}"))
     if not plan.changed:
         lines.append(t("d_no_changes", lang))
     return lines

@@ -240,6 +240,12 @@ def test_areas_added_changed_and_removed(data_dir):
     assert areas.removed == []
     rows = stewardship.area_change_rows(plan, "en")
     assert list(rows.iloc[:, 0]) == ["P4-01", first["area_id"]]
+    # issue 28: each changed value, from what to what
+    cells, more = stewardship.cell_change_rows(plan, "en")
+    assert cells.values.tolist() == [["Areas", first["area_id"], "name_en", first["name_en"],
+                                      "Renamed"]] and more == 0
+    assert any(f"name_en: {first['name_en']} → Renamed" in line
+               for line in stewardship.preview_lines(plan, "en"))
     plan = stewardship.preview([upload("areas.csv", AREAS_HEADER + new)], "official",
                             replace=["areas"])
     assert len(plan.changes["areas"].removed) == len(public)
@@ -568,3 +574,19 @@ def test_display_tables_are_in_the_chosen_language(data_dir):
     assert json.loads(json.dumps(good.summary()))["kinds"]["assessments"]["added"] == 1
     assert stewardship.change_rows(good, "th").columns[0] == "ตาราง"
     assert stewardship.preview_lines(good, "en")[0] == "New dataset official: starting from public"
+
+
+def test_each_changed_level_is_listed_with_area_year_and_values_capped_with_a_count(data_dir):
+    """Issue 28: the preview names each change (area, year, column, old → new), capped."""
+    stewardship.commit(stewardship.preview(
+        [upload("a.csv", HEADER + f"P1-05,2024,3,stated,{URL},\nP1-10,2024,2,stated,{URL},\n")],
+        "official"), "Ann")
+    plan = stewardship.preview(
+        [upload("a.csv", HEADER + f"P1-05,2024,4,stated,{URL},\nP1-10,2024,3,stated,{URL},\n")],
+        "official")
+    cells, more = stewardship.cell_change_rows(plan, "th")
+    assert sorted(cells.values.tolist()) == [
+        [cells.iloc[0, 0], "P1-05/2024", "level", "3", "4"],
+        [cells.iloc[0, 0], "P1-10/2024", "level", "2", "3"]] and more == 0
+    few, more = stewardship.cell_change_rows(plan, "en", cap=1)
+    assert len(few) == 1 and more == 1
