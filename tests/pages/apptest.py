@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -22,3 +24,27 @@ def open_page(page: str = "app.py", params: dict | None = None, timeout: float =
     if check:
         assert not app.exception, [e.value for e in app.exception]
     return app
+
+
+DEVELOPER = re.compile(r"README|\.py\b|\.csv\b|\.json\b|scripts/|geodata|"
+                       r"\b[a-z]+_[a-z_]+\b")  # file names and snake_case column names
+
+
+def visible_text(app) -> str:
+    parts = [str(e.value) for e in [*app.markdown, *app.caption, *app.info, *app.warning,
+                                    *app.success, *app.error, *app.header, *app.subheader,
+                                    *app.title]]
+    for block in app.get("html"):
+        body = re.sub(r"<(style|script)\b.*?</\1>", " ", block.proto.body, flags=re.S)
+        body = re.sub(r"<[^>]*>", " ", body)  # tags, with their attributes and hrefs
+        parts.append(html.unescape(body))
+    for frame in app.dataframe:
+        parts += [str(c) for c in frame.value.columns]
+    text = " ".join(parts)
+    return re.sub(r"https?://\S+", " ", text)  # an address is not developer text
+
+
+def developer_words(app) -> list[str]:
+    """File, script and column names in what the page shows (issue 28: none on an
+    executive page)."""
+    return sorted(set(DEVELOPER.findall(visible_text(app))))

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from ecotown.model.regions import PROVINCE_REGION
 from ecotown.store import load_dataset
+from tests.pages.apptest import developer_words
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -42,6 +43,7 @@ def test_every_area_page_opens(dataset):
         assert not app.exception, (row.area_id, [e.value for e in app.exception])
         assert not app.error, row.area_id
         assert heading(app).replace("\\", "") == row.name_en
+        assert developer_words(app) == [], row.area_id  # issue 28
 
 
 @pytest.mark.parametrize("dataset", ["public", "demo"])
@@ -57,6 +59,7 @@ def test_every_province_page_opens(dataset):
         assert not app.exception, (code, [e.value for e in app.exception])
         shown = next(m.value for m in app.metric if m.label == "พื้นที่")
         assert shown == str(int((areas["province_code"] == code).sum()))
+        assert developer_words(app) == [], code  # issue 28
 
 
 @pytest.mark.parametrize(("page", "params", "message"), [
