@@ -34,10 +34,12 @@ _MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 def map_fills_page(offset_px: int, minimum_px: int = 420) -> None:
     """Let the overview's map fill the height the page leaves it: the viewport less
-    ``offset_px`` (title, KPIs and margins above it), never under ``minimum_px``. The map
-    inside the frame follows (``#map_div`` is the frame's full height)."""
-    st.html(f"<style>{_MAP_FRAME} {{ height: max({minimum_px}px, calc(100vh - {offset_px}px))"
-            f" !important; }}</style>")
+    ``offset_px`` (title, KPIs and margins above it), never under ``minimum_px``: a first
+    guess, until the map's script measures where the frame starts and sets
+    ``--ecotown-fit`` so that the frame ends inside the window. The map inside the frame
+    follows (``#map_div`` is the frame's full height)."""
+    st.html(f"<style>{_MAP_FRAME} {{ height: var(--ecotown-fit, max({minimum_px}px, "
+            f"calc(100vh - {offset_px}px))) !important; }}</style>")
 
 
 def compact_layout() -> None:

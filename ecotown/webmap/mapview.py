@@ -237,7 +237,7 @@ def build_base_map(province_data: str = "", height: int = 560, fit: bool = True,
     (``province_url``, see :func:`ecotown.webmap.assets.ensure_province_file`).
     """
     fmap = folium.Map(location=[13.0, 101.0], zoom_start=6, tiles=None, min_zoom=5,
-                      max_zoom=11, max_bounds=True, zoom_snap=0.25, control_scale=False,
+                      max_zoom=11, max_bounds=True, zoom_snap=0.1, control_scale=False,
                       height=height, prefer_canvas=False)
     fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
@@ -350,7 +350,10 @@ def build_layers(province_info: pd.DataFrame, areas: pd.DataFrame, mode: str,
     focus = frame.provinces if frame is not None else ()
     fit = None
     if frame is not None:
-        fit = {"bounds": frame.bounds or BOUNDS, "key": frame.key}
+        # all of Thailand fills the frame (a tall country: little padding); a narrowed
+        # view keeps room around its markers
+        fit = {"bounds": frame.bounds or BOUNDS, "key": frame.key,
+               "padding": 6 if frame.bounds is None else 28}
     _ProvinceRestyle(province_layer_data(province_info, areas, mode, levels, lang,
                                          selected, focus), fit,
                      t("map_label", lang), lang).add_to(group)

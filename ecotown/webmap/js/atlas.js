@@ -44,6 +44,72 @@
     });
     L.control.scale({metric: true, imperial: false}).addTo(map);
     map.on("moveend", function () { E.placeLabels(); });
+    E.keepPageStill(map);
+    E.fitWindow();
+  };
+
+  /* The first click on the map must do what it says. Leaflet focuses the map on mouse-down
+   * (for its keyboard handler); focusing an element scrolls every page around it to show
+   * it, so a frame partly below the window jumped under the pointer and the click missed.
+   * The same focus, without scrolling. */
+  E.keepPageStill = function (map) {
+    var keys = map.keyboard;
+    if (!keys || !keys._onMouseDown) { return; }
+    var wasOn = keys.enabled();
+    if (wasOn) { keys.disable(); }
+    keys._onMouseDown = function () {
+      if (this._focused) { return; }
+      try { this._map._container.focus({preventScroll: true}); } catch (e) { /* old */ }
+    };
+    if (wasOn) { keys.enable(); }
+  };
+
+  /* The map's frame ends inside the window: its height is what the window leaves below
+   * the frame's top (at least MIN px; where the map starts below the first screen, as on
+   * a phone, the window's height less a margin, so the whole map shows when scrolled
+   * to). The page's own CSS sets a first guess; this measures. Same origin only. */
+  /* After the frame changed size: fit the view again, unless the user has moved the map
+   * since it was last fitted (their pan and zoom are theirs). */
+  E.refit = function () {
+    var map = E.map, done = E.fitted, view = E.lastView;
+    if (!map) { return; }
+    map.invalidateSize({animate: false});
+    if (!view || !done) { return; }
+    if (Math.abs(map.getZoom() - done.zoom) > 1e-6 || !map.getCenter().equals(done.center)) {
+      return;
+    }
+    var pad = view.padding == null ? 28 : view.padding;
+    map.fitBounds(view.bounds, {padding: [pad, pad], maxZoom: view.maxZoom || 10,
+                                animate: false});
+    E.fitted = {zoom: map.getZoom(), center: map.getCenter()};
+  };
+
+  E.fitWindow = function () {
+    var MIN = 360, host, frame;
+    try { host = window.parent; frame = window.frameElement; } catch (e) { return; }
+    if (!frame || !host || host === window) { return; }
+    function fit() {
+      if (host.matchMedia && host.matchMedia("print").matches) { return; }
+      var top = frame.getBoundingClientRect().top + (host.scrollY || 0);
+      var room = host.innerHeight - top - 10;
+      /* Thailand is about 1.9 times as tall as it is wide: no taller than that needs */
+      var tallest = frame.getBoundingClientRect().width * 1.9 + 20;
+      var height = room >= MIN ? room : Math.max(MIN, Math.min(host.innerHeight - 24, tallest));
+      height = Math.round(height);
+      /* a custom property the page's screen style reads (ecotown.ui.layout.map_fills_page):
+       * the print style keeps its own height */
+      if (frame.style.getPropertyValue("--ecotown-fit") !== height + "px") {
+        frame.style.setProperty("--ecotown-fit", height + "px");
+        E.refit();
+      }
+      root.setAttribute("data-ecotown-fitted", String(height));
+    }
+    fit();
+    host.addEventListener("resize", fit);
+    if (host.ResizeObserver) {  /* content above the map changed height (a notice, a rerun) */
+      var above = host.document.querySelector("[data-testid='stMainBlockContainer']");
+      if (above) { new host.ResizeObserver(fit).observe(above); }
+    }
   };
 
   /* The frame as assistive technology meets it: one main landmark and one heading that
@@ -106,8 +172,10 @@
     E.pending = null;
     E.frameKey = view.key;
     E.lastView = view;
-    map.fitBounds(view.bounds, {padding: [28, 28], maxZoom: view.maxZoom || 10,
+    var pad = view.padding == null ? 28 : view.padding;
+    map.fitBounds(view.bounds, {padding: [pad, pad], maxZoom: view.maxZoom || 10,
                                 animate: !first});
+    E.fitted = {zoom: map.getZoom(), center: map.getCenter()};
     root.setAttribute("data-ecotown-frame", JSON.stringify(view.bounds));
   };
 

@@ -117,8 +117,8 @@ def _used_test_ids() -> set[str]:
 
     root = Path(compat.__file__).resolve().parents[1]
     found: set[str] = set()
-    for path in root.rglob("*.py"):
-        found |= set(re.findall(r'data-testid=\\?"?(st[A-Za-z]+)', path.read_text()))
+    for path in [*root.rglob("*.py"), *root.rglob("*.js")]:
+        found |= set(re.findall(r'data-testid=\\?[\'"]?(st[A-Za-z]+)', path.read_text()))
     return found
 
 

@@ -1,0 +1,77 @@
+"""Issue 29: the first click on a freshly loaded map does what it says, at every tested size:
+a province click selects the province, a marker click opens its area; nothing on the page
+scrolls under the pointer. Mouse and touch. Thailand fills the national frame and the
+frame ends inside the window."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.helpers import map_frame, wait_for_rerun
+
+pytestmark = pytest.mark.browser
+FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def _open(browser, app_url, query, size, touch=False):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  has_touch=touch, is_mobile=False)
+    page = context.new_page()
+    page.goto(app_url + query)
+    wait_for_rerun(page, with_map=True)
+    return context, page
+
+
+def _page_point(page, frame, script: str) -> tuple[float, float]:
+    box = page.locator(FRAME).bounding_box()
+    x, y = frame.evaluate(script)
+    return box["x"] + x, box["y"] + y
+
+
+PROVINCE_POINT = """(code) => {
+    const layer = window.ecotownProvinces.getLayers().find(
+        l => l.feature.properties.province_code === code);
+    const p = window.map.latLngToContainerPoint(layer.getCenter());
+    return [p.x, p.y];
+}"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_first_click_on_a_province_selects_it_and_nothing_scrolls(browser, app_url, size):
+    context, page = _open(browser, app_url, "/?dataset=demo&lang=en", size)
+    try:
+        frame = map_frame(page)
+        frame.wait_for_function("document.documentElement.hasAttribute('data-ecotown-fitted')")
+        box = page.locator(FRAME).bounding_box()
+        assert box["y"] + box["height"] <= size[1], "the map's frame ends inside the window"
+        share = frame.evaluate("""() => { const b = window.ecotownProvinces.getBounds();
+            const m = window.map, a = m.latLngToContainerPoint(b.getNorthWest()),
+            z = m.latLngToContainerPoint(b.getSouthEast()); return (z.y - a.y) / m.getSize().y; }""")
+        assert 0.85 <= share <= 1.0, share  # Thailand fills the frame, whole
+        x, y = _page_point(page, frame, f"() => ({PROVINCE_POINT})('30')")  # Nakhon Ratchasima
+        before = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop"
+                               " + window.scrollY")
+        page.mouse.click(x, y)
+        page.wait_for_url("**sel=30**", timeout=30_000)
+        after = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop"
+                              " + window.scrollY")
+        assert after == before
+    finally:
+        context.close()
+
+
+def test_the_first_tap_on_a_marker_opens_its_area(browser, app_url):
+    context, page = _open(browser, app_url, "/?dataset=demo&lang=en&phase=1&minlevel=4",
+                          (1366, 768), touch=True)
+    try:
+        frame = map_frame(page)
+        x, y = _page_point(page, frame, """() => { let found = null;
+            window.map.eachLayer(l => { if (!found && l instanceof L.CircleMarker &&
+                l.feature && l.feature.properties.area_id) found = l; });
+            const p = window.map.latLngToContainerPoint(found.getLatLng());
+            return [p.x, p.y]; }""")
+        page.touchscreen.tap(x, y)
+        page.wait_for_url("**/area?**", timeout=30_000)
+        assert "area=" in page.url
+    finally:
+        context.close()
