@@ -46,7 +46,8 @@ def test_the_first_click_on_a_province_selects_it_and_nothing_scrolls(browser, a
         assert box["y"] + box["height"] <= size[1], "the map's frame ends inside the window"
         share = frame.evaluate("""() => { const b = window.ecotownProvinces.getBounds();
             const m = window.map, a = m.latLngToContainerPoint(b.getNorthWest()),
-            z = m.latLngToContainerPoint(b.getSouthEast()); return (z.y - a.y) / m.getSize().y; }""")
+            z = m.latLngToContainerPoint(b.getSouthEast());
+            return (z.y - a.y) / m.getSize().y; }""")
         assert 0.85 <= share <= 1.0, share  # Thailand fills the frame, whole
         x, y = _page_point(page, frame, f"() => ({PROVINCE_POINT})('30')")  # Nakhon Ratchasima
         before = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop"
