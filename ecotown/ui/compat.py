@@ -19,8 +19,9 @@ when the internals change, and a logged warning, never silence, when a fallback 
 * :data:`STREAMLIT_TEST_IDS`: the ``data-testid`` values of Streamlit's own elements that
   the atlas's style sheet, accessibility layer and map script select
   (``ecotown.ui.layout``, ``ecotown.ui.a11y``, ``ecotown/webmap/js/atlas.js``).
-  Streamlit offers no public class names for its containers; these ids are its frontend's, and the test reads every one of them in the installed
-  frontend bundle and fails when one is used here but not declared.
+  Streamlit offers no public class names for its containers; these ids are its frontend's,
+  and the test reads every one of them in the installed frontend bundle and fails when one
+  is used here but not declared.
 """
 
 from __future__ import annotations
