@@ -5,17 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ecotown.i18n.labels import t, year_text
-from ecotown.model.text import http_urls
+from ecotown.model.text import http_urls, publisher
 
 __all__ = ["figure_rows", "format_figure", "published_headline", "source_title"]
 
 # The programme's published totals that headline a dataset that is not the whole programme
 _HEADLINE = ("areas_announced", "provinces_covered", "areas_level4", "areas_level3")
-_PUBLISHERS = {"thebangkokinsight.com": "The Bangkok Insight", "mgronline.com": "MGR Online",
-               "thansettakij.com": "Thansettakij", "diw.go.th": "DIW",
-               "ecocenter.diw.go.th": "DIW Eco Center", "prd.go.th": "PRD"}
-
-
 def _number(value: float, lang: str) -> str:
     if value >= 1_000_000 and value % 100_000 == 0:
         millions = f"{value / 1_000_000:g}"
@@ -48,14 +43,8 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> list[dict]:
 
 def source_title(url: str) -> str:
     """A source as a reader names it: its publisher (``The Bangkok Insight``), from the URL's
-    host; the host itself when the publisher is not known."""
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url).hostname or url).removeprefix("www.")
-    for domain, name in _PUBLISHERS.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return host
+    host; the host itself when the publisher is not known (:func:`.text.publisher`)."""
+    return publisher(url, "en")
 
 
 def published_headline(figures: pd.DataFrame, named_areas: int,

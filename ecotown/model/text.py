@@ -14,10 +14,12 @@ import unicodedata
 __all__ = [
     "CONTROL",
     "FORMULA_START",
+    "PUBLISHERS",
     "drawable",
     "guard_formula",
     "http_urls",
     "looks_like_formula",
+    "publisher",
     "safe_cut",
     "shorten",
     "visible_start",
@@ -42,6 +44,34 @@ def http_urls(text: object) -> tuple[list[str], list[str]]:
     words = list(dict.fromkeys(str(text or "").split()))
     urls = [w for w in words if re.fullmatch(r"https?://[^\s<>\"'`]+", w)]
     return urls, [w for w in words if w not in urls]
+
+
+# publisher of a host (the host itself when unknown), in Thai and English
+PUBLISHERS: dict[str, tuple[str, str]] = {
+    "ecocenter.diw.go.th": ("ศูนย์เมืองอุตสาหกรรมเชิงนิเวศ กรมโรงงานอุตสาหกรรม",
+                            "DIW Eco Industrial Town Center"),
+    "diw.go.th": ("กรมโรงงานอุตสาหกรรม", "Department of Industrial Works"),
+    "industry.go.th": ("สำนักงานอุตสาหกรรมจังหวัด", "Provincial Industry Office"),
+    "thebangkokinsight.com": ("The Bangkok Insight", "The Bangkok Insight"),
+    "mgronline.com": ("ผู้จัดการออนไลน์", "MGR Online"),
+    "thansettakij.com": ("ฐานเศรษฐกิจ", "Thansettakij"),
+    "prd.go.th": ("กรมประชาสัมพันธ์", "Public Relations Department"),
+    "bcg.in.th": ("BCG Thailand", "BCG Thailand"),
+    "egat.co.th": ("การไฟฟ้าฝ่ายผลิตแห่งประเทศไทย", "EGAT"),
+    "chiangmai.go.th": ("จังหวัดเชียงใหม่", "Chiang Mai Province"),
+}
+
+
+def publisher(url: str, lang: str = "en") -> str:
+    """Who published a source URL, as a reader names them, in ``lang`` (from the host; the
+    host itself when the publisher is not known)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or url).lower().removeprefix("www.")
+    for domain, names in PUBLISHERS.items():
+        if host == domain or host.endswith("." + domain):
+            return names[0] if lang == "th" else names[1]
+    return host
 
 
 # what a spreadsheet may run as a formula, ASCII and full-width forms

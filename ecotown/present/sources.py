@@ -12,39 +12,17 @@ import re
 from urllib.parse import urlsplit
 
 from ecotown.i18n.labels import t
-from ecotown.model.text import http_urls
+from ecotown.model.text import http_urls, publisher
 from ecotown.present.safe_html import esc
 
-__all__ = ["PUBLISHERS", "source_label", "source_links", "sources_html", "synthetic_source"]
+__all__ = ["source_label", "source_links", "sources_html", "synthetic_source"]
 
-# publisher of a host (the host itself when unknown), in Thai and English
-PUBLISHERS: dict[str, tuple[str, str]] = {
-    "ecocenter.diw.go.th": ("ศูนย์เมืองอุตสาหกรรมเชิงนิเวศ กรมโรงงานอุตสาหกรรม",
-                            "DIW Eco Industrial Town Center"),
-    "diw.go.th": ("กรมโรงงานอุตสาหกรรม", "Department of Industrial Works"),
-    "industry.go.th": ("สำนักงานอุตสาหกรรมจังหวัด", "Provincial Industry Office"),
-    "thebangkokinsight.com": ("The Bangkok Insight", "The Bangkok Insight"),
-    "mgronline.com": ("ผู้จัดการออนไลน์", "MGR Online"),
-    "thansettakij.com": ("ฐานเศรษฐกิจ", "Thansettakij"),
-    "prd.go.th": ("กรมประชาสัมพันธ์", "Public Relations Department"),
-    "bcg.in.th": ("BCG Thailand", "BCG Thailand"),
-    "egat.co.th": ("การไฟฟ้าฝ่ายผลิตแห่งประเทศไทย", "EGAT"),
-    "chiangmai.go.th": ("จังหวัดเชียงใหม่", "Chiang Mai Province"),
-}
 _SYNTHETIC = re.compile(r"^\s*synthetic demo data\b.*$", re.IGNORECASE | re.DOTALL)
 
 
 def synthetic_source(text: object) -> bool:
     """Whether a source field is the demo generator's line (no real source)."""
     return bool(_SYNTHETIC.match(str(text or "")))
-
-
-def _publisher(url: str, lang: str) -> str:
-    host = (urlsplit(url).hostname or url).lower().removeprefix("www.")
-    for domain, names in PUBLISHERS.items():
-        if host == domain or host.endswith("." + domain):
-            return names[0] if lang == "th" else names[1]
-    return host
 
 
 def source_links(texts: list[object], lang: str) -> tuple[list[dict], list[str]]:
@@ -64,7 +42,7 @@ def source_links(texts: list[object], lang: str) -> tuple[list[dict], list[str]]
         words = " ".join(rest).strip()
         if words and words not in notes:
             notes.append(words)
-    titles = [_publisher(u, lang) for u in urls]
+    titles = [publisher(u, lang) for u in urls]
     links = []
     for url, title in zip(urls, titles, strict=True):
         if titles.count(title) > 1:  # several pages of one publisher: say which
