@@ -11,7 +11,7 @@ import streamlit as st
 from ecotown.analysis.figures import figure_rows, published_headline
 from ecotown.analysis.filters import filter_conflicts
 from ecotown.analysis.urlstate import encode_view, page_url
-from ecotown.i18n.labels import t
+from ecotown.i18n.labels import fiscal_year_text, t
 from ecotown.present.captions import (
     data_date,
     filter_words,
@@ -20,9 +20,11 @@ from ecotown.present.captions import (
     year_caption,
 )
 from ecotown.present.html_blocks import (
+    NAMES_BESIDE,
     chips_html,
     figure_cards_html,
     headline_html,
+    slide_figures_html,
     verdict_html,
 )
 from ecotown.present.legend import kpi_entries
@@ -91,7 +93,8 @@ if headline and headline["areas"] <= headline["named_areas"]:
 map_fills_page((265 if headline else 215) if not view.present else 112)
 if view.present:  # a slide: title, what is shown, badge; the sources at its foot
     presentation_layout()
-    slide_header(t("app_title", lang), filter_words(dataset, info, view), view, dataset,
+    slide_header(t("app_title", lang), f"{filter_words(dataset, info, view)} · "
+                 f"{fiscal_year_text(counts['year'], lang, span=False)}", view, dataset,
                  exit_params=encode_view(replace(view, present=False)))
 else:
     head, badge = st.columns([1, 1], vertical_alignment="center")
@@ -121,7 +124,14 @@ else:
                                       for v in conflict["levels"])),
                    icon=":material/filter_alt_off:")
 
-map_col, side_col = st.columns([4.7, 1] if view.present else [2.7, 1.3])
+names_beside = not view.present and 0 < len(shown) <= NAMES_BESIDE
+if names_beside:  # a few areas: their names beside the map, on the first screen
+    map_col, names_col, side_col = st.columns([2.1, 0.9, 1.2])
+    names_col.html(cached_area_list_html(view, compact=True))
+elif view.present:  # the slide's column has a fixed width (ecotown.ui.layout): its legend fits
+    map_col, side_col = st.container(key=keys.SLIDE_ROW).columns([5, 1])
+else:
+    map_col, side_col = st.columns([2.7, 1.3])
 with map_col:
     show_overview_map(view, mode, cached_province_url(), "map", MAP_HEIGHT,
                       map_click_handler(view, "map"))
@@ -133,10 +143,8 @@ with map_col:
 report = cached_progress(view)
 with side_col:
     st.html(verdict_html(report, lang))  # the 2037 verdict beside the map: first screen
-    if view.present:
-        st.metric(t("areas", lang), f"{counts['areas']:,}")
-        st.metric(t("provinces", lang), f"{counts['provinces']:,}")
-        st.metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
+    if view.present:  # one line: the slide's column must fit a 768-pixel-high window
+        st.html(slide_figures_html(counts, lang))
     else:
         st.html(f'<h2 id="ecotown-downloads" class="ecotown-sr-only" tabindex="-1">'
                 f'{esc(t("downloads", lang))}</h2>')

@@ -77,6 +77,7 @@ TEXT: dict[str, dict[str, str]] = {
                           "en": "The map shows no area: none matches the filters."},
     "shown_areas": {"th": "รายชื่อพื้นที่ที่แสดงบนแผนที่ ({n})",
                     "en": "Areas shown on the map ({n})"},
+    "names_beside": {"th": "พื้นที่บนแผนที่ {n} แห่ง", "en": "The {n} areas on the map"},
     "skip_downloads": {"th": "ข้ามแผนที่ไปที่ดาวน์โหลดและคำอธิบายสัญลักษณ์",
                        "en": "Skip the map to the downloads and legend"},
     "downloads": {"th": "ดาวน์โหลดและคำอธิบายสัญลักษณ์", "en": "Downloads and legend"},

@@ -12,12 +12,15 @@ from ecotown.present.sentences import verdict_sentence
 from ecotown.present.style import MUTED_TEXT, level_label, phase_label, text_colour
 
 __all__ = [
+    "NAMES_BESIDE",
     "area_list_html",
     "chips_html",
     "figure_cards_html",
     "headline_html",
     "legend_html",
     "map_legend_html",
+    "presentation_link_html",
+    "slide_figures_html",
     "verdict_html",
 ]
 
@@ -67,6 +70,39 @@ def headline_html(headline: dict, lang: str) -> str:
 
 
 _VERDICT_COLOURS = {"on_course": "#1b5e20", "not_on_course": "#a3202f", "not_known": "#595959"}
+
+
+NAMES_BESIDE = 25  # at most this many shown areas are named beside the map
+
+
+def presentation_link_html(page: str, params: dict[str, str], label: str) -> str:
+    """A link that opens ``page`` (``app.py``, ``pages/area.py``…) as a slide: a plain
+    link, so the slide's address (with ``present=1``) is what the browser shows and a
+    reload keeps it. Relative, so it works under any base path."""
+    from pathlib import PurePosixPath
+    from urllib.parse import urlencode
+
+    path = "" if page == "app.py" else PurePosixPath(page).stem
+    return (f'<a class="ecotown-present-link" data-testid="presentation-link" '
+            f'href="{esc(path)}?{esc(urlencode(params))}" target="_self" style="display:flex;'
+            f'gap:0.6rem;align-items:center;padding:0.2rem 0.5rem;border-radius:0.5rem;'
+            f'font-size:0.9rem;line-height:1.6;'
+            f'color:inherit;text-decoration:none"><span aria-hidden="true">▶</span>'
+            f"{esc(label)}</a>")
+
+
+def slide_figures_html(counts: dict, lang: str) -> str:
+    """The view's three figures on one line for the slide's narrow column (areas,
+    provinces, share with a known level), large, with their labels."""
+    items = [(f"{counts['areas']:,}", t("areas", lang)),
+             (f"{counts['provinces']:,}", t("provinces", lang)),
+             (f"{counts['known_level_share']:.0%}", t("share_known_level", lang))]
+    cells = "".join(f'<div><b>{esc(value)}</b><span>{esc(label)}</span></div>'
+                    for value, label in items)
+    return ('<div class="ecotown-slide-figures" data-testid="slide-figures" style="display:'
+            'flex;gap:0.9rem;flex-wrap:wrap;margin:0.3rem 0">' + cells.replace(
+                "<div>", '<div style="display:flex;flex-direction:column;line-height:1.1">')
+            .replace("<b>", '<b style="font-size:1.9rem">') + "</div>")
 
 
 def verdict_html(report: dict, lang: str) -> str:
@@ -195,15 +231,30 @@ def figure_cards_html(rows: list[dict], lang: str) -> str:
 
 
 def area_list_html(shown: pd.DataFrame, levels: pd.DataFrame, urls: list[str], lang: str,
-                   anchor: str = "ecotown-area-list") -> str:
+                   anchor: str = "ecotown-area-list", compact: bool = False) -> str:
     """The shown areas as a list of links (the map's equivalent for keyboards and screen
-    readers): name, province, phase and level; ``urls`` in the order of ``shown``."""
-    items = "".join(
-        f'<li><a href="{esc(url)}" target="_self">{esc(row[f"name_{lang}"])}</a> — '
-        f'{esc(row[f"province_{lang}"])}, {esc(phase_label(row["phase"], lang))}, '
-        f'{esc(level_label(row["level"], levels, lang, short=True))}</li>'
-        for url, (_, row) in zip(urls, shown.iterrows(), strict=True))
+    readers): name, province, phase and level; ``urls`` in the order of ``shown``. With
+    ``compact``, the names beside the map (issue 29): name, level and phase on one line,
+    no landmark (the full list below the map is the landmark). Each link carries its area
+    id (``data-ecotown-area``): pointing at a name highlights its marker on the map."""
+    def item(url: str, row: pd.Series) -> str:
+        link = (f'<a href="{esc(url)}" target="_self" data-ecotown-area="{esc(row["area_id"])}">'
+                f'{esc(row[f"name_{lang}"])}</a>')
+        level = esc(level_label(row["level"], levels, lang, short=True))
+        phase = esc(phase_label(row["phase"], lang))
+        if compact:
+            return f"<li>{link} <span>· {level} · {phase}</span></li>"
+        return f'<li>{link} — {esc(row[f"province_{lang}"])}, {phase}, {level}</li>'
+
+    items = "".join(item(url, row) for url, (_, row) in zip(urls, shown.iterrows(), strict=True))
     label = esc(t("shown_areas", lang, n=f"{len(shown):,}"))
+    if compact:
+        label = esc(t("names_beside", lang, n=f"{len(shown):,}"))
+        return (f'<div id="{esc(anchor)}" class="ecotown-names" data-testid="area-names">'
+                f'<p style="font-weight:600;margin:0 0 0.2rem 0">{label}</p>'
+                f'<ol style="margin:0;padding-left:1.3rem;font-size:0.85rem;line-height:1.3;'
+                f'max-height:75vh;overflow-y:auto">'
+                f"{items}</ol></div>")
     return (f'<nav id="{esc(anchor)}" tabindex="-1" aria-label="{label}" '
             f'data-testid="area-list"><ul style="margin:0;padding-left:1.2rem">{items}</ul>'
             "</nav>")

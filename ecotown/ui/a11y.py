@@ -119,7 +119,7 @@ iframe:focus-visible {
   [data-testid="stButton"], [data-testid="stPageLink"], [data-testid="stToast"],
   [data-testid="stElementContainer"]:has(iframe[title="st.iframe"]),
   [data-testid="stBottom"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"],
-  [data-testid="stSlider"], .st-key-ecotown-yearbar
+  [data-testid="stSlider"], .st-key-ecotown-yearbar, .ecotown-names
   { display: none !important; }
   .stMain, [data-testid="stMain"], [data-testid="stAppViewContainer"], .stApp {
     position: static !important; overflow: visible !important; height: auto !important; }

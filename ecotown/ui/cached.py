@@ -224,13 +224,15 @@ def cached_legend_html(state: ViewState, mode: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _area_list_html_at(version: str, state: ViewState) -> str:
+def _area_list_html_at(version: str, state: ViewState, compact: bool) -> str:
     shown = shown_at(state.dataset, version, state.year, state.since, state.filters)
     return area_list_html(shown, dataset_at(state.dataset, version).levels,
                           [page_url("area", state, area=a) for a in shown["area_id"]],
-                          state.lang)
+                          state.lang, anchor="ecotown-area-names" if compact else
+                          "ecotown-area-list", compact=compact)
 
 
-def cached_area_list_html(state: ViewState) -> str:
-    """The list of the view's areas with links to their pages, as HTML (escaped)."""
-    return _area_list_html_at(snapshot_version(state.dataset), state)
+def cached_area_list_html(state: ViewState, compact: bool = False) -> str:
+    """The list of the view's areas with links to their pages, as HTML (escaped); with
+    ``compact``, the names beside the map."""
+    return _area_list_html_at(snapshot_version(state.dataset), state, compact)

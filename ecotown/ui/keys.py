@@ -64,6 +64,7 @@ W_KIND = "w_kind"  # + the uploaded table: its kind
 A11Y_BOX = "ecotown-a11y"
 FALLS_BOX = "ecotown-falls"
 YEARBAR_BOX = "ecotown-yearbar"
+SLIDE_ROW = "ecotown-slide-row"
 
 WIDGETS = frozenset({
     W_LANG, W_DATASET, W_COLOR, W_PHASE, W_LEVEL, W_MINLEVEL, W_REGION, W_PROVINCE, W_Q, W_YEAR,

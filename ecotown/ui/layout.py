@@ -38,8 +38,9 @@ def map_fills_page(offset_px: int, minimum_px: int = 420) -> None:
     guess, until the map's script measures where the frame starts and sets
     ``--ecotown-fit`` so that the frame ends inside the window. The map inside the frame
     follows (``#map_div`` is the frame's full height)."""
-    st.html(f"<style>{_MAP_FRAME} {{ height: var(--ecotown-fit, max({minimum_px}px, "
-            f"calc(100vh - {offset_px}px))) !important; }}</style>")
+    st.html(f"<style>:root {{ --ecotown-map-fills: 1; }} {_MAP_FRAME} {{ height: "
+            f"var(--ecotown-fit, max({minimum_px}px, calc(100vh - {offset_px}px))) !important; }}"
+            "</style>")
 
 
 def compact_layout() -> None:
@@ -56,6 +57,12 @@ _PRESENT_CSS = """<style>
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 h3 { font-size: 2rem !important; }
 [data-testid="legend-map"] { font-size: 0.95rem !important; }
+html body .st-key-ecotown-slide-row div[data-testid="stHorizontalBlock"] {
+  flex-wrap: nowrap !important; }
+html body .st-key-ecotown-slide-row div[data-testid="stColumn"]:first-child {
+  flex: 1 1 0 !important; width: auto !important; min-width: 0 !important; }
+html body .st-key-ecotown-slide-row div[data-testid="stColumn"]:last-child {
+  flex: 0 0 340px !important; width: 340px !important; min-width: 340px !important; }
 </style>"""
 
 

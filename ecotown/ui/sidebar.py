@@ -20,6 +20,7 @@ from ecotown.i18n.labels import LANGS, t
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
 from ecotown.model.regions import REGIONS
+from ecotown.present.html_blocks import presentation_link_html
 from ecotown.present.safe_html import md_escape
 from ecotown.present.style import level_label, phase_label
 from ecotown.ui import keys
@@ -57,11 +58,10 @@ def sidebar_common(state: ViewState, datasets: list[str], page: str | None = Non
                      key=keys.W_DATASET, on_change=on_dataset)
         st.page_link("pages/data.py", label=t("dp_title", state.lang),
                      icon=":material/database:", query_params=encode_view(state))
-        if page:
-            st.page_link(page, label=t("presentation_mode", state.lang),
-                         icon=":material/slideshow:",
-                         query_params={**view_params(state, st.query_params.to_dict()),
-                                       "present": "1"})
+        if page:  # a plain link: the slide's URL carries present=1, so a reload stays on it
+            st.html(presentation_link_html(page, {
+                **view_params(state, st.query_params.to_dict()), "present": "1"},
+                t("presentation_mode", state.lang)))
     ss = st.session_state
     if {keys.W_LANG, keys.W_DATASET} & adopted():  # a reconnected page: the browser's last action
         if ss.get(keys.W_DATASET) in datasets and ss[keys.W_DATASET] != state.dataset:

@@ -16,6 +16,12 @@ def map_frame(page: Page, timeout: float = 30_000) -> Frame:
         "document.documentElement.getAttribute('data-ecotown-provinces') === '77' && "
         "document.documentElement.getAttribute('data-ecotown-markers') !== null",
         timeout=timeout)
+    # the frame has the height the map chose for the window (atlas.js fitWindow), if any
+    frame.wait_for_function(
+        "(() => { const f = document.documentElement.getAttribute('data-ecotown-fitted');"
+        " if (f === 'none' || !window.frameElement) return true; if (f === null) return false;"
+        " return Math.abs(window.frameElement.getBoundingClientRect().height - Number(f)) < 2;"
+        " })()", timeout=timeout)
     return frame
 
 

@@ -7,17 +7,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import ROOT, _require_chromium
-from tests.browser.helpers import map_frame, wait_for_markers
+from tests.browser.helpers import map_frame, wait_for_markers, wait_for_rerun
 from tests.pgserver import require_postgres
 
 pytestmark = pytest.mark.browser
@@ -97,26 +97,20 @@ def test_the_page_survives_killing_its_replica(browser, cluster):
         pid = int(Path(cluster["dir"], f"replica-{index}.pid").read_text())
         log = Path(cluster["dir"], "nginx", "access.log")
         before = len(log.read_text().splitlines())
-        os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.1)
+        gone = os.pidfd_open(pid)  # readable once the process has exited
         # No reload: the page reconnects by itself (nginx sends it to the live replica) and
         # the user's next click works there, on the same view (ecotown/ui/reconnect.py).
+        # The page's own signal: its reconnect asks the server for its configuration again.
+        with page.expect_event("requestfinished", lambda r: "/_stcore/host-config" in r.url,
+                               timeout=60_000):
+            os.kill(pid, signal.SIGKILL)
+            assert select.select([gone], [], [], 30)[0], "the replica did not exit"
+            os.close(gone)
+        wait_for_rerun(page)
         alive = next(u.split("//")[1] for u in cluster["replicas"] if served not in u)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # the page's own reconnect reached the live one
-            fresh = log.read_text().splitlines()[before:]
-            if any("/_stcore/host-config" in line and line.rstrip().endswith(alive)
-                   for line in fresh):
-                break
-            page.wait_for_timeout(200)
-        else:
-            raise AssertionError(f"the page did not reconnect: {fresh[-5:]}")
+        fresh = log.read_text().splitlines()[before:]
+        assert any("/_stcore/host-config" in line and line.rstrip().endswith(alive)
+                   for line in fresh), f"the page did not reconnect: {fresh[-5:]}"
         assert page.get_by_text("Levels of FY2023").count() >= 1
         sidebar = page.locator('[data-testid="stSidebar"]')
         sidebar.get_by_role("button", name="Phase 2", exact=True).click(timeout=30_000)

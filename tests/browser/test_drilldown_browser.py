@@ -16,7 +16,8 @@ def test_area_page_from_province_panel_and_back_keeps_filters(page):
     page.goto(page.app_url + "/?dataset=demo&lang=en&phase=1&sel=21")
     frame = map_frame(page)
     wait_for_markers(frame, 18)
-    page.get_by_role("link", name="Pollution Control Zone (Map Ta Phut)").click()
+    page.get_by_test_id("stPageLink-NavLink").filter(
+        has_text="Pollution Control Zone (Map Ta Phut)").click()  # the province panel's link
     page.wait_for_url("**/area?**", timeout=20_000)
     page.get_by_role("heading", name="Pollution Control Zone (Map Ta Phut)").wait_for(
         timeout=20_000)

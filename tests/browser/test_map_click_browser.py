@@ -41,7 +41,6 @@ def test_the_first_click_on_a_province_selects_it_and_nothing_scrolls(browser, a
     context, page = _open(browser, app_url, "/?dataset=demo&lang=en", size)
     try:
         frame = map_frame(page)
-        frame.wait_for_function("document.documentElement.hasAttribute('data-ecotown-fitted')")
         box = page.locator(FRAME).bounding_box()
         assert box["y"] + box["height"] <= size[1], "the map's frame ends inside the window"
         share = frame.evaluate("""() => { const b = window.ecotownProvinces.getBounds();

@@ -3,12 +3,14 @@ by level against ``python -m ecotown progress``; the map is restyled, never re-m
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
 import sys
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from ecotown.present.style import AS_OF_FILL_OPACITY, CHANGE_COLOURS, LEVEL_COLOURS
 from tests.browser.conftest import ROOT
@@ -38,6 +40,15 @@ def markers_by_level(frame) -> tuple[dict[str, int], int]:
     return counts, sum(1 for _, opacity in styles if opacity == AS_OF_FILL_OPACITY)
 
 
+_LEVELS_ARE = """([fills, want]) => {
+    const c = {};
+    window.map.eachLayer(l => { if (l instanceof L.CircleMarker) {
+        const level = fills[l.options.fillColor.toLowerCase()];
+        c[level] = (c[level] || 0) + 1; } });
+    return Object.keys(want).every(k => (c[k] || 0) === want[k]);
+}"""
+
+
 def test_play_through_the_years_counts_markers_against_the_cli(page):
     """From the first year, Play steps year by year to the last; at every step the map's
     markers by level are the CLI's by_year, and the map frame is the same document."""
@@ -60,12 +71,9 @@ def test_play_through_the_years_counts_markers_against_the_cli(page):
         frame.wait_for_function(
             f"document.documentElement.getAttribute('data-ecotown-markers') === '{total}'",
             timeout=30_000)
+        with contextlib.suppress(PlaywrightTimeout):  # the restyle lands after the count
+            frame.wait_for_function(_LEVELS_ARE, arg=[FILL_LEVEL, expected], timeout=10_000)
         counts, _ = markers_by_level(frame)
-        for _ in range(40):  # the restyle lands a moment after the marker count
-            if counts == expected:
-                break
-            page.wait_for_timeout(100)
-            counts, _ = markers_by_level(frame)
         assert counts == expected, year
         seen.append(year)
         assert frame.evaluate("window.__ecotownMounted") == "first mount", year

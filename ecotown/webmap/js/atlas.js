@@ -46,6 +46,43 @@
     map.on("moveend", function () { E.placeLabels(); });
     E.keepPageStill(map);
     E.fitWindow();
+    E.linkNames();
+  };
+
+  /* Pointing at an area's name beside the map (or focusing it) highlights its marker:
+   * larger, drawn on top, its tooltip open. The page's links carry data-ecotown-area. */
+  E.linkNames = function () {
+    var host;
+    try { host = window.parent; if (!window.frameElement) { return; } } catch (e) { return; }
+    if (host === window || host.__ecotownNamesLinked) { return; }
+    host.__ecotownNamesLinked = true;
+    function marker(id) {
+      var found = null;
+      if (!E.markers) { return null; }
+      E.markers.eachLayer(function (l) {
+        if (l.feature && l.feature.properties.area_id === id) { found = l; }
+      });
+      return found;
+    }
+    function show(event, on) {
+      var link = event.target && event.target.closest &&
+        event.target.closest("[data-ecotown-area]");
+      if (!link) { return; }
+      var layer = marker(link.getAttribute("data-ecotown-area"));
+      if (!layer) { return; }
+      var size = E.size(E.map.getZoom());
+      layer.setRadius(on ? size.radius * 2 + 2 : size.radius);
+      layer.setStyle({weight: on ? size.weight + 2 : size.weight});
+      if (on) { layer.bringToFront(); if (layer.openTooltip) { layer.openTooltip(); } }
+      else if (layer.closeTooltip) { layer.closeTooltip(); }
+      root.setAttribute("data-ecotown-highlight", on ? link.getAttribute("data-ecotown-area") : "");
+    }
+    ["mouseover", "focusin"].forEach(function (name) {
+      host.document.addEventListener(name, function (e) { show(e, true); });
+    });
+    ["mouseout", "focusout"].forEach(function (name) {
+      host.document.addEventListener(name, function (e) { show(e, false); });
+    });
   };
 
   /* The first click on the map must do what it says. Leaflet focuses the map on mouse-down
@@ -88,10 +125,18 @@
     var MIN = 360, host, frame;
     try { host = window.parent; frame = window.frameElement; } catch (e) { return; }
     if (!frame || !host || host === window) { return; }
+    function fills() {  /* only a page that asks (ecotown.ui.layout.map_fills_page) */
+      return host.getComputedStyle(host.document.documentElement)
+        .getPropertyValue("--ecotown-map-fills").trim() === "1";
+    }
     function fit() {
+      if (!fills()) { root.setAttribute("data-ecotown-fitted", "none"); return; }
       if (host.matchMedia && host.matchMedia("print").matches) { return; }
       var top = frame.getBoundingClientRect().top + (host.scrollY || 0);
-      var room = host.innerHeight - top - 10;
+      /* a slide keeps its foot (data date, sources) inside the window too */
+      var foot = host.document.querySelector(".ecotown-slide-foot");
+      var reserve = foot ? foot.getBoundingClientRect().height + 24 : 0;
+      var room = host.innerHeight - top - 10 - reserve;
       /* Thailand is about 1.9 times as tall as it is wide: no taller than that needs */
       var tallest = frame.getBoundingClientRect().width * 1.9 + 20;
       var height = room >= MIN ? room : Math.max(MIN, Math.min(host.innerHeight - 24, tallest));

@@ -56,3 +56,50 @@ def test_markdown_escaping_keeps_quotes_readable():
 
     out = md_escape("the area's \"network\" <b>")
     assert "&#x27;" not in out and "'" in out and '"' in out and "&lt;b&gt;" in out
+
+
+def _shown(n: int):
+
+    from ecotown.store import load_dataset
+
+    demo = load_dataset("demo")
+    areas = demo.areas.head(n).copy()
+    areas["level"] = "3"
+    areas["province_th"] = areas["province_en"] = "P"
+    return areas, demo.levels
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_names_beside_the_map_carry_level_phase_link_and_area_id(lang):
+    """Issue 29: a compact list, one line an area, each link naming its marker."""
+    from ecotown.present.html_blocks import area_list_html
+
+    shown, levels = _shown(3)
+    shown.loc[shown.index[0], f"name_{lang}"] = "<b>x</b>"
+    html = area_list_html(shown, levels, ["/area?area=1", "/area?area=2", "/area?area=3"],
+                          lang, anchor="names", compact=True)
+    assert html.count("<li>") == 3 and 'data-testid="area-names"' in html
+    assert "<nav" not in html  # the full list below the map is the landmark
+    for area_id in shown["area_id"]:
+        assert f'data-ecotown-area="{area_id}"' in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+    assert ("ระยะที่" in html) == (lang == "th") and ("ระดับ" in html) == (lang == "th")
+
+
+def test_the_slide_figures_are_the_counts_on_one_line():
+    from ecotown.present.html_blocks import slide_figures_html
+
+    html = slide_figures_html({"areas": 1234, "provinces": 39, "known_level_share": 0.5}, "en")
+    assert ">1,234</b>" in html and ">39</b>" in html and ">50%</b>" in html
+
+
+@pytest.mark.parametrize(("page", "start"), [("app.py", 'href="?'),
+                                             ("pages/area.py", 'href="area?')])
+def test_the_presentation_link_carries_present_in_its_address(page, start):
+    """Issue 29: entering presentation mode from the sidebar puts present=1 in the URL."""
+    from ecotown.present.html_blocks import presentation_link_html
+
+    html = presentation_link_html(page, {"dataset": "demo", "area": "<x>", "present": "1"},
+                                  "<Slide>")
+    assert start in html and "present=1" in html and 'target="_self"' in html
+    assert "&lt;Slide&gt;" in html and "<x>" not in html
