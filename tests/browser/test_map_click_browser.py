@@ -75,3 +75,27 @@ def test_the_first_tap_on_a_marker_opens_its_area(browser, app_url):
         assert "area=" in page.url
     finally:
         context.close()
+
+
+def test_a_few_areas_are_named_beside_the_map_and_pointing_at_one_shows_its_marker(
+        browser, app_url):
+    """Issue 29: 25 or fewer shown areas: every name beside the map, on the first screen,
+    each a link to its area; pointing at one highlights its marker."""
+    context, page = _open(browser, app_url, "/?dataset=demo&lang=en&phase=1&minlevel=4",
+                          (1366, 768))
+    try:
+        frame = map_frame(page)
+        markers = int(frame.evaluate(
+            "document.documentElement.getAttribute('data-ecotown-markers')"))
+        names = page.get_by_test_id("area-names").locator("a[data-ecotown-area]")
+        assert 0 < markers <= 25 and names.count() == markers
+        box = page.get_by_test_id("area-names").bounding_box()
+        assert box["y"] < 768  # it starts on the first screen, beside the map
+        first = names.first
+        area_id = first.get_attribute("data-ecotown-area")
+        first.hover()
+        frame.wait_for_function(
+            f"document.documentElement.getAttribute('data-ecotown-highlight') === '{area_id}'",
+            timeout=10_000)
+    finally:
+        context.close()
