@@ -29,10 +29,18 @@ def _page_point(page, frame, script: str) -> tuple[float, float]:
 
 
 PROVINCE_POINT = """(code) => {
+    // a point a person would click: inside the province, on the province itself
+    // (not on a marker's target), as near its centre as can be
     const layer = window.ecotownProvinces.getLayers().find(
         l => l.feature.properties.province_code === code);
-    const p = window.map.latLngToContainerPoint(layer.getCenter());
-    return [p.x, p.y];
+    const c = window.map.latLngToContainerPoint(layer.getCenter());
+    for (let r = 0; r < 80; r += 4) {
+        for (let a = 0; a < 360; a += 30) {
+            const t = a * Math.PI / 180, x = c.x + r * Math.cos(t), y = c.y + r * Math.sin(t);
+            if (document.elementFromPoint(x, y) === layer._path) return [x, y];
+        }
+    }
+    return [c.x, c.y];
 }"""
 
 
@@ -56,6 +64,31 @@ def test_the_first_click_on_a_province_selects_it_and_nothing_scrolls(browser, a
         after = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop"
                               " + window.scrollY")
         assert after == before
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("touch", "least"), [(False, 24), (True, 40)])
+def test_every_marker_has_a_target_of_at_least_24_px(browser, app_url, touch, least):
+    """Issue 29: the drawn marker stays small; its target is at least 24x24 px, larger on a
+    touch screen, one per marker."""
+    context = browser.new_context(viewport={"width": 390, "height": 844} if touch else
+                                  {"width": 1366, "height": 768}, has_touch=touch,
+                                  is_mobile=touch)
+    page = context.new_page()
+    try:
+        page.goto(app_url + "/?dataset=demo&lang=en")
+        wait_for_rerun(page, with_map=True)
+        frame = map_frame(page)
+        sizes = frame.evaluate("""() => [...document.querySelectorAll('.ecotown-hit')].map(
+            e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })""")
+        markers = int(frame.evaluate(
+            "document.documentElement.getAttribute('data-ecotown-markers')"))
+        assert len(sizes) == markers == 54
+        assert min(min(w, h) for w, h in sizes) >= least
+        radius = float(frame.evaluate(
+            "document.documentElement.getAttribute('data-ecotown-marker-radius')"))
+        assert radius * 2 < least  # the drawn marker stays light
     finally:
         context.close()
 

@@ -32,6 +32,13 @@
         pane.style.pointerEvents = "none";
       }
     });
+    if (!map.getPane("ecotownHits")) {  /* above the drawn markers, below tooltips */
+      map.createPane("ecotownHits").style.zIndex = 620;
+      var style = document.createElement("style");
+      style.textContent = ".ecotown-hit { background: transparent; border-radius: 50%; " +
+        "cursor: pointer; }";
+      document.head.appendChild(style);
+    }
     E.labelLayer = L.layerGroup().addTo(map);
     E.leaders = L.layerGroup().addTo(map);
     map.on("zoomend", function () { E.layout(); });
@@ -230,7 +237,10 @@
       E.layout();
     });
     markers.on("remove", function () {
-      if (E.markers === markers) { E.markers = null; E.leaders.clearLayers(); }
+      if (E.markers === markers) {
+        E.markers = null; E.leaders.clearLayers();
+        if (E.hits) { E.hits.clearLayers(); }
+      }
     });
     return markers;
   };
@@ -276,11 +286,39 @@
                                        opacity: 0.9, interactive: false}).addTo(E.leaders);
       }
     });
+    E.placeHits(items);
     root.setAttribute("data-ecotown-moved", String(moved));
     root.setAttribute("data-ecotown-layout-zoom", String(zoom));
     root.setAttribute("data-ecotown-marker-radius", String(size.radius));
     E.placeLabels();
     E.untab();
+  };
+
+  /* A drawn marker stays small (the provinces' colours must show), but the target a finger
+   * or pointer must hit is at least 24x24 px (WCAG 2.2, 2.5.8), 40x40 on a touch screen:
+   * an invisible round target over each marker passes its click and hover on to it. */
+  E.hitSize = function () {
+    var coarse = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+    return coarse || (L.Browser && L.Browser.mobile) ? 40 : 24;
+  };
+  E.placeHits = function (items) {
+    var map = E.map;
+    if (!E.hits) { E.hits = L.layerGroup().addTo(map); }
+    E.hits.clearLayers();
+    var s = E.hitSize();
+    var icon = L.divIcon({className: "ecotown-hit", iconSize: [s, s], html: ""});
+    items.forEach(function (it) {
+      var target = it.layer;
+      var hit = L.marker(target.getLatLng(), {icon: icon, keyboard: false,
+                                              pane: "ecotownHits"});
+      ["click", "mouseover", "mouseout"].forEach(function (type) {
+        hit.on(type, function (e) {
+          target.fire(type, {latlng: target.getLatLng(), originalEvent: e.originalEvent}, true);
+        });
+      });
+      hit.addTo(E.hits);
+    });
+    root.setAttribute("data-ecotown-hit-size", String(s));
   };
 
   var measure = document.createElement("canvas").getContext("2d");
