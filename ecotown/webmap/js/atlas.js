@@ -51,6 +51,11 @@
     });
     L.control.scale({metric: true, imperial: false}).addTo(map);
     map.on("moveend", function () { E.placeLabels(); });
+    /* the user's own pan and zoom (pointer, wheel, touch, keys): a resize keeps them */
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+      map.getContainer().addEventListener(type, function () { E.userMoved = true; },
+                                          {passive: true});
+    });
     E.keepPageStill(map);
     E.fitWindow();
     E.linkNames();
@@ -115,17 +120,13 @@
   /* After the frame changed size: fit the view again, unless the user has moved the map
    * since it was last fitted (their pan and zoom are theirs). */
   E.refit = function () {
-    var map = E.map, done = E.fitted, view = E.lastView;
+    var map = E.map, view = E.lastView;
     if (!map) { return; }
     map.invalidateSize({animate: false});
-    if (!view || !done) { return; }
-    if (Math.abs(map.getZoom() - done.zoom) > 1e-6 || !map.getCenter().equals(done.center)) {
-      return;
-    }
+    if (!view || E.userMoved) { return; }
     var pad = view.padding == null ? 28 : view.padding;
     map.fitBounds(view.bounds, {padding: [pad, pad], maxZoom: view.maxZoom || 10,
                                 animate: false});
-    E.fitted = {zoom: map.getZoom(), center: map.getCenter()};
   };
 
   E.fitWindow = function () {
@@ -227,7 +228,7 @@
     var pad = view.padding == null ? 28 : view.padding;
     map.fitBounds(view.bounds, {padding: [pad, pad], maxZoom: view.maxZoom || 10,
                                 animate: !first});
-    E.fitted = {zoom: map.getZoom(), center: map.getCenter()};
+    E.userMoved = false;
     root.setAttribute("data-ecotown-frame", JSON.stringify(view.bounds));
   };
 
