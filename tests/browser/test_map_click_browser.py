@@ -132,3 +132,14 @@ def test_a_few_areas_are_named_beside_the_map_and_pointing_at_one_shows_its_mark
             timeout=10_000)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("th", "กม."), ("en", "km")])
+def test_the_scale_and_credit_speak_the_pages_language(page, lang, unit):
+    """Issue 29: on a Thai page the map's scale reads กม.; the credit carries no flag."""
+    page.goto(page.app_url + f"/?lang={lang}")
+    frame = map_frame(page)
+    scale = frame.locator(".leaflet-control-scale-line").first.inner_text()
+    assert scale.strip().endswith(unit), scale
+    credit = frame.locator(".leaflet-control-attribution").inner_html()
+    assert "Leaflet" in credit and "<svg" not in credit

@@ -49,7 +49,7 @@
       }
       E.fitPending();
     });
-    L.control.scale({metric: true, imperial: false}).addTo(map);
+    E.localControls(map);
     map.on("moveend", function () { E.placeLabels(); });
     /* the user's own pan and zoom (pointer, wheel, touch, keys): a resize keeps them */
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
@@ -95,6 +95,30 @@
     ["mouseout", "focusout"].forEach(function (name) {
       host.document.addEventListener(name, function (e) { show(e, false); });
     });
+  };
+
+  /* The scale and the credit in the page's language: "300 กม." on a Thai page, and the
+   * map library credited by name, without a flag. */
+  E.pageLang = function () {
+    try { return window.parent.document.documentElement.lang || "th"; } catch (e) { return "th"; }
+  };
+  E.localControls = function (map) {
+    var th = E.pageLang() === "th";
+    var Scale = L.Control.Scale.extend({
+      _updateMetric: function (maxMeters) {
+        var meters = this._getRoundNum(maxMeters);
+        var label = meters < 1000 ? meters + (th ? " ม." : " m")
+          : (meters / 1000).toLocaleString(th ? "th-TH" : "en-GB") + (th ? " กม." : " km");
+        this._updateScale(this._mScale, label, meters / maxMeters);
+      }
+    });
+    new Scale({metric: true, imperial: false}).addTo(map);
+    if (map.attributionControl) {
+      map.attributionControl.setPrefix(
+        '<a href="https://leafletjs.com" title="' + (th ? "ไลบรารีแผนที่" : "map library") +
+        '">Leaflet</a>');
+    }
+    root.setAttribute("lang", th ? "th" : "en");
   };
 
   /* The first click on the map must do what it says. Leaflet focuses the map on mouse-down
