@@ -114,9 +114,9 @@
     });
     new Scale({metric: true, imperial: false}).addTo(map);
     if (map.attributionControl) {
+      /* plain text: the atlas links nowhere off its own origin */
       map.attributionControl.setPrefix(
-        '<a href="https://leafletjs.com" title="' + (th ? "ไลบรารีแผนที่" : "map library") +
-        '">Leaflet</a>');
+        '<span title="' + (th ? "ไลบรารีแผนที่" : "map library") + '">Leaflet</span>');
     }
     root.setAttribute("lang", th ? "th" : "en");
   };
