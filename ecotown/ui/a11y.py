@@ -124,7 +124,7 @@ iframe:focus-visible {
   .stMain, [data-testid="stMain"], [data-testid="stAppViewContainer"], .stApp {
     position: static !important; overflow: visible !important; height: auto !important; }
   .block-container { padding: 0 !important; max-width: 100% !important; }
-  html body iframe[title="streamlit_folium.st_folium"] { height: 96mm !important;
+  html body iframe[title="streamlit_folium.st_folium"] { height: 88mm !important;
     break-inside: avoid; }
   [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; }
   [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] { min-width: 0 !important; }

@@ -102,10 +102,13 @@ class BlockedRequests(list):
     """The URLs of requests that were blocked because they left the app's origin."""
 
 
-@pytest.fixture
-def page(browser, app_url):
-    """A fresh page (1366×768) whose requests outside the app's origin are blocked."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
+def open_page(browser, app_url: str, width: int = 1366, height: int = 768,
+              touch: bool = False, mobile: bool = False):
+    """A new context and page at ``width``×``height`` whose requests outside the app's
+    origin are blocked and recorded (``page.blocked``), dialogs dismissed and recorded
+    (``page.dialogs``). Returns ``(context, page)``; the caller closes the context."""
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  has_touch=touch, is_mobile=mobile)
     blocked = BlockedRequests()
 
     def block(request_route):
@@ -126,5 +129,51 @@ def page(browser, app_url):
     tab.dialogs = dialogs
     tab.blocked = blocked
     tab.app_url = app_url
-    yield tab
-    context.close()
+    return context, tab
+
+
+class Tabs:
+    """Browser tabs kept for the whole run, one per window size (and pool): a test
+    navigates the kept tab instead of opening a new one. A new tab costs about twice the
+    CPU of a navigation (a new renderer process compiles the page's scripts afresh; a kept
+    one reuses its code cache), and on two cores CPU is the suite's limit.
+
+    ``get()`` hands the tab over as a fresh page would be: the window size asked for, the
+    screen medium, no recorded blocked requests or dialogs, the pointer in the corner.
+    Every navigation starts a new Streamlit session, so nothing of a test's view is left."""
+
+    def __init__(self, browser, app_url: str) -> None:
+        self.browser, self.app_url, self.kept = browser, app_url, {}
+
+    def get(self, width: int = 1366, height: int = 768, pool: str = "", touch: bool = False,
+            mobile: bool = False) -> object:
+        key = (width, height, pool, touch, mobile)
+        if key not in self.kept or self.kept[key][1].is_closed():
+            self.kept[key] = open_page(self.browser, self.app_url, width, height, touch,
+                                       mobile)
+        tab = self.kept[key][1]
+        tab.blocked.clear()
+        tab.dialogs.clear()
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.emulate_media(media="screen")
+        tab.mouse.move(0, 0)
+        return tab
+
+    def close(self) -> None:
+        for context, _ in self.kept.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser, app_url):
+    """The run's kept tabs (see Tabs)."""
+    kept = Tabs(browser, app_url)
+    yield kept
+    kept.close()
+
+
+@pytest.fixture
+def page(tabs):
+    """A page (1366×768) whose requests outside the app's origin are blocked: the kept tab,
+    handed over as new (see Tabs)."""
+    return tabs.get()

@@ -13,13 +13,12 @@ pytestmark = pytest.mark.browser
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
-def _open(browser, app_url, query, size, touch=False):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                  has_touch=touch, is_mobile=False)
-    page = context.new_page()
-    page.goto(app_url + query)
+def _open(tabs, query, size, touch=False, mobile=False):
+    """A freshly loaded page (a new document in a kept tab: see conftest.Tabs)."""
+    page = tabs.get(size[0], size[1], touch=touch, mobile=mobile)
+    page.goto(tabs.app_url + query)
     wait_for_rerun(page, with_map=True)
-    return context, page
+    return page
 
 
 def _page_point(page, frame, script: str) -> tuple[float, float]:
@@ -45,101 +44,73 @@ PROVINCE_POINT = """(code) => {
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
-def test_the_first_click_on_a_province_selects_it_and_nothing_scrolls(browser, app_url, size):
-    context, page = _open(browser, app_url, "/?dataset=demo&lang=en", size)
-    try:
-        frame = map_frame(page)
-        box = page.locator(FRAME).bounding_box()
-        assert box["y"] + box["height"] <= size[1], "the map's frame ends inside the window"
-        share = frame.evaluate("""() => { const b = window.ecotownProvinces.getBounds();
-            const m = window.map, a = m.latLngToContainerPoint(b.getNorthWest()),
-            z = m.latLngToContainerPoint(b.getSouthEast());
-            return (z.y - a.y) / m.getSize().y; }""")
-        assert 0.85 <= share <= 1.0, share  # Thailand fills the frame, whole
-        x, y = _page_point(page, frame, f"() => ({PROVINCE_POINT})('30')")  # Nakhon Ratchasima
-        before = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop"
-                               " + window.scrollY")
-        page.mouse.click(x, y)
-        page.wait_for_url("**sel=30**", timeout=30_000)
-        after = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop"
-                              " + window.scrollY")
-        assert after == before
-    finally:
-        context.close()
+def test_the_first_click_on_a_province_selects_it_and_nothing_scrolls(tabs, size):
+    page = _open(tabs, "/?dataset=demo&lang=en", size)
+    frame = map_frame(page)
+    box = page.locator(FRAME).bounding_box()
+    assert box["y"] + box["height"] <= size[1], "the map's frame ends inside the window"
+    share = frame.evaluate("""() => { const b = window.ecotownProvinces.getBounds();
+        const m = window.map, a = m.latLngToContainerPoint(b.getNorthWest()),
+        z = m.latLngToContainerPoint(b.getSouthEast());
+        return (z.y - a.y) / m.getSize().y; }""")
+    assert 0.85 <= share <= 1.0, share  # Thailand fills the frame, whole
+    x, y = _page_point(page, frame, f"() => ({PROVINCE_POINT})('30')")  # Nakhon Ratchasima
+    before = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop"
+                           " + window.scrollY")
+    page.mouse.click(x, y)
+    page.wait_for_url("**sel=30**", timeout=30_000)
+    after = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop"
+                          " + window.scrollY")
+    assert after == before
 
 
 @pytest.mark.parametrize(("touch", "least"), [(False, 24), (True, 40)])
-def test_every_marker_has_a_target_of_at_least_24_px(browser, app_url, touch, least):
+def test_every_marker_has_a_target_of_at_least_24_px(tabs, touch, least):
     """Issue 29: the drawn marker stays small; its target is at least 24x24 px, larger on a
     touch screen, one per marker."""
-    context = browser.new_context(viewport={"width": 390, "height": 844} if touch else
-                                  {"width": 1366, "height": 768}, has_touch=touch,
-                                  is_mobile=touch)
-    page = context.new_page()
-    try:
-        page.goto(app_url + "/?dataset=demo&lang=en")
-        wait_for_rerun(page, with_map=True)
-        frame = map_frame(page)
-        sizes = frame.evaluate("""() => [...document.querySelectorAll('.ecotown-hit')].map(
-            e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })""")
-        markers = int(frame.evaluate(
-            "document.documentElement.getAttribute('data-ecotown-markers')"))
-        assert len(sizes) == markers == 54
-        assert min(min(w, h) for w, h in sizes) >= least
-        radius = float(frame.evaluate(
-            "document.documentElement.getAttribute('data-ecotown-marker-radius')"))
-        assert radius * 2 < least  # the drawn marker stays light
-    finally:
-        context.close()
+    page = _open(tabs, "/?dataset=demo&lang=en", (390, 844) if touch else (1366, 768),
+                 touch=touch, mobile=touch)
+    frame = map_frame(page)
+    sizes = frame.evaluate("""() => [...document.querySelectorAll('.ecotown-hit')].map(
+        e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })""")
+    markers = int(frame.evaluate(
+        "document.documentElement.getAttribute('data-ecotown-markers')"))
+    assert len(sizes) == markers == 54
+    assert min(min(w, h) for w, h in sizes) >= least
+    radius = float(frame.evaluate(
+        "document.documentElement.getAttribute('data-ecotown-marker-radius')"))
+    assert radius * 2 < least  # the drawn marker stays light
 
 
-def test_the_first_tap_on_a_marker_opens_its_area(browser, app_url):
-    context, page = _open(browser, app_url, "/?dataset=demo&lang=en&phase=1&minlevel=4",
-                          (1366, 768), touch=True)
-    try:
-        frame = map_frame(page)
-        x, y = _page_point(page, frame, """() => { let found = null;
-            window.map.eachLayer(l => { if (!found && l instanceof L.CircleMarker &&
-                l.feature && l.feature.properties.area_id) found = l; });
-            const p = window.map.latLngToContainerPoint(found.getLatLng());
-            return [p.x, p.y]; }""")
-        page.touchscreen.tap(x, y)
-        page.wait_for_url("**/area?**", timeout=30_000)
-        assert "area=" in page.url
-    finally:
-        context.close()
+def test_the_first_tap_on_a_marker_opens_its_area(tabs):
+    page = _open(tabs, "/?dataset=demo&lang=en&phase=1&minlevel=4", (1366, 768), touch=True)
+    frame = map_frame(page)
+    x, y = _page_point(page, frame, """() => { let found = null;
+        window.map.eachLayer(l => { if (!found && l instanceof L.CircleMarker &&
+            l.feature && l.feature.properties.area_id) found = l; });
+        const p = window.map.latLngToContainerPoint(found.getLatLng());
+        return [p.x, p.y]; }""")
+    page.touchscreen.tap(x, y)
+    page.wait_for_url("**/area?**", timeout=30_000)
+    assert "area=" in page.url
 
 
-def test_a_few_areas_are_named_beside_the_map_and_pointing_at_one_shows_its_marker(
-        browser, app_url):
+def test_a_few_areas_are_named_beside_the_map_and_pointing_at_one_shows_its_marker(tabs):
     """Issue 29: 25 or fewer shown areas: every name beside the map, on the first screen,
     each a link to its area; pointing at one highlights its marker."""
-    context, page = _open(browser, app_url, "/?dataset=demo&lang=en&phase=1&minlevel=4",
-                          (1366, 768))
-    try:
-        frame = map_frame(page)
-        markers = int(frame.evaluate(
-            "document.documentElement.getAttribute('data-ecotown-markers')"))
-        names = page.get_by_test_id("area-names").locator("a[data-ecotown-area]")
-        assert 0 < markers <= 25 and names.count() == markers
-        box = page.get_by_test_id("area-names").bounding_box()
-        assert box["y"] < 768  # it starts on the first screen, beside the map
-        first = names.first
-        area_id = first.get_attribute("data-ecotown-area")
-        first.hover()
-        frame.wait_for_function(
-            f"document.documentElement.getAttribute('data-ecotown-highlight') === '{area_id}'",
-            timeout=10_000)
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize(("lang", "unit"), [("th", "กม."), ("en", "km")])
-def test_the_scale_and_credit_speak_the_pages_language(page, lang, unit):
-    """Issue 29: on a Thai page the map's scale reads กม.; the credit carries no flag."""
-    page.goto(page.app_url + f"/?lang={lang}")
+    page = _open(tabs, "/?dataset=demo&lang=en&phase=1&minlevel=4", (1366, 768))
     frame = map_frame(page)
-    scale = frame.locator(".leaflet-control-scale-line").first.inner_text()
-    assert scale.strip().endswith(unit), scale
-    credit = frame.locator(".leaflet-control-attribution").inner_html()
-    assert "Leaflet" in credit and "<svg" not in credit
+    markers = int(frame.evaluate(
+        "document.documentElement.getAttribute('data-ecotown-markers')"))
+    names = page.get_by_test_id("area-names").locator("a[data-ecotown-area]")
+    assert 0 < markers <= 25 and names.count() == markers
+    box = page.get_by_test_id("area-names").bounding_box()
+    assert box["y"] < 768  # it starts on the first screen, beside the map
+    first = names.first
+    area_id = first.get_attribute("data-ecotown-area")
+    first.hover()
+    frame.wait_for_function(
+        f"document.documentElement.getAttribute('data-ecotown-highlight') === '{area_id}'",
+        timeout=10_000)
+
+

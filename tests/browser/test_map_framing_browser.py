@@ -3,41 +3,12 @@ visible under the markers, names that never overlap, tooltips, the map's height.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.browser.helpers import map_frame, painted, wait_for_markers
-from tests.browser.test_overview_browser import summary
+from tests.browser.helpers import map_frame, wait_for_markers
+from tests.cli_json import summary
 
 pytestmark = pytest.mark.browser
-
-# For every province: how many sample points show its colour with the markers, against
-# without them (markers' pane hidden), over a grid of the map's frame.
-_VISIBLE_SHARE = """() => {
-    const size = window.map.getSize(), step = 3, seen = {}, under = {};
-    const sample = (into) => {
-        for (let y = 1; y < size.y; y += step) {
-            for (let x = 1; x < size.x; x += step) {
-                const el = document.elementFromPoint(x, y);
-                const code = el && el.__ecotownCode;
-                if (code) { into[code] = (into[code] || 0) + 1; }
-            }
-        }
-    };
-    window.ecotownProvinces.eachLayer(l => {
-        l._path.__ecotownCode = l.feature.properties.province_code; });
-    sample(seen);
-    const markerPaths = [];
-    window.map.eachLayer(l => { if (l instanceof L.CircleMarker) markerPaths.push(l._path); });
-    markerPaths.forEach(p => p.style.display = 'none');
-    sample(under);
-    markerPaths.forEach(p => p.style.display = '');
-    const out = {};
-    for (const code in under) { out[code] = [seen[code] || 0, under[code]]; }
-    return out;
-}"""
-
 
 def _map(page, query: str):
     page.goto(page.app_url + "/?" + query)
@@ -45,21 +16,6 @@ def _map(page, query: str):
     frame.wait_for_function("document.documentElement.getAttribute('data-ecotown-layout-zoom')"
                             " === String(window.map.getZoom())", timeout=15_000)
     return frame
-
-
-@pytest.mark.parametrize("query", ["dataset=demo&lang=en", "dataset=demo&region=central",
-                                   "lang=en"])
-def test_markers_leave_most_of_every_province_visible(page, query):
-    """At the zoom the app opens at, at least half of every province's own pixels still show
-    its colour with all the markers drawn (and 80 % of the provinces over all)."""
-    frame = _map(page, query)
-    shares = frame.evaluate(_VISIBLE_SHARE)
-    assert len(shares) >= 10
-    ratios = {code: seen / total for code, (seen, total) in shares.items() if total >= 12}
-    worst = min(ratios, key=ratios.get)
-    assert ratios[worst] >= 0.5, (worst, ratios[worst])
-    total_seen = sum(s for s, _ in shares.values())
-    assert total_seen / sum(t for _, t in shares.values()) >= 0.8
 
 
 @pytest.mark.parametrize("query,params", [
@@ -106,51 +62,27 @@ def test_user_zoom_survives_a_colour_change_and_reset_returns_to_thailand(page):
                           ).startswith("[[5.4")
 
 
-def test_province_names_never_overlap_and_carry_no_area_id(page):
-    frame = _map(page, "dataset=demo&lang=th&region=northeast")
-    boxes = json.loads(frame.evaluate(
-        "document.documentElement.getAttribute('data-ecotown-label-boxes')"))
-    assert len(boxes) >= 5
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
-    texts = frame.evaluate("Array.from(document.querySelectorAll('.ecotown-label'))"
-                           ".map(e => e.textContent)")
-    assert "ขอนแก่น" in texts or "นครราชสีมา" in texts
-    state = painted(frame)
-    assert state["markers"] == summary("--dataset", "demo", "--region", "northeast")["areas"]
-
-
-@pytest.mark.parametrize("at", ["top", "right", "bottom"])
-def test_tooltips_are_wide_and_inside_the_frame(page, at):
+def test_tooltips_are_wide_and_inside_the_frame(page):
+    """The tooltips of the topmost, rightmost and lowest markers (one load, three hovers)
+    are wide enough to read and stay inside the map's frame."""
     frame = _map(page, "dataset=demo&lang=en")
     size = frame.evaluate("[window.map.getSize().x, window.map.getSize().y]")
     ids = frame.evaluate("""() => { const out = [];
         window.map.eachLayer(l => { if (l instanceof L.CircleMarker) {
             const p = window.map.latLngToContainerPoint(l.getLatLng());
             out.push([p.x, p.y]); } }); return out; }""")
-    pick = {"top": min(ids, key=lambda p: p[1]), "right": max(ids, key=lambda p: p[0]),
-            "bottom": max(ids, key=lambda p: p[1])}[at]
     frame_box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
-    page.mouse.move(frame_box["x"] + pick[0], frame_box["y"] + pick[1])
-    tip = frame.locator(".ecotown-tip").first
-    tip.wait_for(timeout=10_000)
-    box = frame.evaluate("""() => { const r = document.querySelector('.ecotown-tip')
-        .getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, r.width]; }""")
-    assert box[4] >= 220
-    assert box[0] >= 0 and box[1] >= 0 and box[2] <= size[0] and box[3] <= size[1]
+    for at, pick in [("top", min(ids, key=lambda p: p[1])),
+                     ("right", max(ids, key=lambda p: p[0])),
+                     ("bottom", max(ids, key=lambda p: p[1]))]:
+        page.mouse.move(0, 0)  # off the map: the last tip closes
+        frame.locator(".ecotown-tip").wait_for(state="detached", timeout=10_000)
+        page.mouse.move(frame_box["x"] + pick[0], frame_box["y"] + pick[1])
+        tip = frame.locator(".ecotown-tip").first
+        tip.wait_for(timeout=10_000)
+        box = frame.evaluate("""() => { const r = document.querySelector('.ecotown-tip')
+            .getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, r.width]; }""")
+        assert box[4] >= 220, at
+        assert box[0] >= 0 and box[1] >= 0 and box[2] <= size[0] and box[3] <= size[1], at
 
 
-@pytest.mark.parametrize("viewport", [(1366, 768), (1920, 1080)])
-def test_map_fills_most_of_the_window(browser, app_url, viewport):
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1")
-               else r.abort())
-    page.goto(app_url + "/?dataset=demo")
-    frame = map_frame(page)
-    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
-    inner = frame.evaluate("[window.map.getSize().x, window.map.getSize().y]")
-    assert box["height"] >= 0.6 * viewport[1]
-    assert abs(inner[1] - box["height"]) <= 2  # the map itself fills the frame
-    context.close()

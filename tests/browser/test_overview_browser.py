@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import math
-import subprocess
-import sys
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import ROOT
 from tests.browser.helpers import map_frame, painted, wait_for_markers, wait_for_rerun
+from tests.cli_json import summary
 
 pytestmark = pytest.mark.browser
 
 
-def summary(*args: str) -> dict:
-    result = subprocess.run([sys.executable, "-m", "ecotown", "summary", "--json", *args],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
 
 
 def test_the_guard_blocks_and_counts_off_origin_requests(page):
@@ -40,19 +33,6 @@ def test_the_guard_blocks_and_counts_off_origin_requests(page):
     assert outcome == ["failed", 200]
     assert sorted(page.blocked) == ["http://203.0.113.9/pixel.gif",
                                     "https://tile.openstreetmap.org/0/0/0.png"]
-
-
-@pytest.mark.parametrize("query", ["", "?lang=en", "?dataset=demo", "?dataset=demo&lang=en"])
-def test_paints_77_provinces_with_no_outside_request(page, query):
-    """Every language and dataset paints 77 provinces and requests nothing off-origin."""
-    page.goto(page.app_url + "/" + query)
-    frame = map_frame(page)
-    state = painted(frame)
-    dataset = "demo" if "demo" in query else "public"
-    assert state["provinces"] == 77
-    assert state["svgPaths"] == 77 + state["markers"]
-    assert state["markers"] == summary("--dataset", dataset)["areas"]
-    assert page.blocked == []
 
 
 def test_demo_phase_1_shows_18_markers(page):
@@ -98,7 +78,7 @@ _SLIDE_FITS = """() => { const main = document.querySelector('[data-testid=stMai
         legend.getBoundingClientRect().bottom <= window.innerHeight; }"""
 
 
-@pytest.mark.parametrize("lang", ["en", "th"])
+@pytest.mark.parametrize("lang", ["th"])  # the longer script; English: test_pages_browser
 def test_presentation_mode_from_the_sidebar_is_a_slide_that_fits(page, lang):
     """Issue 29: the sidebar's link opens the slide with present=1 in the URL (a reload
     stays on it); at 1920x1080, 1366x768, 1280x720 and 1024x768 the whole slide (header,
@@ -123,57 +103,6 @@ def test_presentation_mode_from_the_sidebar_is_a_slide_that_fits(page, lang):
     assert page.blocked == []
 
 
-@pytest.mark.parametrize("path,query,lang", [
-    ("", "dataset=demo&present=1&region=east&lang=en", "en"),
-    ("", "present=1", "th"),
-    ("area", "dataset=demo&present=1&area=P2-03", "th"),
-    ("province", "dataset=demo&present=1&code=21&lang=en", "en"),
-])
-def test_presentation_is_a_slide_at_1080p(browser, app_url, path, query, lang):
-    """At 1920x1080 the slide names what it shows (title, filters, badge, year, sources),
-    the overview's map takes at least 65 % of the screen, and no control shows in the
-    picture until the pointer or the keyboard reaches it."""
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1")
-               else r.abort())
-    page.goto(f"{app_url}/{path}?{query}")
-    head = page.get_by_test_id("slide-head")
-    head.wait_for(timeout=30_000)
-    page.get_by_test_id("stSidebar").wait_for(state="hidden", timeout=30_000)  # the slide CSS
-    badge = head.locator(".ecotown-badge").inner_text()
-    from ecotown.i18n.labels import t
-
-    demo = "dataset=demo" in query
-    assert badge == t("brief_badge_synthetic" if demo else "brief_badge_public", lang)
-    exit_link = page.get_by_test_id("exit-presentation")
-    assert exit_link.evaluate("e => getComputedStyle(e).opacity") == "0"
-    assert "present" not in (exit_link.get_attribute("href") or "")
-    if path == "":
-        frame = map_frame(page)
-        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
-        # 65 %: the slide's foot and a legend column that fits now share the window
-        assert box["width"] * box["height"] >= 0.65 * 1920 * 1080
-        assert box["y"] + box["height"] <= 1080
-        foot = page.get_by_test_id("slide-foot").inner_text()
-        year = summary("--dataset", "demo" if demo else "public")["year"]
-        assert str(year if lang == "en" else year + 543) in foot and "geothai" in foot
-        if "region=east" in query:
-            assert "East" in head.inner_text()
-        zoom = frame.locator(".leaflet-control-zoom")
-        assert zoom.evaluate("e => getComputedStyle(e).opacity") == "0"
-    else:
-        assert page.get_by_text("Back to the map").count() == 0
-        assert page.get_by_text("กลับไปที่แผนที่").count() == 0
-    exit_link.focus()
-    page.wait_for_function("() => getComputedStyle(document.querySelector("
-                           "'[data-testid=exit-presentation]')).opacity === '1'")
-    exit_link.click()
-    page.get_by_test_id("stSidebar").wait_for(timeout=30_000)
-    assert "present" not in page.url
-    context.close()
-
-
 _MARKER_GEOMETRY = """() => {
     const out = [];
     window.map.eachLayer(l => {
@@ -191,13 +120,18 @@ _MARKER_GEOMETRY = """() => {
 }"""
 
 
-@pytest.mark.parametrize("zoom", [None, 7.5, 11])
-def test_markers_never_overlap_and_moved_ones_point_home(page, zoom):
-    """At any zoom no two area markers overlap; a marker pushed off its true point has a
-    leader line back to it and stays near it; markers with room sit exactly on their point."""
+def test_markers_never_overlap_and_moved_ones_point_home(page):
+    """At any zoom (the opening one, 7.5 and 11, on one load) no two area markers overlap; a
+    marker pushed off its true point has a leader line back to it and stays near it; markers
+    with room sit exactly on their point."""
     page.goto(page.app_url + "/?dataset=demo&lang=en")
     frame = map_frame(page)
     wait_for_markers(frame, 54)
+    for zoom in (None, 7.5, 11):
+        _markers_keep_apart(page, frame, zoom)
+
+
+def _markers_keep_apart(page, frame, zoom) -> None:
     if zoom is not None:
         frame.evaluate("""zoom => window.map.setView([13.75, 100.6], zoom, {animate: false})""",
                        zoom)

@@ -4,26 +4,20 @@ by level against ``python -m ecotown progress``; the map is restyled, never re-m
 from __future__ import annotations
 
 import contextlib
-import json
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from ecotown.present.style import AS_OF_FILL_OPACITY, CHANGE_COLOURS, LEVEL_COLOURS
-from tests.browser.conftest import ROOT
 from tests.browser.helpers import map_frame
+from tests.cli_json import cli_json
 
 pytestmark = pytest.mark.browser
 FILL_LEVEL = {colour.lower(): str(level) for level, colour in LEVEL_COLOURS.items()}
 
 
-def cli(*args: str) -> dict:
-    result = subprocess.run([sys.executable, "-m", "ecotown", *args, "--json"], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+cli = cli_json  # python -m ecotown ARGS --json, in this process
 
 
 def markers_by_level(frame) -> tuple[dict[str, int], int]:

@@ -1,4 +1,5 @@
-"""URL tampering: 120 generated malformed query strings each give the normal page."""
+"""URL tampering: 30 generated malformed query strings each give the normal page (the parser's
+property over any query: tests/unit/analysis/test_urlstate.py, with hypothesis)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ NASTY = ["", " ", "0", "-1", "4", "99999999999999999999", "1e309", "NaN", "true"
          "demo\r\nSet-Cookie: x=1", "{{7*7}}", "[1,2]", "{\"a\":1}"]
 
 
-def _cases(count: int = 120, seed: int = 20261128) -> list[dict[str, str]]:
+def _cases(count: int = 30, seed: int = 20261128) -> list[dict[str, str]]:
     rng = random.Random(seed)
     cases = []
     for _ in range(count):
