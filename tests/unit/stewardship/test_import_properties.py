@@ -24,7 +24,7 @@ HEADER = ["area_id", "year", "level", "basis", "source", "note"]
 ROWS = [["P1-05", "2023", "4", "stated", URL, "ผลปี 2566"],
         ["P1-10", "2023", "3", "stated", URL, ""],
         ["P1-01", "2024", "2", "inferred", URL, "หมายเหตุ"]]
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=20, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 
