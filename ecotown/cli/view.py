@@ -89,6 +89,18 @@ def _deck(args: argparse.Namespace) -> int:
     return _write_export(args, export, lang)
 
 
+def _view_html(args: argparse.Namespace) -> int:
+    from ecotown.briefing.view_html import view_html
+
+    provinces = load_provinces()
+    dataset = load_dataset(args.dataset)
+    view = view_from_args(args, provinces, dataset)
+    if view is None:
+        return 1
+    export = view_html(dataset, view_areas(dataset, provinces, view), provinces, view)
+    return _write_export(args, export, message_lang(args))
+
+
 def _write_export(args: argparse.Namespace, export, lang: str) -> int:
     if args.out == "-":
         sys.stdout.buffer.write(export.data)
@@ -191,6 +203,16 @@ def build_parser() -> argparse.ArgumentParser:
                           "'-' for standard output)")
     add_view_options(deck_cmd)
     deck_cmd.set_defaults(run=_deck)
+    one_file = sub.add_parser("view-html", help="the view as one offline HTML file",
+                              description="Export the view as one self-contained HTML file "
+                              "(map, figures, 2037 status, the shown areas with their level "
+                              "history and sources) that opens offline by double-click, like "
+                              "the app's download button (the same bytes).")
+    one_file.add_argument("--dataset", default="public", help="public, demo or a directory")
+    one_file.add_argument("--out", help="output file (default: the suggested file name; "
+                          "'-' for standard output)")
+    add_view_options(one_file)
+    one_file.set_defaults(run=_view_html)
     progress = sub.add_parser("progress", help="levels per year, movers, the path to 2037",
                               description="The programme over time: areas at each level per "
                               "fiscal year, the movers between --since (default: the year "

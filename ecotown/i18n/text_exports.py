@@ -8,6 +8,24 @@ TEXT: dict[str, dict[str, str]] = {
     "brief_format_pdf": {"th": "PDF (A4 แนวนอน)", "en": "PDF (A4 landscape)"},
     "brief_format_csv": {"th": "ตาราง CSV", "en": "Table, CSV"},
     "brief_format_xlsx": {"th": "ตาราง Excel (XLSX)", "en": "Table, Excel (XLSX)"},
+    "brief_format_html": {"th": "แผนที่โต้ตอบได้ (HTML ไฟล์เดียว ใช้แบบออฟไลน์)",
+                          "en": "Interactive map (HTML, one file, works offline)"},
+    "vh_record": {"th": "ในบันทึกสาธารณะนี้:", "en": "In this public record:"},
+    "vh_history": {"th": "ประวัติระดับ", "en": "Level history"},
+    "vh_no_history": {"th": "ไม่มีผลการประเมินระดับในชุดข้อมูลนี้",
+                      "en": "No level assessment in this dataset"},
+    "vh_year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
+    "vh_basis": {"th": "ที่มาของค่า", "en": "Basis"},
+    "vh_source": {"th": "แหล่งที่มา", "en": "Source"},
+    "vh_sources": {"th": "แหล่งที่มา", "en": "Sources"},
+    "vh_how": {"th": "เลื่อนและซูมแผนที่ได้ ชี้จังหวัดหรือหมุดเพื่อดูรายละเอียด "
+                     "คลิกหมุดเพื่อเปิดข้อมูลพื้นที่ในรายชื่อด้านล่าง",
+               "en": "Pan and zoom the map; point at a province or a marker for details; "
+                     "click a marker to open the area's card in the list below."},
+    "vh_made": {"th": "ไฟล์นี้สร้างโดย Eco Town Atlas เป็นภาพของมุมมองเดียว ณ เวลาที่ดาวน์โหลด "
+                      "เปิดได้โดยไม่ต้องใช้อินเทอร์เน็ต",
+                "en": "Made by Eco Town Atlas: one view as it was when downloaded; it opens "
+                      "without the internet."},
     "brief_format_pptx": {"th": "ชุดสไลด์บรรยายสรุป (PowerPoint)",
                           "en": "Briefing deck (PowerPoint)"},
     "brief_format_deckpdf": {"th": "ชุดสไลด์บรรยายสรุป (PDF)", "en": "Briefing deck (PDF)"},

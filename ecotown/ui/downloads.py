@@ -8,6 +8,7 @@ import streamlit as st
 from ecotown.analysis.urlstate import ViewState
 from ecotown.i18n.labels import t
 from ecotown.model.dataset import Dataset
+from ecotown.ui import keys
 from ecotown.ui.cached import cached_provinces, facts_ok
 
 __all__ = [
@@ -37,6 +38,13 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
                                               fmt).data,
                 file_name=briefing_filename(dataset, state, fmt), mime=MIME[fmt],
                 on_click="ignore", key=f"brief-{fmt}", width="stretch")
+        from ecotown.briefing.view_html import VIEW_HTML_MIME, view_html, view_html_filename
+
+        st.download_button(  # the same bytes as ``python -m ecotown view-html``
+            t("brief_format_html", state.lang),
+            data=lambda: view_html(dataset, areas, cached_provinces(), state).data,
+            file_name=view_html_filename(dataset, state), mime=VIEW_HTML_MIME,
+            on_click="ignore", key=keys.W_VIEW_HTML, width="stretch", icon=":material/map:")
         from ecotown.briefing.deck_export import DECK_FORMATS, DECK_MIME, deck, deck_filename
 
         for fmt in DECK_FORMATS:  # the same bytes as ``python -m ecotown deck``
