@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from ecotown.analysis.compare import MAX_AREAS, MIN_AREAS
 from ecotown.analysis.figures import figure_rows, published_headline
 from ecotown.analysis.filters import filter_conflicts
 from ecotown.analysis.urlstate import encode_view, page_url
@@ -140,6 +141,11 @@ with map_col:
         st.caption(map_sentence(counts, dataset.levels, lang))
         with st.expander(t("shown_areas", lang, n=f"{len(shown):,}")):
             st.html(cached_area_list_html(view))
+            if MIN_AREAS <= len(shown) <= MAX_AREAS:
+                st.page_link("pages/compare.py", icon=":material/compare_arrows:",
+                             label=t("compare_shown_link", lang, n=len(shown)),
+                             query_params={**encode_view(view),
+                                           "areas": ",".join(shown["area_id"])})
 report = cached_progress(view)
 with side_col:
     st.html(verdict_html(report, lang))  # the 2037 verdict beside the map: first screen

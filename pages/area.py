@@ -146,5 +146,8 @@ if not history.empty:
         st.dataframe(display_history(history, dataset, lang), hide_index=True, width="stretch")
 if note_in(area, lang):
     st.caption(f"{t('note', lang)}: {md_escape(note_in(area, lang))}")
+if not view.present:
+    st.page_link("pages/compare.py", label=t("compare_link", lang),
+                 icon=":material/compare_arrows:", query_params={**back, "areas": area_id})
 
 sidebar_common(view, known_datasets(), page="pages/area.py")

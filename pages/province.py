@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from ecotown.analysis.compare import MAX_AREAS, MIN_AREAS
 from ecotown.analysis.path2037 import STATUS_RULE, TARGET_YEAR, area_paths
 from ecotown.analysis.summary import view_year
 from ecotown.analysis.urlstate import encode_view
@@ -85,4 +86,8 @@ if in_province.empty:
 else:
     st.caption(f"{t('path_title', lang)} · {fiscal_year_text(year, lang)} · "
                f"{t('path_rule', lang)}: {STATUS_RULE[lang]}")
+if not view.present and MIN_AREAS <= len(in_province) <= MAX_AREAS:
+    st.page_link("pages/compare.py", label=t("compare_shown_link", lang, n=len(in_province)),
+                 icon=":material/compare_arrows:",
+                 query_params={**encode_view(view), "areas": ",".join(in_province["area_id"])})
 sidebar_common(view, known_datasets(), page="pages/province.py")

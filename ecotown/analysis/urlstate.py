@@ -38,8 +38,9 @@ __all__ = [
 LEVEL_VALUES = LEVEL_KEYS
 MAX_QUERY = 100
 MAX_SHOWN = 40  # how much of a bad value a notice repeats
-PAGE_PARAMS = ("area", "code")  # what a page shows, beside the view it came from
+PAGE_PARAMS = ("area", "code", "areas")  # what a page shows, beside the view it came from
 MAX_PAGE_PARAM = 60
+MAX_AREAS_PARAM = 200  # the compare page's list of area ids (at most 6)
 MAX_PARAM = 400  # no written parameter is longer (77 province codes take 230)
 MIN_LEVELS = ("2", "3", "4", "5")  # "level N or above"; 1 or above is every assessed area
 KNOWN_PARAMS = ("dataset", "lang", "color", "phase", "level", "minlevel", "region",
@@ -226,10 +227,12 @@ def page_title(lang: str) -> str:
 
 
 def page_params(params: Mapping[str, object]) -> dict[str, str]:
-    """The page's own parameters (``area``, ``code``) of a query, length-bounded."""
+    """The page's own parameters (``area``, ``code``, ``areas``) of a query,
+    length-bounded."""
     found = {}
     for key in PAGE_PARAMS:
-        value = _first(params.get(key)).strip()[:MAX_PAGE_PARAM]
+        value = _first(params.get(key)).strip()[:MAX_AREAS_PARAM if key == "areas"
+                                                  else MAX_PAGE_PARAM]
         if value:
             found[key] = value
     return found

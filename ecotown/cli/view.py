@@ -90,7 +90,7 @@ def _deck(args: argparse.Namespace) -> int:
 
 
 def _view_html(args: argparse.Namespace) -> int:
-    from ecotown.briefing.view_html import view_html
+    from ecotown.travel.view_html import view_html
 
     provinces = load_provinces()
     dataset = load_dataset(args.dataset)
@@ -99,6 +99,37 @@ def _view_html(args: argparse.Namespace) -> int:
         return 1
     export = view_html(dataset, view_areas(dataset, provinces, view), provinces, view)
     return _write_export(args, export, message_lang(args))
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from ecotown.analysis.compare import compare_areas, parse_area_ids
+    from ecotown.model.years import parse_year
+
+    lang = message_lang(args)
+    dataset = load_dataset(args.dataset)
+    ids, problems = parse_area_ids(",".join(args.areas), list(dataset.areas["area_id"]))
+    year = None
+    if args.year is not None:
+        year = parse_year(args.year)
+        if year is None:
+            problems.append({"problem": "year", "value": args.year})
+    if problems:
+        for problem in problems:
+            print(t(f"compare_{problem['problem']}", lang, value=problem["value"]),
+                  file=sys.stderr)
+        return 1
+    report = compare_areas(dataset, ids, year)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    for area in report["areas"]:
+        path = report["paths"][area["area_id"]]
+        print(f"{area['area_id']}  {area['name_' + lang]}  level={area['level']} "
+              f"({area['level_year']})  {path['status']}  2037={path['projected_2037']}")
+    for row in report["differences"]:
+        print(f"{row['indicator_id']}  spread={row['spread']}  "
+              + "  ".join(f"{a}={v}" for a, v in row["scores"].items()))
+    return 0
 
 
 def _write_export(args: argparse.Namespace, export, lang: str) -> int:
@@ -213,6 +244,17 @@ def build_parser() -> argparse.ArgumentParser:
                           "'-' for standard output)")
     add_view_options(one_file)
     one_file.set_defaults(run=_view_html)
+    compare = sub.add_parser("compare", help="2 to 6 areas side by side",
+                             description="Compare areas as the compare page does: levels over "
+                             "time, the path to 2037, dimension scores against the programme's "
+                             "and the phase's medians, and the indicators where they differ "
+                             "most (an area without indicator data has null, never zero).")
+    compare.add_argument("areas", nargs="+", help="area ids, e.g. P1-05 P2-03 (or P1-05,P2-03)")
+    compare.add_argument("--dataset", default="public", help="public, demo or a directory")
+    compare.add_argument("--year", help="fiscal year seen from, B.E. or C.E.")
+    compare.add_argument("--lang", default="th", help="th or en (messages and names)")
+    compare.add_argument("--json", action="store_true", help="print JSON")
+    compare.set_defaults(run=_compare)
     progress = sub.add_parser("progress", help="levels per year, movers, the path to 2037",
                               description="The programme over time: areas at each level per "
                               "fiscal year, the movers between --since (default: the year "

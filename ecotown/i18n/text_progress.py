@@ -94,4 +94,53 @@ TEXT: dict[str, dict[str, str]] = {
                              "ระดับ/ปี",
                        "en": "Level {level} in {fy} · levels to go: {to_go} · years left: "
                              "{years} · pace needed {needed} a year, so far {so_far} a year"},
+    # --- compare (issue 31) ---------------------------------------------------------------
+    "area": {"th": "พื้นที่", "en": "Area"},
+    "compare_placeholder_names": {
+        "th": "ชื่อตัวชี้วัดของข้อมูลสาธิตเป็นชื่อสมมติ (ไม่ใช่ตัวชี้วัดจริงของกรมโรงงานอุตสาหกรรม) "
+              "เมื่อผู้ดูแลข้อมูลนำเข้าแคตตาล็อกตัวชี้วัดจริง ชื่อ หน่วย และทิศทางจะมาจากแคตตาล็อกนั้น",
+        "en": "The demo's indicator names are placeholders (not DIW's real indicators); when "
+              "data stewards load the real catalogue, names, units and directions come from it"},
+    "compare_direction": {"th": "ทิศทางที่ดี", "en": "Better"},
+    "compare_title": {"th": "เปรียบเทียบพื้นที่", "en": "Compare areas"},
+    "compare_choose": {"th": "พื้นที่ที่เปรียบเทียบ (2–6 พื้นที่)",
+                       "en": "Areas to compare (2 to 6)"},
+    "compare_link": {"th": "เปรียบเทียบกับพื้นที่อื่น", "en": "Compare with other areas"},
+    "compare_shown_link": {"th": "เปรียบเทียบพื้นที่ที่แสดง ({n})",
+                           "en": "Compare the areas shown ({n})"},
+    "compare_unknown": {"th": "ไม่พบพื้นที่ '{value}' ในชุดข้อมูลนี้ จึงไม่นำมาเปรียบเทียบ",
+                        "en": "No area '{value}' in this dataset; it is left out"},
+    "compare_too_few": {"th": "เลือกอย่างน้อย 2 พื้นที่เพื่อเปรียบเทียบ (ตอนนี้ {value})",
+                        "en": "Choose at least 2 areas to compare (now {value})"},
+    "compare_too_many": {"th": "เปรียบเทียบได้ครั้งละไม่เกิน 6 พื้นที่ (ขอมา {value}) "
+                               "แสดง 6 พื้นที่แรก",
+                         "en": "At most 6 areas at a time (asked for {value}); the first 6 "
+                               "are shown"},
+    "compare_too_long": {"th": "รายการรหัสพื้นที่ยาวเกินไป: {value}",
+                         "en": "The list of area ids is too long: {value}"},
+    "compare_year": {"th": "ปีงบประมาณไม่ถูกต้อง: {value}", "en": "Not a fiscal year: {value}"},
+    "compare_levels": {"th": "ระดับตามปีงบประมาณ", "en": "Levels by fiscal year"},
+    "compare_paths": {"th": "เส้นทางสู่ระดับที่ 5 ภายใน พ.ศ. 2580 (มองจาก {fy})",
+                      "en": "Path to level 5 by 2037 (seen from {fy})"},
+    "compare_dimensions": {"th": "คะแนนรายมิติ {fy} เทียบค่ามัธยฐานของโครงการและของระยะ",
+                           "en": "Dimension scores, {fy}, against the programme's and the "
+                                 "phase's medians"},
+    "compare_differences": {"th": "ตัวชี้วัดที่ต่างกันมากที่สุด ({fy})",
+                            "en": "Indicators where they differ most ({fy})"},
+    "compare_no_indicators": {"th": "ไม่มีข้อมูลตัวชี้วัด: {names} (ไม่แสดงเป็นศูนย์)",
+                              "en": "No indicator data: {names} (never shown as zero)"},
+    "compare_none_indicators": {"th": "ไม่มีพื้นที่ใดที่เปรียบเทียบมีข้อมูลตัวชี้วัดในชุดข้อมูลนี้",
+                                "en": "None of these areas has indicator data in this dataset"},
+    "compare_programme_median": {"th": "มัธยฐานโครงการ", "en": "Programme median"},
+    "compare_phase_median": {"th": "มัธยฐานระยะ", "en": "Phase median"},
+    "compare_score": {"th": "คะแนน (0–100)", "en": "Score (0–100)"},
+    "compare_direction_up": {"th": "ยิ่งสูงยิ่งดี", "en": "higher is better"},
+    "compare_direction_down": {"th": "ยิ่งต่ำยิ่งดี", "en": "lower is better"},
+    "compare_spread": {"th": "ช่วงห่างของคะแนน", "en": "Score spread"},
+    "compare_projected": {"th": "คาดการณ์ พ.ศ. 2580", "en": "Projected 2037"},
+    "compare_status": {"th": "สถานะ", "en": "Status"},
+    "compare_projection_note": {"th": "ค่าคาดการณ์: ต่อเส้นจากอัตราเปลี่ยนระดับที่ผ่านมาของแต่ละพื้นที่ "
+                                      "ไม่ใช่ผลการประเมิน",
+                                "en": "Projection: each area's own pace so far carried on to "
+                                      "2037; not an assessment"},
 }

@@ -49,6 +49,12 @@ COUNT_CLASSES: tuple[tuple[int, int | None, str], ...] = (
     (2, 2, "#4292c6"),
     (3, None, "#08306b"),
 )
+# the compared areas, in the order given (Okabe-Ito, apart for colour-vision deficiency;
+# markers and dashes tell them apart in grey as well)
+COMPARE_COLOURS: tuple[str, ...] = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",
+                                    "#000000")
+COMPARE_SHAPES: tuple[str, ...] = ("circle", "square", "triangle-up", "diamond", "cross",
+                                   "triangle-down")
 NO_AREA_COLOUR = "#eeeeee"
 NO_LEVEL_COLOUR = "#9e9e9e"
 BORDER_COLOUR = "#ffffff"

@@ -38,7 +38,7 @@ def briefing_downloads(state: ViewState, dataset: Dataset, areas) -> None:
                                               fmt).data,
                 file_name=briefing_filename(dataset, state, fmt), mime=MIME[fmt],
                 on_click="ignore", key=f"brief-{fmt}", width="stretch")
-        from ecotown.briefing.view_html import VIEW_HTML_MIME, view_html, view_html_filename
+        from ecotown.travel.view_html import VIEW_HTML_MIME, view_html, view_html_filename
 
         st.download_button(  # the same bytes as ``python -m ecotown view-html``
             t("brief_format_html", state.lang),

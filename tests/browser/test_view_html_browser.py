@@ -8,8 +8,8 @@ import pytest
 
 from ecotown.analysis.summary import dataset_years
 from ecotown.analysis.urlstate import fit_years, parse_view
-from ecotown.briefing.view_html import view_html
 from ecotown.cli.view import view_areas
+from ecotown.travel.view_html import view_html
 from tests.browser.conftest import _require_chromium
 from tests.cli_json import summary
 

@@ -11,8 +11,8 @@ import pytest
 
 from ecotown.analysis.summary import dataset_years
 from ecotown.analysis.urlstate import fit_years, parse_view
-from ecotown.briefing.view_html import MAX_BYTES, view_html, view_html_filename
 from ecotown.cli.view import view_areas
+from ecotown.travel.view_html import MAX_BYTES, view_html, view_html_filename
 from tests.cli_json import summary
 
 VIEWS = [
