@@ -141,6 +141,8 @@ with map_col:
         st.caption(map_sentence(counts, dataset.levels, lang))
         with st.expander(t("shown_areas", lang, n=f"{len(shown):,}")):
             st.html(cached_area_list_html(view))
+            st.page_link("pages/indicators.py", icon=":material/table_chart:",
+                         label=t("ind_link", lang), query_params=encode_view(view))
             if MIN_AREAS <= len(shown) <= MAX_AREAS:
                 st.page_link("pages/compare.py", icon=":material/compare_arrows:",
                              label=t("compare_shown_link", lang, n=len(shown)),

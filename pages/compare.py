@@ -55,13 +55,13 @@ for problem in problems:
 if len(chosen) >= 2:
     year = view_year(dataset, view.year)
     report = compare_areas(dataset, chosen, year)
-    st.subheader(t("compare_paths", lang, fy=fiscal_year_text(report["year"], lang,
+    st.header(t("compare_paths", lang, fy=fiscal_year_text(report["year"], lang,
                                                              span=False)), anchor=False)
     st.dataframe(paths_table(report, dataset.levels, lang), hide_index=True, width="stretch")
     st.caption(t("compare_projection_note", lang))
-    st.subheader(t("compare_levels", lang), anchor=False)
+    st.header(t("compare_levels", lang), anchor=False)
     st.altair_chart(compare_levels_chart(report, dataset.levels, lang), width="stretch")
-    st.subheader(year_heading("compare_dimensions", report["indicator_year"], lang),
+    st.header(year_heading("compare_dimensions", report["indicator_year"], lang),
                  anchor=False)
     chart = compare_dimensions_chart(report, lang)
     if chart is None:
@@ -72,7 +72,7 @@ if len(chosen) >= 2:
     if missing and chart is not None:
         st.caption(t("compare_no_indicators", lang, names=md_escape(", ".join(missing))))
     if report["differences"]:
-        st.subheader(year_heading("compare_differences", report["indicator_year"], lang),
+        st.header(year_heading("compare_differences", report["indicator_year"], lang),
                      anchor=False)
         st.dataframe(differences_table(report, lang), hide_index=True, width="stretch")
         if report["placeholder_names"]:

@@ -132,6 +132,33 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _indicators(args: argparse.Namespace) -> int:
+    from ecotown.analysis.filters import apply_filters
+    from ecotown.analysis.indicators import DEPTHS, indicator_matrix, weakest_items
+
+    lang = message_lang(args)
+    if args.depth not in DEPTHS:
+        print(t("ind_cli_bad_depth", lang, value=args.depth, choices=", ".join(DEPTHS)),
+              file=sys.stderr)
+        return 1
+    provinces = load_provinces()
+    dataset = load_dataset(args.dataset)
+    view = view_from_args(args, provinces, dataset)
+    if view is None:
+        return 1
+    shown = apply_filters(view_areas(dataset, provinces, view), view.filters)
+    matrix = indicator_matrix(dataset, list(shown["area_id"]),
+                              view.year if args.year is not None else None, args.depth)
+    matrix["weakest"] = weakest_items(matrix)
+    if args.json:
+        print(json.dumps(matrix, ensure_ascii=False, indent=2))
+        return 0
+    for weak in matrix["weakest"]:
+        print(f"{weak['item_id']}  {weak['below']}/{weak['scored']} below half  "
+              f"median {weak['median']}  {weak['name_' + lang]}")
+    return 0
+
+
 def _write_export(args: argparse.Namespace, export, lang: str) -> int:
     if args.out == "-":
         sys.stdout.buffer.write(export.data)
@@ -255,6 +282,17 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--lang", default="th", help="th or en (messages and names)")
     compare.add_argument("--json", action="store_true", help="print JSON")
     compare.set_defaults(run=_compare)
+    indicators = sub.add_parser("indicators", help="the view's areas x indicators, weakest",
+                                description="The indicators page's numbers for a view: each "
+                                "area's 0-100 score per indicator, aspect or dimension (null "
+                                "without data, never zero) and the items on which most areas "
+                                "score below half.")
+    indicators.add_argument("--dataset", default="public", help="public, demo or a directory")
+    indicators.add_argument("--depth", default="indicator",
+                            help="indicator, aspect or dimension")
+    indicators.add_argument("--json", action="store_true", help="print JSON")
+    add_view_options(indicators, colour=False)
+    indicators.set_defaults(run=_indicators)
     progress = sub.add_parser("progress", help="levels per year, movers, the path to 2037",
                               description="The programme over time: areas at each level per "
                               "fiscal year, the movers between --since (default: the year "

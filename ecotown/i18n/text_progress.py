@@ -102,6 +102,31 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The demo's indicator names are placeholders (not DIW's real indicators); when "
               "data stewards load the real catalogue, names, units and directions come from it"},
     "compare_direction": {"th": "ทิศทางที่ดี", "en": "Better"},
+    "ind_cli_bad_depth": {"th": "ระดับรายละเอียด '{value}' ไม่รองรับ ใช้ได้: {choices}",
+                          "en": "Depth '{value}' is not known; use one of: {choices}"},
+    "ind_title": {"th": "ตัวชี้วัดทั้งโครงการ", "en": "Indicators across the programme"},
+    "ind_link": {"th": "ตัวชี้วัดของพื้นที่ที่แสดง", "en": "Indicators of the areas shown"},
+    "ind_depth": {"th": "ระดับรายละเอียด", "en": "Depth"},
+    "ind_depth_indicator": {"th": "ตัวชี้วัด", "en": "Indicators"},
+    "ind_depth_aspect": {"th": "ด้าน", "en": "Aspects"},
+    "ind_depth_dimension": {"th": "มิติ", "en": "Dimensions"},
+    "ind_weak_title": {"th": "จุดอ่อนของมุมมองนี้ ({fy})", "en": "Weakest in this view ({fy})"},
+    "ind_weak_sentence": {"th": "จาก {scored} พื้นที่ที่มีคะแนน {below} พื้นที่ได้คะแนนต่ำกว่าครึ่ง "
+                                "({half} จาก 100) ใน “{name}” (มัธยฐาน {median})",
+                          "en": "Of {scored} areas with a score, {below} score below half "
+                                "({half} of 100) on “{name}” (median {median})"},
+    "ind_weak_none": {"th": "ไม่มีรายการใดที่พื้นที่ได้คะแนนต่ำกว่าครึ่ง",
+                      "en": "No item on which an area scores below half"},
+    "ind_no_values": {"th": "พื้นที่ในมุมมองนี้ยังไม่มีข้อมูลตัวชี้วัดในชุดข้อมูลนี้ จึงไม่แสดงตัวเลขใด ๆ",
+                      "en": "The areas of this view have no indicator data in this dataset, so "
+                            "no number is shown"},
+    "ind_matrix_title": {"th": "คะแนน (0–100) ของแต่ละพื้นที่ {fy}",
+                         "en": "Scores (0–100) of each area, {fy}"},
+    "ind_matrix_key": {"th": "สี: แดง ต่ำกว่า 25 · ส้ม 25–50 · ฟ้า 50–75 · น้ำเงิน 75 ขึ้นไป · "
+                             "ช่องสีขาวที่เขียน None: ไม่มีข้อมูล (ไม่ใช่ศูนย์) · คลิกหัวคอลัมน์เพื่อเรียง",
+                       "en": "Colour: red under 25 · orange 25–50 · light blue 50–75 · blue 75 "
+                             "and above · white, None: no data (not zero) · click a column's head "
+                             "to sort"},
     "compare_title": {"th": "เปรียบเทียบพื้นที่", "en": "Compare areas"},
     "compare_choose": {"th": "พื้นที่ที่เปรียบเทียบ (2–6 พื้นที่)",
                        "en": "Areas to compare (2 to 6)"},

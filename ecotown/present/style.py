@@ -55,6 +55,10 @@ COMPARE_COLOURS: tuple[str, ...] = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", 
                                     "#000000")
 COMPARE_SHAPES: tuple[str, ...] = ("circle", "square", "triangle-up", "diamond", "cross",
                                    "triangle-down")
+# an indicator, aspect or dimension score (0–100) in the indicators matrix: upper bound of
+# each band and its colour (a diverging red–blue scale, readable with colour-vision deficiency)
+SCORE_BANDS: tuple[tuple[float, str], ...] = ((25.0, "#ca0020"), (50.0, "#f4a582"),
+                                              (75.0, "#92c5de"), (101.0, "#0571b0"))
 NO_AREA_COLOUR = "#eeeeee"
 NO_LEVEL_COLOUR = "#9e9e9e"
 BORDER_COLOUR = "#ffffff"

@@ -37,6 +37,7 @@ W_STEWARD = "w_steward"
 W_TARGET = "w_target"
 W_NEW_NAME = "w_new_name"
 W_BASE = "w_base"
+W_DEPTH = "w_depth"  # the indicators page's depth: indicators, aspects or dimensions
 W_COMPARE = "w_compare"  # the compare page's choice of areas
 W_VIEW_HTML = "w_view_html"  # the download of the view as one HTML file
 

@@ -51,6 +51,9 @@ PAGES = {
     "province-demo-en": ("/province?code=49&dataset=demo&lang=en", 1366, 768, False),
     "data-th": ("/data", 1366, 768, False),
     "data-en": ("/data?lang=en", 1366, 768, False),
+    "compare-demo-th": ("/compare?dataset=demo&areas=P1-05,P2-03,P3-11", 1366, 768, False),
+    "indicators-demo-en": ("/indicators?dataset=demo&phase=3&lang=en&depth=aspect", 1366,
+                           768, False),
 }
 
 STILL = """[data-testid="stToast"], [data-testid="stStatusWidget"],
@@ -144,7 +147,8 @@ def audit(page) -> dict[str, list[dict]]:
 # each page kind once (a filtered view adds nothing English-specific).
 @pages("home-th", "demo-northeast-th", "demo-province-21-th", "present-public-th-1080",
        "area-public-th", "area-demo-th", "province-public-th", "province-demo-th", "data-th",
-       "demo-en-phase", "present-demo-en", "area-demo-en", "province-demo-en", "data-en")
+       "demo-en-phase", "present-demo-en", "area-demo-en", "province-demo-en", "data-en",
+       "compare-demo-th", "indicators-demo-en")
 def test_axe_finds_no_violation_and_the_page_says_its_language(shown):
     """No violation of WCAG 2.0/2.1 A and AA or best practice, in the page and its visible
     frames; the document's language is the URL's; one visible h1."""

@@ -43,3 +43,23 @@ def test_a_bad_list_of_areas_is_said_in_the_readers_language(areas, said):
     app = open_page("pages/compare.py", {"dataset": "demo", "areas": areas, "lang": "en"})
     warnings = " ".join(w.value for w in app.warning)
     assert t(said, "en", value="X").split("X")[0].split("'")[0] in warnings
+
+
+@pytest.mark.parametrize(("lang", "depth"), [("th", "indicator"), ("en", "aspect")])
+def test_the_indicators_page_shows_the_views_matrix_and_its_weakest(lang, depth):
+    app = open_page("pages/indicators.py", {"dataset": "demo", "phase": "3", "lang": lang,
+                                            "depth": depth})
+    assert app.title[0].value == t("ind_title", lang)
+    printed = cli_json("indicators", "--dataset", "demo", "--phase", "3", "--depth", depth)
+    table = app.dataframe[0].value
+    assert len(table) == len(printed["areas"]) == 21
+    shown = " ".join(m.value for m in app.markdown).replace("\\", "")  # markdown escapes
+    for weak in printed["weakest"]:
+        assert f"{weak['below']}" in shown and weak[f"name_{lang}"] in shown
+    assert not developer_words(app)
+
+
+def test_the_indicators_page_of_the_public_record_shows_no_number():
+    app = open_page("pages/indicators.py", {})
+    assert any(t("ind_no_values", "th") in i.value for i in app.info)
+    assert not app.dataframe
