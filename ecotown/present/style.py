@@ -35,7 +35,7 @@ LEVEL_COLOURS: dict[int, str] = {
     1: "#fde725",
     2: "#5ec962",
     3: "#21918c",
-    4: "#3b528b",
+    4: "#31688e",  # lighter than 5: told apart, also with colour-vision deficiency
     5: "#440154",
 }
 PHASE_COLOURS: dict[int, str] = {1: "#e69f00", 2: "#56b4e9", 3: "#009e73"}
