@@ -15,7 +15,13 @@ import io
 import re
 import zipfile
 
-from ecotown.briefing.deck_content import Deck, DeckSlide, DeckTable
+from ecotown.briefing.deck_content import (
+    Deck,
+    DeckSlide,
+    DeckTable,
+    chart_scope,
+    published_heading,
+)
 from ecotown.i18n.labels import t, year_short
 from ecotown.present.style import BADGE_COLOURS, LEVEL_COLOURS, level_label
 
@@ -190,8 +196,8 @@ def _progress_slide(prs_slide, deck: Deck, slide: DeckSlide) -> None:
     frame.name = "levels per year"
     chart = frame.chart
     chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-    chart.legend.include_in_layout = False
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT
+    chart.legend.include_in_layout = False  # outside the plot area: never over the bars
     chart.legend.font.size = Pt(SIZES["small"])
     chart.legend.font.name = DECK_FONT
     chart.has_title = True
@@ -201,15 +207,30 @@ def _progress_slide(prs_slide, deck: Deck, slide: DeckSlide) -> None:
     for axis in (chart.category_axis, chart.value_axis):
         axis.tick_labels.font.size = Pt(SIZES["small"])
         axis.tick_labels.font.name = DECK_FONT
+    axis = chart.value_axis  # counts of areas: whole numbers, from 0
+    axis.minimum_scale = 0
+    axis.major_unit = _whole_step(report, years)
+    axis.tick_labels.number_format = "0"
+    axis.tick_labels.number_format_is_linked = False
     for series, level in zip(chart.series, (5, 4, 3, 2, 1), strict=True):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(LEVEL_COLOURS[level])
     points = [f"{p['label']}: {p['published']:,} · {t('dataset', lang)} {p['data']:,}"
               for p in report.get("reference_points", []) if str(p["year"]) in years]
-    lines = [t("deck_published", lang), *points] if points else []
-    if lines:
-        _text(prs_slide, 8.7, top, SLIDE_W - 9.1, SLIDE_H - top - 0.8, lines, SIZES["small"],
-              name="published figures")
+    lines = [chart_scope(deck), *([published_heading(deck), *points] if points else [])]
+    # the column fits its slide: a long list of published figures in a smaller type
+    size = SIZES["small"] if len(lines) <= 4 else max(9, SIZES["small"] - 2)
+    _text(prs_slide, 8.7, top, SLIDE_W - 9.1, SLIDE_H - top - 0.8, lines, size,
+          name="published figures")
+
+
+def _whole_step(report: dict, years: list[str]) -> int:
+    """A whole-number step for the count axis: about five steps up to the tallest bar."""
+    tallest = max([sum(report["by_year"][y].values()) for y in years] or [1])
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500):  # a round step
+        if tallest / step <= 6:
+            return step
+    return 1000
 
 
 def _lines_slide(prs_slide, slide: DeckSlide, big: bool) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from ecotown.analysis.filters import apply_filters
+from ecotown.analysis.filters import Filters, apply_filters
 from ecotown.analysis.path2037 import PROJECTION_METHOD, STATUS_RULE, area_paths
 from ecotown.analysis.progress import progress_report, reference_points
 from ecotown.analysis.summary import summarise, view_year
@@ -71,6 +71,7 @@ class Deck:
     slides: tuple[DeckSlide, ...]
     levels: pd.DataFrame = field(repr=False, default=None)
     stem: str = ""
+    filters: Filters = field(default_factory=Filters)
 
 
 def _status_and_change(dataset: Dataset, shown: pd.DataFrame, year: int,
@@ -155,7 +156,26 @@ def deck_content(dataset: Dataset, areas: pd.DataFrame, provinces, view: ViewSta
     slides.append(_sources_slide(facts, dataset, lang))
     return Deck(lang=lang, facts=facts, report=report, badge=facts.badge,
                 synthetic=dataset.synthetic, slides=tuple(slides), levels=dataset.levels,
-                stem=facts.stem)
+                stem=facts.stem, filters=view.filters)
+
+
+def chart_scope(deck: Deck) -> str:
+    """What the levels-per-year chart counts, said beside it: the areas of the view's
+    non-level filters (a level filter chooses by one year's level), so that a filtered deck
+    never charts more than it says (issue 28)."""
+    report, lang = deck.report, deck.lang
+    detail = report["by_year_detail"].get(str(report["year"])) if report["year"] else None
+    n = f"{detail['areas']:,}" if detail else "–"
+    levels = bool(deck.filters.levels or deck.filters.min_level)
+    scope = t("deck_chart_scope_levels" if levels else "deck_chart_scope", lang, n=n)
+    return f"{t('deck_chart_title', lang)}: {scope}"
+
+
+def published_heading(deck: Deck) -> str:
+    """The heading of the published figures beside the chart: national, and said so when
+    the view is filtered."""
+    return t("deck_published_national" if deck.filters.active else "deck_published",
+             deck.lang)
 
 
 def _capped(slides: list[DeckSlide], lang: str) -> list[DeckSlide]:

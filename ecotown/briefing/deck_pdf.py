@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 
-from ecotown.briefing.deck_content import Deck, DeckSlide
+from matplotlib.ticker import MaxNLocator
+
+from ecotown.briefing.deck_content import Deck, DeckSlide, chart_scope, published_heading
 from ecotown.briefing.drawing import draw_map
 from ecotown.briefing.facts import BADGE_COLOURS, PRODUCER
 from ecotown.briefing.layout import EXTENT, INK, MUTED, PANEL, Page, Sheet
@@ -86,7 +88,7 @@ def _table(page: Page, slide: DeckSlide, top: float) -> None:
 def _chart(page: Page, deck: Deck, top: float) -> None:
     report, lang = deck.report, deck.lang
     years = report["chart_years"]
-    ax = page.fig.add_axes((0.7 / SLIDE.width, 1.1 / SLIDE.height, 7.3 / SLIDE.width,
+    ax = page.fig.add_axes((0.7 / SLIDE.width, 1.1 / SLIDE.height, 5.9 / SLIDE.width,
                             (SLIDE.height - top - 1.6) / SLIDE.height))
     bottom = [0] * len(years)
     for level in (5, 4, 3, 2, 1):
@@ -96,15 +98,19 @@ def _chart(page: Page, deck: Deck, top: float) -> None:
                                                             short=True))
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_title(t("deck_chart_title", lang), fontsize=13, fontfamily=page.family)
-    ax.legend(loc="upper left", prop={"family": page.family, "size": 9}, frameon=False)
+    # beside the plot, never over the bars; counts of areas: whole numbers from 0
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False,
+              prop={"family": page.family, "size": 9})
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(0, max(1, max(bottom or [0])))
     for label in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
         label.set_fontfamily(page.family)
     ax.spines[["top", "right"]].set_visible(False)
     points = [f"{p['label']}: {p['published']:,} · {t('dataset', lang)} {p['data']:,}"
               for p in report.get("reference_points", []) if str(p["year"]) in years]
-    if points:
-        _lines(page, 8.4, top, SLIDE.width - 8.8, [t("deck_published", lang), *points], 12,
-               MUTED)
+    _lines(page, 8.4, top, SLIDE.width - 8.8,
+           [chart_scope(deck), *([published_heading(deck), *points] if points else [])], 12,
+           MUTED)
 
 
 def _slide_figure(deck: Deck, slide: DeckSlide, picture: bytes):

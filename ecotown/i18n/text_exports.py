@@ -42,6 +42,14 @@ TEXT: dict[str, dict[str, str]] = {
     "deck_chart_title": {"th": "จำนวนพื้นที่ในแต่ละระดับต่อปีงบประมาณ",
                          "en": "Areas at each level per fiscal year"},
     "deck_published": {"th": "ตัวเลขที่เผยแพร่", "en": "Published"},
+    "deck_published_national": {"th": "ตัวเลขที่เผยแพร่ของทั้งโครงการ (ไม่ได้กรองตามมุมมองนี้)",
+                                "en": "Published for the whole programme (not filtered to "
+                                      "this view)"},
+    "deck_chart_scope": {"th": "{n} พื้นที่ของมุมมองนี้", "en": "the view's {n} areas"},
+    "deck_chart_scope_levels": {
+        "th": "{n} พื้นที่ตามตัวกรอง ทุกระดับ (ตัวกรองระดับไม่ใช้กับหลายปี)",
+        "en": "{n} areas of this view's filters, every level (level filters do not apply "
+              "across years)"},
     "brief_cli_bad_value": {
         "th": "ค่าไม่ถูกต้อง --{param} {value}: {reason} (ใช้ได้: {allowed})",
         "en": "bad value --{param} {value}: {reason} (allowed: {allowed})",
