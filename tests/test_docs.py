@@ -50,7 +50,7 @@ def test_every_documented_command_exists():
 
     parser = build_parser()
     commands = set(next(a for a in parser._actions if a.dest == "command").choices)
-    used = {c for path in DOCS for c in re.findall(r"python -m ecotown (\w+)", _text(path))}
+    used = {c for path in DOCS for c in re.findall(r"python -m ecotown ([\w-]+)", _text(path))}
     assert used - commands == set()
 
 
