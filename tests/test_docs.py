@@ -51,7 +51,7 @@ def test_every_documented_command_exists():
     parser = build_parser()
     commands = set(next(a for a in parser._actions if a.dest == "command").choices)
     used = {c for path in DOCS for c in re.findall(r"python -m ecotown ([\w-]+)", _text(path))}
-    assert used - commands == set()
+    assert used - commands - {"--help"} == set()
 
 
 def _resolves(reference: str) -> bool:
