@@ -40,9 +40,11 @@ LEVEL_COLOURS: dict[int, str] = {
 }
 PHASE_COLOURS: dict[int, str] = {1: "#e69f00", 2: "#56b4e9", 3: "#009e73"}
 # A change view (``since=``): up two or more, up one, unchanged, down, new in the programme,
-# no level at one of the two years. Diverging green / red, new in blue (ColorBrewer RdYlBu).
-CHANGE_COLOURS: dict[str, str] = {"up2": "#1a7837", "up1": "#a6dba0", "same": "#d9d9d9",
-                                  "down": "#c51b7d", "new": "#2166ac", "unknown": "#ffffff"}
+# no level at one of the two years. Up green, down magenta; unchanged a tan that no grey
+# (no area, no level) is mistaken for; new in the programme a muted light blue, so that the
+# many areas that joined do not outshout the few that moved (issue 28).
+CHANGE_COLOURS: dict[str, str] = {"up2": "#1a7837", "up1": "#a6dba0", "same": "#d8b365",
+                                  "down": "#c51b7d", "new": "#92c5de", "unknown": "#ffffff"}
 AS_OF_FILL_OPACITY = 0.35  # a marker whose level is as of an earlier year: pale and dashed
 COUNT_CLASSES: tuple[tuple[int, int | None, str], ...] = (
     (1, 1, "#9ecae1"),

@@ -50,3 +50,17 @@ def test_the_measure_itself():
     assert delta_e("#000000", "#ffffff") == pytest.approx(100, abs=0.1)
     assert delta_e("#ff0000", "#00ff00") == pytest.approx(86.6, abs=0.2)
     assert simulate("#ffffff", "deuteranopia") == "#ffffff"
+
+
+def test_the_change_views_classes_and_its_greys_are_apart():
+    """Issue 28: "unchanged" was a grey hard to tell from "no area"; "new in the programme"
+    a loud blue over 20 provinces. Every class of a change map, with the no-area and
+    no-level greys, at least 15 apart; "new" lighter than any rise or fall."""
+    from ecotown.present.style import NO_AREA_COLOUR, NO_LEVEL_COLOUR
+
+    palette = {**{k: v for k, v in CHANGE_COLOURS.items() if k != "unknown"},
+               "no area": NO_AREA_COLOUR, "no level": NO_LEVEL_COLOUR}
+    for one, two in combinations(palette, 2):
+        assert delta_e(palette[one], palette[two]) >= 15, (one, two)
+    lightness = {k: sum(int(v[i:i + 2], 16) for i in (1, 3, 5)) for k, v in palette.items()}
+    assert lightness["new"] > max(lightness[k] for k in ("up2", "down"))
