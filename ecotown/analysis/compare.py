@@ -92,6 +92,25 @@ def _indicator_year(dataset: Dataset, area_ids: list[str], year: int | None) -> 
     return int(best)
 
 
+def level_series(dataset: Dataset, area_ids: list[str], year: int | None = None) -> dict:
+    """The areas' levels over the fiscal years up to ``year`` (default: every year), in the
+    shape the levels chart takes: ``areas`` (id and names, in the order given) and
+    ``levels`` (``{area_id: [{"year", "level"}]}``). Unknown ids are left out."""
+    table = dataset.areas.set_index("area_id", drop=False)
+    areas, levels = [], {}
+    for area_id in dict.fromkeys(area_ids):
+        if area_id not in table.index:
+            continue
+        history = level_history(dataset, area_id)
+        if year is not None:
+            history = history[history["year"] <= year]
+        areas.append({"area_id": area_id, "name_th": str(table.at[area_id, "name_th"]),
+                      "name_en": str(table.at[area_id, "name_en"])})
+        levels[area_id] = [{"year": int(h.year), "level": _whole(h.level)}
+                           for h in history.itertuples()]
+    return {"areas": areas, "levels": levels}
+
+
 def compare_areas(dataset: Dataset, area_ids: list[str], year: int | None = None) -> dict:
     """Compare 2–6 areas of ``dataset``.
 
@@ -139,13 +158,10 @@ def compare_areas(dataset: Dataset, area_ids: list[str], year: int | None = None
     indicator_year = _indicator_year(dataset, ids, year)
     has_values = set(dataset.indicator_values["area_id"])
 
-    areas, levels, path_rows = [], {}, {}
+    areas, path_rows = [], {}
+    levels = level_series(dataset, ids, seen_from)["levels"]
     for area_id in ids:
         row = table.loc[area_id]
-        history = level_history(dataset, area_id)
-        history = history[history["year"] <= seen_from]
-        levels[area_id] = [{"year": int(h.year), "level": _whole(h.level)}
-                           for h in history.itertuples()]
         path = paths.loc[area_id]
         areas.append({"area_id": area_id, "name_th": str(row["name_th"]),
                       "name_en": str(row["name_en"]), "province_code": str(row["province_code"]),

@@ -46,6 +46,7 @@ __all__ = [
     "full_map",
     "province_geojson",
     "province_layer_data",
+    "province_locator_map",
 ]
 
 BOUNDS = [[MAP_EXTENT[1], MAP_EXTENT[0]], [MAP_EXTENT[3], MAP_EXTENT[2]]]
@@ -387,6 +388,28 @@ def locator_map(province_url: str, province_code: str, bounds: list, lat: float,
         "type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
         "properties": {"area_id": "", "tip": tip, "style": marker}}]}
     _AreaMarkers(point).add_to(fmap)
+    return fmap
+
+
+def province_locator_map(province_url: str, province_code: str, bounds: list,
+                         points: list[dict], tip: str, height: int = 320,
+                         tip_label: str = "", lang: str = "th") -> folium.Map:
+    """A map of one province with the markers of its areas (``points``: ``lat, lon,
+    area_id, style, tip`` each; tips escaped by the caller), framed on the province."""
+    (south, west), (north, east) = bounds
+    fmap = build_base_map(height=height, fit=False, province_url=province_url)
+    span = max(north - south, east - west)
+    fmap.location = [(south + north) / 2, (west + east) / 2]
+    fmap.options["zoom"] = 9 if span < 0.6 else 8 if span < 1.3 else 7 if span < 2.6 else 6
+    looks = {province_code: {"style": {"fillColor": "#d9d9d9", "fillOpacity": 1,
+                                       "color": OUTLINE_COLOUR, "weight": 2},
+                             "tip": tip, "key": "selected", "selected": True}}
+    _ProvinceRestyle(looks, label=tip_label, lang=lang).add_to(fmap)
+    _AreaMarkers({"type": "FeatureCollection", "features": [{
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
+        "properties": {"area_id": p["area_id"], "tip": p["tip"], "style": p["style"]}}
+        for p in points]}).add_to(fmap)
     return fmap
 
 
