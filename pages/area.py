@@ -16,7 +16,12 @@ from ecotown.present.progress_text import area_path_lines
 from ecotown.present.safe_html import esc
 from ecotown.present.sources import sources_html
 from ecotown.present.style import level_label, phase_label
-from ecotown.present.tables import display_history, display_scorecard, print_table_html
+from ecotown.present.tables import (
+    change_style,
+    display_history,
+    display_scorecard,
+    print_table_html,
+)
 from ecotown.ui import (
     briefing_downloads,
     cached_area_table,
@@ -134,9 +139,12 @@ if not card.empty:
         summary = t("dimension_summary", lang, name=md_escape(getattr(dim, f"name_{lang}")),
                     score=f"{dim.score:.1f}", phase=f"{dim.phase_median:.1f}",
                     programme=f"{dim.programme_median:.1f}", n=dim.n_indicators)
-        rows = display_scorecard(card[card["dimension_id"] == dim.dimension_id], lang)
-        with st.expander(summary, expanded=False):
-            st.dataframe(rows, hide_index=True, width="stretch")
+        part = card[card["dimension_id"] == dim.dimension_id]
+        rows = display_scorecard(part, lang)
+        colours = [change_style(b) for b in part["change_is_better"]]
+        with st.expander(summary, expanded=False):  # better/worse in words and colour
+            st.dataframe(rows.style.apply(lambda _, c=colours: c, subset=[t("change", lang)]),
+                         hide_index=True, width="stretch")
         st.html(print_table_html(getattr(dim, f"name_{lang}"), rows))
 
 st.header(t("sources", lang), anchor=False)

@@ -96,6 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
     "phase_median": {"th": "มัธยฐานของพื้นที่ในระยะเดียวกัน", "en": "Median of the same phase"},
     "programme_median": {"th": "มัธยฐานทั้งโครงการ", "en": "Programme median"},
     "better": {"th": "ดีขึ้น", "en": "better"},
+    "no_change": {"th": "ไม่เปลี่ยน", "en": "no change"},
     "worse": {"th": "แย่ลง", "en": "worse"},
     "indicator": {"th": "ตัวชี้วัด", "en": "Indicator"},
     "aspect": {"th": "ด้าน", "en": "Aspect"},

@@ -45,6 +45,9 @@ PHASE_COLOURS: dict[int, str] = {1: "#e69f00", 2: "#56b4e9", 3: "#009e73"}
 # many areas that joined do not outshout the few that moved (issue 28).
 CHANGE_COLOURS: dict[str, str] = {"up2": "#1a7837", "up1": "#a6dba0", "same": "#d8b365",
                                   "down": "#c51b7d", "new": "#92c5de", "unknown": "#ffffff"}
+# an indicator's change in a table: better in green, worse in magenta (text on white: both
+# at least 4.5:1)
+CHANGE_TEXT_COLOURS: dict[bool, str] = {True: "#1a7837", False: "#b01a6e"}
 AS_OF_FILL_OPACITY = 0.35  # a marker whose level is as of an earlier year: pale and dashed
 COUNT_CLASSES: tuple[tuple[int, int | None, str], ...] = (
     (1, 1, "#9ecae1"),

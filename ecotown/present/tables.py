@@ -8,9 +8,9 @@ from ecotown.i18n.labels import note_in, pick, t, year_text
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import region_name
 from ecotown.present.sources import source_label, synthetic_source
-from ecotown.present.style import level_label, phase_label
+from ecotown.present.style import CHANGE_TEXT_COLOURS, level_label, phase_label
 
-__all__ = ["change_text", "display_areas"]
+__all__ = ["change_style", "change_text", "display_areas", "indicator_change_text"]
 
 
 def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFrame:
@@ -57,13 +57,29 @@ def change_text(change: object) -> str:
     return f"▲{change}" if change > 0 else f"▼{-change}" if change < 0 else "0"
 
 
-def _change_text(change: object, better: object, lang: str) -> str:
+def indicator_change_text(change: object, better: object, lang: str) -> str:
+    """An indicator's change since its last value, in words first (issue 28): "better" or
+    "worse" where the catalogue says which way is better, then the value's own direction
+    and size (the arrow is the value's direction, never a verdict): "worse (▲ 8.40)". An
+    indicator without a direction shows the signed change only; no change says so."""
     if change is None or pd.isna(change):
         return "–"
-    arrow = "▲" if change > 0 else ("▼" if change < 0 else "＝")
-    verdict = "" if better is None or pd.isna(better) else (
-        t("better", lang) if bool(better) else t("worse", lang))
-    return f"{arrow} {change:+.2f} {verdict}".strip()
+    if change == 0:
+        return t("no_change", lang)
+    if better is None or pd.isna(better):
+        return f"{change:+,.2f}"
+    arrow = "▲" if change > 0 else "▼"
+    verdict = t("better", lang) if bool(better) else t("worse", lang)
+    return f"{verdict} ({arrow} {abs(change):,.2f})"
+
+
+def change_style(better: object) -> str:
+    """The CSS of a change cell: green text where better, magenta where worse (the change
+    view's colours), none where the direction is unknown."""
+    if better is None or pd.isna(better):
+        return ""
+    colour = CHANGE_TEXT_COLOURS[bool(better)]
+    return f"color: {colour}; font-weight: 600"
 
 
 def display_scorecard(card: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -74,7 +90,7 @@ def display_scorecard(card: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("value", lang): card["value"].round(2),
         t("unit", lang): card[f"unit_{lang}"],
         t("year", lang): [year_text(y, lang) for y in card["year"]],
-        t("change", lang): [_change_text(c, b, lang) for c, b in
+        t("change", lang): [indicator_change_text(c, b, lang) for c, b in
                             zip(card["change"], card["change_is_better"], strict=True)],
         t("phase_median", lang): card["phase_median"].round(2),
         t("programme_median", lang): card["programme_median"].round(2),
