@@ -6,7 +6,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ecotown.analysis.path2037 import TARGET_YEAR, area_paths
-from ecotown.analysis.scorecard import dimension_scores, level_history, peers, scorecard
+from ecotown.analysis.scorecard import (
+    criteria_of,
+    dimension_scores,
+    level_history,
+    peers,
+    scorecard,
+)
 from ecotown.analysis.summary import view_year
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import note_in, pick, t, year_text
@@ -18,6 +24,7 @@ from ecotown.present.sources import sources_html
 from ecotown.present.style import level_label, phase_label
 from ecotown.present.tables import (
     change_style,
+    criteria_text,
     display_history,
     display_scorecard,
     print_table_html,
@@ -82,6 +89,9 @@ level_text = level_label(area["level"], dataset.levels, lang)
 if area["level_year"] is not None and str(area["level_year"]) != "<NA>":
     level_text += (f" ({year_text(area['level_year'], lang)}, "
                    f"{t('basis_' + str(area['level_basis']), lang)})")
+    edition = criteria_of(dataset, area_id, area["level_year"])
+    if edition:  # the criteria edition it was scored on, where the data say (never guessed)
+        level_text += f" · {criteria_text(edition, lang)}"
 facts = st.columns(4)
 with facts[0]:
     st.markdown(f"**{t('province', lang)}**")

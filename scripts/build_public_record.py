@@ -234,7 +234,9 @@ def note_th(note: str) -> str:
 
 
 def write_table(path: Path, kind: str, rows: list[dict]) -> None:
-    columns = table(kind).column_names
+    tbl = table(kind)
+    columns = [c for c in tbl.column_names  # a sparse column only when a row has a value
+               if c not in tbl.sparse_columns or any(row.get(c) for row in rows)]
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()

@@ -32,6 +32,7 @@ from ecotown.analysis.scoring import (
 from ecotown.model.dataset import Dataset
 
 __all__ = [
+    "criteria_of",
     "dimension_scores",
     "has_indicator_data",
     "indicator_score",
@@ -48,6 +49,7 @@ HISTORY_DTYPES = {
     "source": "object",
     "note": "object",
     "note_th": "object",
+    "criteria": "object",
     "change": "Int64",
 }
 SCORECARD_DTYPES = {
@@ -112,7 +114,8 @@ def level_history(dataset: Dataset, area_id: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``year, level, basis, source, note, change``; ``change`` is +1, 0 or -1 for a level
+        ``year, level, basis, source, note, note_th, criteria, change`` (``criteria``: the
+        edition scored on, B.E. 2560 or 2565, or empty); ``change`` is +1, 0 or -1 for a level
         above, equal to or below the previous assessment, and NA for the first one. Empty
         (with these columns) when the area has no assessment.
 
@@ -126,9 +129,23 @@ def level_history(dataset: Dataset, area_id: str) -> pd.DataFrame:
     if rows.empty:
         return empty_frame(HISTORY_DTYPES)
     history = rows.sort_values("year", kind="stable").reset_index(drop=True)
-    history = history[["year", "level", "basis", "source", "note", "note_th"]].copy()
+    if "criteria" not in history.columns:  # a dataset from before the column existed
+        history = history.assign(criteria="")
+    history = history[["year", "level", "basis", "source", "note", "note_th", "criteria"]].copy()
     history["change"] = history["level"].astype("Int64").diff().clip(-1, 1)
     return history.astype(HISTORY_DTYPES)
+
+
+def criteria_of(dataset: Dataset, area_id: str, year: object) -> str:
+    """The criteria edition (B.E. ``2560`` or ``2565``) the area's assessment of ``year`` was
+    scored on, or ``""`` when the data do not say (never guessed)."""
+    frame = dataset.assessments
+    if "criteria" not in frame.columns or year is None or pd.isna(year):
+        return ""
+    found = frame.loc[(frame["area_id"] == area_id) & (frame["year"] == int(year)), "criteria"]
+    if found.empty or pd.isna(found.iloc[0]):
+        return ""
+    return str(found.iloc[0]).strip()
 
 
 def has_indicator_data(dataset: Dataset, area_id: str) -> bool:

@@ -27,6 +27,9 @@ SCOPES = ("province", "district", "subdistrict", "municipality", "zone")
 BASES = ("stated", "inferred", "synthetic")
 LOCATION_PRECISIONS = ("gazetteer", "province")
 DIMENSION_IDS = ("physical", "economic", "environmental", "social", "management")
+# The editions of DIW's criteria an assessment is scored on, by the B.E. year of the edition
+# (first set in 2560; revised in 2565): optional data, never guessed (programme.md, facts 10-11)
+CRITERIA_EDITIONS = ("2560", "2565")
 QUALIFIERS = ("exact", "more_than", "less_than", "about")
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
@@ -65,6 +68,9 @@ class Table:
     title_en: str = ""
     # Columns a file may leave out altogether (added after files were written without them).
     optional_columns: tuple[str, ...] = field(default=())
+    # optional columns a written table carries only when some row has a value (added after
+    # datasets were shipped: their files stay byte for byte as they were)
+    sparse_columns: tuple[str, ...] = field(default=())
     # Whether a dataset may lack the file altogether (a table added after datasets existed).
     optional: bool = False
 
@@ -141,9 +147,13 @@ TABLES: tuple[Table, ...] = (
             Column("note", required=False, doc_th="หมายเหตุ (เช่น เหตุผลที่ระดับลดลง)",
                    doc_en="note (e.g. why a level went down)"),
             _NOTE_TH,
+            Column("criteria", choices=CRITERIA_EDITIONS, required=False,
+                   doc_th="ฉบับของเกณฑ์ที่ใช้ประเมิน (พ.ศ. 2560 หรือ 2565) เว้นว่างถ้าไม่ทราบ",
+                   doc_en="edition of the criteria scored on (B.E. 2560 or 2565); empty if "
+                          "not known"),
         ),
         key=("area_id", "year"), title_th="ผลการประเมินระดับ", title_en="Level assessments",
-        optional_columns=("note_th",),
+        optional_columns=("note_th", "criteria"), sparse_columns=("criteria",),
     ),
     Table(
         "levels", "levels.csv",

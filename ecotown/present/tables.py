@@ -10,7 +10,8 @@ from ecotown.model.geography import region_name
 from ecotown.present.sources import source_label, synthetic_source
 from ecotown.present.style import CHANGE_TEXT_COLOURS, level_label, phase_label
 
-__all__ = ["change_style", "change_text", "display_areas", "indicator_change_text"]
+__all__ = ["change_style", "change_text", "criteria_text", "display_areas",
+           "indicator_change_text"]
 
 
 def display_areas(areas: pd.DataFrame, dataset: Dataset, lang: str) -> pd.DataFrame:
@@ -106,7 +107,19 @@ def display_history(history: pd.DataFrame, dataset: Dataset, lang: str) -> pd.Da
         t("basis", lang): [t(f"basis_{b}", lang) for b in history["basis"]],
         t("note", lang): [note_in(r, lang) for _, r in history.iterrows()],
         t("source", lang): [source_label(s, lang) for s in history["source"]],
+        t("criteria_edition", lang): [criteria_text(c, lang) for c in history.get(
+            "criteria", pd.Series([""] * len(history), index=history.index))],
     }).reset_index(drop=True)
+
+
+def criteria_text(edition: object, lang: str) -> str:
+    """The criteria edition an assessment was scored on, in words ("เกณฑ์ฉบับ พ.ศ. 2565" /
+    "2022 criteria (B.E. 2565)"), or "not stated" (never guessed)."""
+    text = "" if edition is None or (not isinstance(edition, str) and pd.isna(edition)) \
+        else str(edition).strip()
+    if not text:
+        return t("criteria_not_stated", lang)
+    return t("criteria_edition_text", lang, be=text, ce=int(text) - 543)
 
 
 def print_table_html(title: str, frame: pd.DataFrame) -> str:

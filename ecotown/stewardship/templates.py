@@ -94,8 +94,10 @@ def format_cell(value: object, column: Column) -> str:
     return str(value)
 
 
-def table_csv(frame: pd.DataFrame, kind: str, bom: bool = False) -> bytes:
-    """A typed table as CSV bytes (UTF-8, header in schema order, ``\\n`` line ends).
+def table_csv(frame: pd.DataFrame, kind: str, bom: bool = False,
+              every_column: bool = False) -> bytes:
+    """A typed table as CSV bytes (UTF-8, header in schema order, ``\\n`` line ends; a
+    sparse column, ``Table.sparse_columns``, only when some row has a value).
 
     Parameters
     ----------
@@ -106,6 +108,8 @@ def table_csv(frame: pd.DataFrame, kind: str, bom: bool = False) -> bytes:
         The table kind, e.g. ``"assessments"``.
     bom
         Start with a UTF-8 byte-order mark, so Excel shows Thai text correctly.
+    every_column
+        Write every column, sparse ones too (a template shows a steward all of them).
     """
     tbl = _check_kind(kind)
     missing = [c for c in tbl.column_names if c not in frame.columns]
@@ -113,10 +117,12 @@ def table_csv(frame: pd.DataFrame, kind: str, bom: bool = False) -> bytes:
         raise ValueError(f"'frame' lacks the {kind} columns {missing}")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(tbl.column_names)
-    columns = [frame[c].tolist() for c in tbl.column_names]
+    written = [col for col in tbl.columns if every_column or col.name not in tbl.sparse_columns
+               or any(format_cell(v, col) for v in frame[col.name].tolist())]
+    writer.writerow([col.name for col in written])
+    columns = [frame[col.name].tolist() for col in written]
     for cells in zip(*columns, strict=True):
-        writer.writerow([format_cell(v, col) for v, col in zip(cells, tbl.columns, strict=True)])
+        writer.writerow([format_cell(v, col) for v, col in zip(cells, written, strict=True)])
     return ("\ufeff" if bom else "").encode("utf-8") + out.getvalue().encode("utf-8")
 
 
@@ -144,7 +150,8 @@ def template_filename(kind: str, fmt: str) -> str:
 def template_csv(kind: str) -> bytes:
     """The CSV template of ``kind``: the header row, UTF-8 with a byte-order mark."""
     tbl = _check_kind(kind)
-    return table_csv(pd.DataFrame(columns=list(tbl.column_names)), kind, bom=True)
+    return table_csv(pd.DataFrame(columns=list(tbl.column_names)), kind, bom=True,
+                     every_column=True)
 
 
 def _example(tbl: Table, col: Column) -> str:

@@ -36,6 +36,7 @@ from ecotown.present.legend import kpi_entries, map_legend, province_classes
 from ecotown.present.safe_html import esc
 from ecotown.present.sources import source_label, sources_html
 from ecotown.present.style import level_label, phase_label
+from ecotown.present.tables import criteria_text
 from ecotown.webmap.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, leaflet_source
 from ecotown.webmap.mapview import build_base_map, build_layers, province_geojson
 
@@ -165,10 +166,11 @@ def _history_rows(dataset: Dataset, area_id: str, lang: str) -> str:
         f"<tr><td>{esc(year_text(int(r.year), lang))}</td>"
         f"<td>{esc(level_label(r.level, dataset.levels, lang))}</td>"
         f"<td>{esc(t('basis_' + str(r.basis), lang))}</td>"
-        f"<td>{esc(source_label(r.source, lang))}</td></tr>"
+        f"<td>{esc(source_label(r.source, lang))}</td>"
+        f"<td>{esc(criteria_text(getattr(r, 'criteria', ''), lang))}</td></tr>"
         for r in rows.itertuples())
     head = "".join(f"<th>{esc(t(key, lang))}</th>"
-                   for key in ("vh_year", "level", "vh_basis", "vh_source"))
+                   for key in ("vh_year", "level", "vh_basis", "vh_source", "criteria_edition"))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
