@@ -49,7 +49,11 @@ def wait_for_markers(frame: Frame, count: int, timeout: float = 30_000) -> None:
         timeout=timeout)
 
 
-_SETTLED = ("!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+# Streamlit's own signal on its root element (``data-test-script-state``, also what its e2e
+# tests wait on): "notRunning" once the script run has finished and every element arrived
+_SETTLED = ("(document.querySelector('[data-testid=\"stApp\"]') || {getAttribute: () => ''})"
+            ".getAttribute('data-test-script-state') === 'notRunning' && "
+            "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
             "!document.querySelector('[data-stale=\"true\"]')")
 
 

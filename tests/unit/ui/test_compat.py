@@ -138,3 +138,14 @@ def test_every_declared_test_id_exists_in_the_installed_streamlit_frontend():
                      if not any(f"{q}{i}{q}" in text for q in "\"'`"))
     assert not missing, (f"Streamlit {streamlit.__version__} no longer renders {missing}: "
                          "the atlas's layout and accessibility CSS would silently stop applying")
+
+
+def test_the_browser_tests_wait_on_a_signal_the_installed_frontend_sets():
+    """tests/browser/helpers.py waits for ``data-test-script-state="notRunning"`` on the
+    ``stApp`` element (Streamlit's own end-of-run signal); pinned to the installed bundle."""
+    from pathlib import Path
+
+    bundle = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    text = "".join(p.read_text(errors="ignore") for p in bundle.glob("index.*.js"))
+    assert '"data-test-script-state"' in text and "`stApp`" in text
+    assert "notRunning" in text
