@@ -5,6 +5,12 @@ import streamlit as st
 from ecotown.analysis.compare import MAX_AREAS, compare_areas, parse_area_ids
 from ecotown.analysis.summary import view_year
 from ecotown.analysis.urlstate import encode_view
+from ecotown.briefing.compare_export import (
+    COMPARE_FORMATS,
+    COMPARE_MIME,
+    compare_export,
+    compare_filename,
+)
 from ecotown.i18n.labels import fiscal_year_text, pick, t
 from ecotown.present.compare_view import (
     compare_dimensions_chart,
@@ -55,6 +61,15 @@ for problem in problems:
 if len(chosen) >= 2:
     year = view_year(dataset, view.year)
     report = compare_areas(dataset, chosen, year)
+    with st.popover(t("compare_download", lang), icon=":material/download:"):
+        for fmt in COMPARE_FORMATS:  # made when pressed, the same bytes for the same areas
+            st.download_button(
+                t(f"brief_format_{fmt}", lang),
+                data=lambda fmt=fmt: compare_export(dataset, report, dataset.levels, lang,
+                                                    fmt).data,
+                file_name=compare_filename(dataset, report, lang, fmt),
+                mime=COMPARE_MIME[fmt], on_click="ignore",
+                key=f"{keys.W_COMPARE_DOWNLOAD}-{fmt}", width="stretch")
     st.header(t("compare_paths", lang, fy=fiscal_year_text(report["year"], lang,
                                                              span=False)), anchor=False)
     st.dataframe(paths_table(report, dataset.levels, lang), hide_index=True, width="stretch")

@@ -59,7 +59,7 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     return ("\ufeff" + text).encode("utf-8")
 
 
-class _FixedTimeZip(zipfile.ZipFile):
+class FixedTimeZip(zipfile.ZipFile):
     """A zip archive whose entries all carry the same time stamp and permissions."""
 
     def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
@@ -130,6 +130,6 @@ def xlsx_bytes(dataset: Dataset, table: pd.DataFrame, facts: BriefingFacts) -> b
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
-    with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).write_data()
     return buffer.getvalue()

@@ -97,7 +97,7 @@ TEXT: dict[str, dict[str, str]] = {
     "programme_median": {"th": "มัธยฐานทั้งโครงการ", "en": "Programme median"},
     "better": {"th": "ดีขึ้น", "en": "better"},
     "criteria_edition": {"th": "เกณฑ์ที่ใช้ประเมิน", "en": "Criteria"},
-    "criteria_edition_text": {"th": "เกณฑ์ฉบับ พ.ศ. {be}", "en": "{ce} criteria (B.E. {be})"},
+    "criteria_edition_text": {"th": "เกณฑ์ฉบับ {year}", "en": "{year} criteria"},
     "criteria_not_stated": {"th": "ไม่ได้ระบุ", "en": "not stated"},
     "no_change": {"th": "ไม่เปลี่ยน", "en": "no change"},
     "worse": {"th": "แย่ลง", "en": "worse"},

@@ -127,6 +127,10 @@ TEXT: dict[str, dict[str, str]] = {
                        "en": "Colour: red under 25 · orange 25–50 · light blue 50–75 · blue 75 "
                              "and above · white, None: no data (not zero) · click a column's head "
                              "to sort"},
+    "compare_section": {"th": "หมวด", "en": "Section"},
+    "compare_item": {"th": "รายการ", "en": "Item"},
+    "compare_paths_sheet": {"th": "เส้นทางสู่ปี 2580", "en": "Path to 2037"},
+    "compare_download": {"th": "ดาวน์โหลดการเปรียบเทียบ", "en": "Download the comparison"},
     "compare_title": {"th": "เปรียบเทียบพื้นที่", "en": "Compare areas"},
     "compare_choose": {"th": "พื้นที่ที่เปรียบเทียบ (2–6 พื้นที่)",
                        "en": "Areas to compare (2 to 6)"},

@@ -119,7 +119,8 @@ def criteria_text(edition: object, lang: str) -> str:
         else str(edition).strip()
     if not text:
         return t("criteria_not_stated", lang)
-    return t("criteria_edition_text", lang, be=text, ce=int(text) - 543)
+    year = f"พ.ศ. {text}" if lang == "th" else f"{int(text) - 543} (B.E. {text})"
+    return t("criteria_edition_text", lang, year=year)
 
 
 def print_table_html(title: str, frame: pd.DataFrame) -> str:

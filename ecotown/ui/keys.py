@@ -39,6 +39,7 @@ W_NEW_NAME = "w_new_name"
 W_BASE = "w_base"
 W_DEPTH = "w_depth"  # the indicators page's depth: indicators, aspects or dimensions
 W_COMPARE = "w_compare"  # the compare page's choice of areas
+W_COMPARE_DOWNLOAD = "w_compare_download"  # + the format: the comparison's downloads
 W_VIEW_HTML = "w_view_html"  # the download of the view as one HTML file
 
 # session state carried between reruns

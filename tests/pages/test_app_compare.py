@@ -63,3 +63,10 @@ def test_the_indicators_page_of_the_public_record_shows_no_number():
     app = open_page("pages/indicators.py", {})
     assert any(t("ind_no_values", "th") in i.value for i in app.info)
     assert not app.dataframe
+
+
+def test_the_comparison_can_be_downloaded():
+    app = open_page("pages/compare.py", {"dataset": "demo", "areas": "P1-05,P2-03",
+                                         "lang": "en"})
+    labels = {b.proto.label for b in app.get("download_button")}
+    assert {t("brief_format_csv", "en"), t("brief_format_xlsx", "en")} <= labels

@@ -28,7 +28,7 @@ SCORECARD_COLUMNS = [
 ]
 DIMENSION_COLUMNS = ["dimension_id", "name_th", "name_en", "score", "phase_median",
                      "programme_median", "n_indicators"]
-HISTORY_COLUMNS = ["year", "level", "basis", "source", "note", "note_th", "change"]
+HISTORY_COLUMNS = ["year", "level", "basis", "source", "note", "note_th", "criteria", "change"]
 SAMPLE_AREAS = ("P1-05", "P2-04", "P3-11")
 
 

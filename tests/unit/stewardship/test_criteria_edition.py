@@ -29,7 +29,7 @@ def test_an_edition_loads_and_shows_with_the_level(data_dir):
     history = display_history(level_history(data, "P1-05"), data, "th")
     assert history["เกณฑ์ที่ใช้ประเมิน"].tolist()[-1] == "เกณฑ์ฉบับ พ.ศ. 2565"
     assert criteria_text("", "en") == "not stated"
-    assert criteria_text("2560", "en") == "2017 criteria (B.E. 2560)"
+    assert criteria_text("2560", "en") == "2017 (B.E. 2560) criteria"
 
 
 def test_an_unknown_edition_is_refused_naming_file_row_column_and_value(data_dir):
