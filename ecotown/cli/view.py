@@ -33,12 +33,20 @@ def view_areas(dataset, provinces, view):
     return table
 
 
-def _summary(args: argparse.Namespace) -> int:
+def _open_view(args: argparse.Namespace):
+    """The provinces, the dataset and the view the options describe; ``None`` after
+    printing what is wrong with the options."""
     provinces = load_provinces()
     dataset = load_dataset(args.dataset)
     view = view_from_args(args, provinces, dataset)
-    if view is None:
+    return None if view is None else (provinces, dataset, view)
+
+
+def _summary(args: argparse.Namespace) -> int:
+    opened = _open_view(args)
+    if opened is None:
         return 1
+    provinces, dataset, view = opened
     counts = summarise(dataset, view_areas(dataset, provinces, view), view.filters, view.year)
     if args.json:
         print(json.dumps(counts, ensure_ascii=False, indent=2))
@@ -62,11 +70,10 @@ def _briefing(args: argparse.Namespace) -> int:
         print(t("brief_cli_bad_format", lang, value=args.format, choices=", ".join(FORMATS)),
               file=sys.stderr)
         return 1
-    provinces = load_provinces()
-    dataset = load_dataset(args.dataset)
-    view = view_from_args(args, provinces, dataset)
-    if view is None:
+    opened = _open_view(args)
+    if opened is None:
         return 1
+    provinces, dataset, view = opened
     export = briefing(dataset, view_areas(dataset, provinces, view), provinces, view,
                       args.format)
     return _write_export(args, export, lang)
@@ -80,11 +87,10 @@ def _deck(args: argparse.Namespace) -> int:
         print(t("brief_cli_bad_format", lang, value=args.format,
                 choices=", ".join(DECK_FORMATS)), file=sys.stderr)
         return 1
-    provinces = load_provinces()
-    dataset = load_dataset(args.dataset)
-    view = view_from_args(args, provinces, dataset)
-    if view is None:
+    opened = _open_view(args)
+    if opened is None:
         return 1
+    provinces, dataset, view = opened
     export = deck(dataset, view_areas(dataset, provinces, view), provinces, view, args.format)
     return _write_export(args, export, lang)
 
@@ -92,11 +98,10 @@ def _deck(args: argparse.Namespace) -> int:
 def _view_html(args: argparse.Namespace) -> int:
     from ecotown.travel.view_html import view_html
 
-    provinces = load_provinces()
-    dataset = load_dataset(args.dataset)
-    view = view_from_args(args, provinces, dataset)
-    if view is None:
+    opened = _open_view(args)
+    if opened is None:
         return 1
+    provinces, dataset, view = opened
     export = view_html(dataset, view_areas(dataset, provinces, view), provinces, view)
     return _write_export(args, export, message_lang(args))
 
@@ -141,11 +146,10 @@ def _indicators(args: argparse.Namespace) -> int:
         print(t("ind_cli_bad_depth", lang, value=args.depth, choices=", ".join(DEPTHS)),
               file=sys.stderr)
         return 1
-    provinces = load_provinces()
-    dataset = load_dataset(args.dataset)
-    view = view_from_args(args, provinces, dataset)
-    if view is None:
+    opened = _open_view(args)
+    if opened is None:
         return 1
+    provinces, dataset, view = opened
     shown = apply_filters(view_areas(dataset, provinces, view), view.filters)
     matrix = indicator_matrix(dataset, list(shown["area_id"]),
                               view.year if args.year is not None else None, args.depth)
@@ -176,11 +180,10 @@ def _write_export(args: argparse.Namespace, export, lang: str) -> int:
 
 
 def _progress(args: argparse.Namespace) -> int:
-    provinces = load_provinces()
-    dataset = load_dataset(args.dataset)
-    view = view_from_args(args, provinces, dataset)
-    if view is None:
+    opened = _open_view(args)
+    if opened is None:
         return 1
+    provinces, dataset, view = opened
     report = progress_report(dataset, area_points(dataset.areas, provinces), view.filters,
                              view.year, view.since)
     report["reference_points"] = reference_points(

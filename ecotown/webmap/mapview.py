@@ -375,20 +375,9 @@ def locator_map(province_url: str, province_code: str, bounds: list, lat: float,
                 marker: dict, tip: str, height: int = 260, tip_label: str = "",
                 lang: str = "th") -> folium.Map:
     """A small map of one area inside its province (same offline assets, no tiles)."""
-    fmap = build_base_map(height=height, fit=False, province_url=province_url)
-    (south, west), (north, east) = bounds
-    span = max(north - south, east - west)
-    fmap.location = [(south + north) / 2, (west + east) / 2]
-    fmap.options["zoom"] = 9 if span < 0.6 else 8 if span < 1.3 else 7 if span < 2.6 else 6
-    looks = {province_code: {"style": {"fillColor": "#d9d9d9", "fillOpacity": 1,
-                                       "color": OUTLINE_COLOUR, "weight": 2},
-                             "tip": tip, "key": "selected", "selected": True}}
-    _ProvinceRestyle(looks, label=tip_label, lang=lang).add_to(fmap)
-    point = {"type": "FeatureCollection", "features": [{
-        "type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {"area_id": "", "tip": tip, "style": marker}}]}
-    _AreaMarkers(point).add_to(fmap)
-    return fmap
+    return province_locator_map(province_url, province_code, bounds,
+                                [{"lat": lat, "lon": lon, "area_id": "", "style": marker,
+                                  "tip": tip}], tip, height, tip_label, lang)
 
 
 def province_locator_map(province_url: str, province_code: str, bounds: list,
