@@ -1,9 +1,9 @@
 """Hostile data in a real browser: script payloads in names, notes and sources never run.
 
 Areas whose names carry HTML tags, event handlers, template literals, ``</script>`` and
-``javascript:`` URLs are imported as a dataset; every view is opened (map with all
-tooltips open, area pages, province page, data page). No dialog may fire and the text must
-show literally.
+``javascript:`` URLs are imported as a dataset; the map with every tooltip open, and the map
+and area pages with payloads in every field. No dialog may fire and the text must show
+literally.
 """
 
 from __future__ import annotations
@@ -68,29 +68,9 @@ def test_overview_with_every_tooltip_open(page, hostile):
     assert page.dialogs == [] and page.blocked == []
 
 
-# a smoke sample in the browser (an image tag with a handler); every payload on every page is
-# checked in the rendered HTML a layer down (tests/pages/test_hostile_data.py)
-@pytest.mark.parametrize("index", [0])
-def test_area_page_shows_payload_literally(page, hostile, index):
-    """Each hostile area's page shows the name, note and sources as plain text."""
-    area_id = hostile.loc[index, "area_id"]
-    page.goto(page.app_url + f"/area?area={area_id}&dataset=hostile&lang=en")
-    heading = page.get_by_role("heading", level=1).first
-    heading.wait_for(timeout=30_000)
-    assert heading.inner_text().strip() == PAYLOADS[index]
-    assert page.locator('a[href^="javascript:"]').count() == 0
-    page.get_by_text("javascript:alert(8)").first.wait_for(timeout=10_000)
-    assert page.dialogs == [] and page.blocked == []
-
-
-def test_province_and_data_pages(page, hostile):
-    """The province page and the data page with hostile names: no script runs."""
-    code = hostile.loc[0, "province_code"]
-    page.goto(page.app_url + f"/province?code={code}&dataset=hostile&lang=en")
-    page.get_by_text(PAYLOADS[0]).first.wait_for(timeout=30_000)
-    page.goto(page.app_url + "/data?lang=en")
-    page.get_by_text("hostile").first.wait_for(state="attached", timeout=30_000)
-    assert page.dialogs == [] and page.blocked == []
+# three smoke checks in the browser (tooltips in the map frame, and Jinja/Markdown payloads in
+# every field on the map page and the page with charts); every payload on every page (area,
+# province, data) is checked in the rendered HTML a layer down: tests/pages/test_hostile_data.py
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,8 @@ def test_the_filters_are_one_tap_away_on_a_phone(tabs, app_url):
                  ).first.wait_for(state="visible", timeout=10_000)
 
 
-@pytest.mark.parametrize("query", ["/?dataset=demo", "/?dataset=demo&region=east&lang=en"])
+# Thai (the taller script) with a filter (its words printed above the map): the fullest page
+@pytest.mark.parametrize("query", ["/?dataset=demo&region=east"])
 def test_the_overview_prints_on_one_a4_landscape_page(page, query):
     page.goto(page.app_url + query)
     _settle(page)

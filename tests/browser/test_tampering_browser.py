@@ -14,7 +14,7 @@ from tests.pages.test_url_tampering import _cases
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("params", _cases()[:3], ids=lambda p: "&".join(p)[:30])
+@pytest.mark.parametrize("params", _cases()[:2], ids=lambda p: "&".join(p)[:30])
 def test_tampered_link_opens_the_normal_page(page, params):
     """The map still paints, no error box, no dialog, nothing leaves the origin."""
     page.goto(page.app_url + "/?" + urlencode(params))

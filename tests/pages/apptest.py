@@ -48,3 +48,39 @@ def developer_words(app) -> list[str]:
     """File, script and column names in what the page shows (issue 28: none on an
     executive page)."""
     return sorted(set(DEVELOPER.findall(visible_text(app))))
+
+
+def area_kinds(dataset) -> list[str]:
+    """One area of each kind the area page draws differently, chosen from the data (issue
+    27: a page per kind, not per id): phase × how many assessments (none, one, several) ×
+    indicator values or not × criteria edition or not × location precision × a note or
+    not; the first and last id besides. Every id's numbers are checked below the page layer
+    (tests/unit/analysis); this is the page composing them."""
+    areas = dataset.areas
+    counts = dataset.assessments.groupby("area_id").size()
+    measured = set(dataset.indicator_values["area_id"]) if dataset.indicator_values is not None \
+        else set()
+    criteria = dataset.assessments.get("criteria")
+    with_criteria = set(dataset.assessments.loc[criteria.notna(), "area_id"]) \
+        if criteria is not None else set()
+    seen: dict[tuple, str] = {}
+    for row in areas.itertuples():
+        count = int(counts.get(row.area_id, 0))
+        kind = (row.phase, min(count, 2), row.area_id in measured,
+                row.area_id in with_criteria, row.location_precision,
+                bool(str(row.note or "").strip()))
+        seen.setdefault(kind, row.area_id)
+    ids = list(areas["area_id"])
+    return sorted({*seen.values(), ids[0], ids[-1]})
+
+
+def province_kinds(dataset, codes) -> list[str]:
+    """One province of each kind the province page draws differently: each region with no
+    area, one area and several (issue 27, as ``area_kinds``)."""
+    from ecotown.model.regions import PROVINCE_REGION
+
+    counts = dataset.areas.groupby("province_code").size()
+    seen: dict[tuple, str] = {}
+    for code in codes:
+        seen.setdefault((PROVINCE_REGION[code], min(int(counts.get(code, 0)), 2)), code)
+    return sorted(seen.values())

@@ -393,26 +393,28 @@ def test_character_xml_cannot_hold_keeps_the_xlsx_well_formed(demo, province_pol
         assert briefing(demo, areas, province_polygons, view, fmt).data
 
 
-@pytest.mark.parametrize("prefix", ["\ufeff", "\u200b", "\u200e", "\u2060", " ", "\u00a0",
-                                    "\u3000"])
-@pytest.mark.parametrize("formula", ["=1+1", '=HYPERLINK("http://evil.example")', "+A1",
-                                     "-A1", "@SUM(A1)"])
-def test_formula_behind_invisible_character_is_guarded(demo, province_polygons, prefix,
-                                                       formula):
-    """BOM, zero-width, direction marks or spaces before = + - @ do not hide a formula."""
+PREFIXES = ["\ufeff", "\u200b", "\u200e", "\u2060", " ", "\u00a0", "\u3000"]
+FORMULAS = ["=1+1", '=HYPERLINK("http://evil.example")', "+A1", "-A1", "@SUM(A1)"]
+
+
+def test_formula_behind_invisible_character_is_guarded(demo, province_polygons):
+    """BOM, zero-width, direction marks or spaces before = + - @ do not hide a formula:
+    every prefix with every formula, each in its own area's name, in one CSV and one XLSX."""
+    names = [prefix + formula for prefix in PREFIXES for formula in FORMULAS]
     areas = demo.areas.copy()
-    areas.loc[0, "name_en"] = prefix + formula
+    assert len(areas) >= len(names)
+    areas.loc[:len(names) - 1, "name_en"] = names
     dataset = dataclasses.replace(demo, areas=areas)
     table = area_table(dataset, province_polygons)
     view = ViewState(dataset="demo", lang="en")
     text = briefing(dataset, table, province_polygons, view, "csv").data.decode("utf-8-sig")
-    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
-    assert "'" + prefix + formula in cells
+    cells = {cell for row in csv.reader(io.StringIO(text)) for cell in row}
+    assert [n for n in names if "'" + n not in cells] == []
     book = openpyxl.load_workbook(io.BytesIO(briefing(dataset, table, province_polygons,
                                                       view, "xlsx").data))
-    cells = [c for r in book.worksheets[0].iter_rows(values_only=True) for c in r
-             if isinstance(c, str)]
-    assert "'" + prefix + formula in cells
+    cells = {c for r in book.worksheets[0].iter_rows(values_only=True) for c in r
+             if isinstance(c, str)}
+    assert [n for n in names if "'" + n not in cells] == []
 
 
 @pytest.mark.parametrize("as_of", ["2023-13-01", "2099-00", "2023-1x"])
