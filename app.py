@@ -9,7 +9,7 @@ from dataclasses import replace
 import streamlit as st
 
 from ecotown.analysis.compare import MAX_AREAS, MIN_AREAS
-from ecotown.analysis.figures import figure_rows, published_headline
+from ecotown.analysis.figures import figure_rows, view_headline
 from ecotown.analysis.filters import filter_conflicts
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import fiscal_year_text, t
@@ -87,10 +87,7 @@ counts = cached_summary(view)
 info = cached_province_info()
 
 compact_layout()
-headline = None if dataset.synthetic or view.filters.active or view.present else \
-    published_headline(dataset.programme_figures, len(dataset.areas), len(dataset.assessments))
-if headline and headline["areas"] <= headline["named_areas"]:
-    headline = None  # the record names every area: its own counts are the programme's
+headline = None if view.present else view_headline(dataset, view)
 map_fills_page((265 if headline else 215) if not view.present else 112)
 if view.present:  # a slide: title, what is shown, badge; the sources at its foot
     presentation_layout()

@@ -7,7 +7,7 @@ import pandas as pd
 from ecotown.i18n.labels import t, year_text
 from ecotown.model.text import http_urls, publisher
 
-__all__ = ["figure_rows", "format_figure", "published_headline", "source_title"]
+__all__ = ["figure_rows", "format_figure", "published_headline", "source_title", "view_headline"]
 
 # The programme's published totals that headline a dataset that is not the whole programme
 _HEADLINE = ("areas_announced", "provinces_covered", "areas_level4", "areas_level3")
@@ -72,3 +72,17 @@ def published_headline(figures: pd.DataFrame, named_areas: int,
             "year": None if pd.isna(year) else int(year), "as_of": str(first["as_of"]),
             "sources": [{"url": u, "title": source_title(u)} for u in sources],
             "named_areas": int(named_areas), "published_levels": int(published_levels)}
+
+
+def view_headline(dataset, view) -> dict | None:
+    """What heads a view of ``dataset`` (page, one-file view, PNG/PDF): the programme's
+    published totals (:func:`published_headline`) when the dataset is a partial public
+    record shown whole; ``None`` for a synthetic dataset, a filtered view (its own counts
+    answer it) or a record that names every area (its counts are the programme's)."""
+    if dataset.synthetic or view.filters.active:
+        return None
+    headline = published_headline(dataset.programme_figures, len(dataset.areas),
+                                  len(dataset.assessments))
+    if headline and headline["areas"] <= headline["named_areas"]:
+        return None
+    return headline

@@ -10,7 +10,7 @@ from ecotown.i18n.labels import t
 from ecotown.present.legend import (
     LegendEntry,
 )
-from ecotown.present.style import BORDER_COLOUR, SEA_COLOUR
+from ecotown.present.style import BORDER_COLOUR, SEA_COLOUR, VERDICT_COLOURS
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -280,6 +280,10 @@ def _draw_kpis(page: Page, facts: BriefingFacts, x0: float, top: float, width: f
             below = page.text(x, below, line, pt(13.5), colour=MUTED)
         bottom = max(bottom, below)
     top = bottom
+    if facts.headline:  # the published totals' year, date and sources; what the record names
+        top += 0.06 * sheet.scale
+        for line in page.wrap(facts.headline, width - 2 * pad, pt(10.5), 6):
+            top = page.text(x0 + pad, top, line, pt(10.5), colour=MUTED)
     dashed = tuple(e for e in facts.marker_legend if e.dashed)
     for heading, entries in ((t("brief_kpi_levels", facts.lang), facts.kpi_levels),
                              (t("brief_kpi_phases", facts.lang), facts.kpi_phases + dashed)):
@@ -306,6 +310,22 @@ def _draw_province_legend(page: Page, facts: BriefingFacts, x0: float, top: floa
     return _legend_rows(page, x0, top, width, facts.province_legend, pt(13), "square", True)
 
 
+def _draw_verdict(page: Page, facts: BriefingFacts, x0: float, top: float, width: float
+                  ) -> float:
+    """The 2037 verdict as the page states it, under the target in words; return the
+    bottom (``top`` when the view has no path)."""
+    if not facts.verdict:
+        return top
+    pt = page.sheet.pt
+    top += 0.3 * page.sheet.scale
+    for line in page.wrap(facts.target, width, pt(12), 2):
+        top = page.text(x0, top, line, pt(12), colour=MUTED)
+    colour = VERDICT_COLOURS[facts.verdict_kind]
+    for line in page.wrap(facts.verdict, width, pt(13.5), 7, "bold"):
+        top = page.text(x0, top, line, pt(13.5), "bold", colour=colour)
+    return top
+
+
 def _draw_footer(page: Page, facts: BriefingFacts, x0: float, width: float) -> float:
     """The date of the data and the sources, set from the bottom up; return the top."""
     sheet, pt = page.sheet, page.sheet.pt
@@ -324,7 +344,8 @@ def _draw_footer(page: Page, facts: BriefingFacts, x0: float, width: float) -> f
 
 
 def _draw_panel(page: Page, facts: BriefingFacts) -> bool:
-    """Everything right of the map: header, KPI box, province legend and footer; return
+    """Everything right of the map: header, KPI box, province legend, the 2037 verdict and
+    footer; return
     whether the boxes end above the footer."""
     sheet = page.sheet
     left, _, map_width, _ = map_box(sheet)
@@ -337,8 +358,9 @@ def _draw_panel(page: Page, facts: BriefingFacts) -> bool:
     legend_needed = (max(page.width(e.label, size) for e in facts.province_legend)
                      + page.width("77", size, "bold") + 1.0 * size / 72 + 0.3 * sheet.scale)
     legend_width = min(max(legend_needed, 0.45 * room), 0.55 * room)
+    right = _draw_province_legend(page, facts, x1 - legend_width, top, legend_width)
     bottom = max(_draw_kpis(page, facts, x0, top, room - legend_width),
-                 _draw_province_legend(page, facts, x1 - legend_width, top, legend_width))
+                 _draw_verdict(page, facts, x1 - legend_width, right, legend_width))
     return bottom + 0.15 * sheet.scale <= _draw_footer(page, facts, x0, x1 - x0)
 
 

@@ -12,14 +12,22 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ecotown.analysis.figures import view_headline
 from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.framing import view_frame
+from ecotown.analysis.progress import progress_report
 from ecotown.analysis.summary import summarise
 from ecotown.analysis.urlstate import ViewState
 from ecotown.i18n.labels import LANGS, pick, t, year_text
 from ecotown.model.dataset import Dataset
 from ecotown.model.vocabulary import COLOR_MODES
-from ecotown.present.captions import clean_text, data_date, filter_words, source_lines
+from ecotown.present.captions import (
+    clean_text,
+    data_date,
+    filter_words,
+    headline_text,
+    source_lines,
+)
 from ecotown.present.legend import (
     LegendEntry,
     change_legend,
@@ -30,6 +38,7 @@ from ecotown.present.legend import (
     province_classes,
     province_legend,
 )
+from ecotown.present.sentences import verdict_sentence
 from ecotown.present.style import BADGE_COLOURS  # noqa: F401  (re-exported for drawing)
 from ecotown.present.style import MAP_EXTENT as EXTENT_THAILAND
 
@@ -102,6 +111,13 @@ class BriefingFacts:
     labels : tuple
         ``(area_id, name, lon, lat)`` of each marker to name on the map (when at most
         :data:`MAX_NAMED` areas are shown); ``listed`` says them in one line.
+    headline : str
+        For a partial public record shown whole, the programme's published totals in words
+        (:func:`ecotown.present.captions.headline_text`); the KPIs are then those totals.
+    verdict, verdict_kind, target : str
+        The 2037 verdict as the page states it (:func:`ecotown.present.sentences.
+        verdict_sentence`), its kind (``on_course``, ``not_on_course``, ``not_known``) and
+        the target in words.
     """
 
     lang: str
@@ -127,6 +143,10 @@ class BriefingFacts:
     extent: tuple[float, float, float, float] = EXTENT_THAILAND
     labels: tuple[tuple[str, str, float, float], ...] = ()
     listed: str = ""
+    headline: str = ""
+    verdict: str = ""
+    verdict_kind: str = ""
+    target: str = ""
 
 # --- facts ----------------------------------------------------------------------------------
 
@@ -246,6 +266,19 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
     markers = marker_legend(shown, dataset.levels, lang)
     kpis = kpi_entries(counts, lang)
     markers_drawn = _markers(shown)
+    headline = view_headline(dataset, view)
+    if headline:  # a partial record: the programme's published totals lead, as on the page
+        figures = ((t("kpi_programme_areas", lang), f"{headline['areas']:,}"),
+                   (t("kpi_programme_provinces", lang), f"{headline['provinces']:,}"),
+                   (t("kpi_programme_levels", lang),
+                    f"{headline['level4']:,} · {headline['level3']:,}"))
+    else:
+        figures = ((t("areas", lang), f"{counts['areas']:,}"),
+                   (t("provinces", lang), f"{counts['provinces']:,}"),
+                   (t("share_known_level", lang), f"{counts['known_level_share']:.0%}"))
+    points = areas[[*dataset.areas.columns, "province_th", "province_en", "region"]]
+    report = progress_report(dataset, points, view.filters, view.year, view.since)
+    verdict = verdict_sentence(report, lang)
     return BriefingFacts(
         lang=lang,
         title=t("app_title", lang),
@@ -254,9 +287,7 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
         badge=t("brief_badge_synthetic" if dataset.synthetic else "brief_badge_public", lang),
         synthetic=dataset.synthetic,
         counts=counts,
-        kpis=((t("areas", lang), str(counts["areas"])),
-              (t("provinces", lang), str(counts["provinces"])),
-              (t("share_known_level", lang), f"{counts['known_level_share']:.0%}")),
+        kpis=figures,
         kpi_levels=tuple(e for e in kpis if not e.key.startswith("phase")),
         kpi_phases=tuple(e for e in kpis if e.key.startswith("phase")),
         province_title=t("legend_provinces", lang),
@@ -275,6 +306,10 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
         extent=_extent(provinces, shown, view),
         labels=_labels(shown, markers_drawn, lang),
         listed=_listed(shown, lang),
+        headline=headline_text(headline, lang) if headline else "",
+        verdict=verdict,
+        verdict_kind=report["path"]["verdict"]["verdict"] if verdict else "",
+        target=t("path_target_line", lang) if verdict else "",
     )
 
 

@@ -17,8 +17,8 @@ from ecotown.model.text import CONTROL, ELLIPSIS, safe_cut
 from ecotown.model.vocabulary import NO_LEVEL
 from ecotown.present.style import level_label, phase_label
 
-__all__ = ["clean_text", "data_date", "date_text", "filter_words", "map_sentence", "source_lines",
-           "year_caption"]
+__all__ = ["clean_text", "data_date", "date_text", "filter_words", "headline_text",
+           "map_sentence", "source_lines", "year_caption"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -84,6 +84,21 @@ def date_text(as_of: str, lang: str) -> str:
     month = t(f"brief_month_{parts[1]}", lang) if len(parts) > 1 else ""
     day = str(parts[2]) if len(parts) > 2 else ""
     return "\u00a0".join(p for p in (day, month, str(year)) if p)  # never broken
+
+
+def headline_text(headline: dict, lang: str, sources: str | None = None) -> str:
+    """The line under a partial record's headline, in words: the programme's published
+    totals with their fiscal year, date and sources (``sources``, else the publishers'
+    names), the derived rest, and what the record itself names
+    (:func:`ecotown.analysis.figures.view_headline`)."""
+    fy = fiscal_year_text(headline["year"], lang, span=False) if headline["year"] else ""
+    if sources is None:
+        sources = ", ".join(source["title"] for source in headline["sources"])
+    return t("headline_published", lang, fy=fy, date=date_text(headline["as_of"], lang),
+             sources=sources, others=f"{headline['others']:,}",
+             areas=f"{headline['areas']:,}", l4=f"{headline['level4']:,}",
+             l3=f"{headline['level3']:,}", named=f"{headline['named_areas']:,}",
+             levels=f"{headline['published_levels']:,}")
 
 
 def year_caption(counts: dict, lang: str) -> str:

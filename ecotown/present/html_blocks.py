@@ -5,11 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from ecotown.i18n.labels import t
-from ecotown.present.captions import date_text
+from ecotown.present.captions import date_text, headline_text
 from ecotown.present.legend import LegendEntry, LegendSection
 from ecotown.present.safe_html import esc
 from ecotown.present.sentences import verdict_sentence
-from ecotown.present.style import MUTED_TEXT, level_label, phase_label, text_colour
+from ecotown.present.style import (
+    MUTED_TEXT,
+    VERDICT_COLOURS,
+    level_label,
+    phase_label,
+    text_colour,
+)
 
 __all__ = [
     "NAMES_BESIDE",
@@ -53,23 +59,14 @@ def headline_html(headline: dict, lang: str) -> str:
     """The line under a partial record's headline: the programme's published totals with
     their fiscal year, date and sources (titled links: the publisher, the URL behind it),
     the derived rest (marked as derived), and what the record itself names."""
-    from ecotown.i18n.labels import fiscal_year_text
-
     links = " · ".join(f'<a href="{esc(s["url"])}" target="_blank" rel="noopener noreferrer">'
                        f'{esc(s["title"])}</a>' for s in headline["sources"])
-    fy = fiscal_year_text(headline["year"], lang, span=False) if headline["year"] else ""
-    text = t("headline_published", lang, fy="__FY__", date="__DATE__", sources="__SOURCES__",
-             others=f"{headline['others']:,}", areas=f"{headline['areas']:,}",
-             l4=f"{headline['level4']:,}", l3=f"{headline['level3']:,}",
-             named=f"{headline['named_areas']:,}", levels=f"{headline['published_levels']:,}")
-    body = (esc(text).replace("__FY__", esc(fy))
-            .replace("__DATE__", esc(date_text(headline["as_of"], lang)))
-            .replace("__SOURCES__", links))
+    body = esc(headline_text(headline, lang, sources="__SOURCES__")).replace("__SOURCES__",
+                                                                             links)
     return (f'<div data-testid="published-headline" style="font-size:0.85rem;color:#333;'
             f'margin:-4px 0 0 0">{body}</div>')
 
 
-_VERDICT_COLOURS = {"on_course": "#1b5e20", "not_on_course": "#a3202f", "not_known": "#595959"}
 
 
 NAMES_BESIDE = 25  # at most this many shown areas are named beside the map
@@ -114,7 +111,7 @@ def verdict_html(report: dict, lang: str) -> str:
     if not sentence:
         return ""
     verdict = report["path"]["verdict"]["verdict"]
-    colour = _VERDICT_COLOURS[verdict]
+    colour = VERDICT_COLOURS[verdict]
     return (f'<div data-testid="verdict-2037" data-verdict="{esc(verdict)}" role="status" '
             f'style="border-left:4px solid {colour};padding:3px 10px;margin:0;'
             f'font-size:0.92rem;line-height:1.35;background:#f6f6f6">'

@@ -73,6 +73,8 @@ OUTLINE_COLOUR = "#333333"
 MUTED_TEXT = "#595959"  # secondary text: 7:1 on white (WCAG AA needs 4.5:1)
 PRIMARY_COLOUR = "#a3202f"  # the theme's accent (.streamlit/config.toml): 4.5:1 on its tint
 BADGE_COLOURS = {True: "#b3261e", False: "#1d4f91"}  # synthetic: red; public record: blue
+# the 2037 verdict (page strip, one-file view, PNG/PDF): on course, not on course, not known
+VERDICT_COLOURS = {"on_course": "#1b5e20", "not_on_course": "#a3202f", "not_known": "#595959"}
 
 
 def count_class(count: int) -> tuple[str, str]:

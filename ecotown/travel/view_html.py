@@ -22,7 +22,7 @@ import re
 import geopandas as gpd
 import pandas as pd
 
-from ecotown.analysis.figures import published_headline
+from ecotown.analysis.figures import view_headline
 from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.framing import view_frame
 from ecotown.analysis.progress import progress_report
@@ -231,10 +231,7 @@ def view_html(dataset: Dataset, areas: pd.DataFrame, provinces: gpd.GeoDataFrame
     classes = province_classes(provinces["province_code"], shown, mode)
     legend = map_legend_html(map_legend(classes, shown, mode, dataset.levels, lang,
                                         view.since), lang, test_id="vh-legend")
-    headline = None if dataset.synthetic or view.filters.active else published_headline(
-        dataset.programme_figures, len(dataset.areas), len(dataset.assessments))
-    if headline and headline["areas"] <= headline["named_areas"]:
-        headline = None
+    headline = view_headline(dataset, view)
     kpis = "".join(
         f'<div class="kpi" data-kpi="{key}"><div class="label">{esc(label)}</div>'
         f'<div class="value">{esc(value)}</div></div>'

@@ -132,14 +132,22 @@ def test_pdf_text_has_each_thai_cluster_once(env):
 @pytest.mark.parametrize("name", ["demo-phase3-th", "public-all-en", "demo-east-levels-th",
                                   "demo-nothing-en", "demo-phase-colours-en"])
 def test_facts_are_the_summary_counts(env, name):
-    """KPIs and legend counts come from summarise() for the same filters."""
+    """KPIs and legend counts come from summarise() for the same filters (the KPIs are the
+    programme's published totals where the page leads with them)."""
+    from ecotown.analysis.figures import view_headline
+
     state = env.view(name)
     dataset, areas = env.datasets[state.dataset], env.tables[state.dataset]
     counts = summarise(dataset, areas, state.filters)
     facts = env.facts(name)
     assert facts.counts == counts
-    assert [v for _, v in facts.kpis] == [str(counts["areas"]), str(counts["provinces"]),
-                                          f"{counts['known_level_share']:.0%}"]
+    if facts.headline:  # a partial record shown whole: the published totals lead (issue 28)
+        assert [v for _, v in facts.kpis][:2] == [f"{view_headline(dataset, state)[k]:,}"
+                                                  for k in ("areas", "provinces")]
+    else:
+        assert [v for _, v in facts.kpis] == [f"{counts['areas']:,}",
+                                              f"{counts['provinces']:,}",
+                                              f"{counts['known_level_share']:.0%}"]
     assert {e.key: e.count for e in facts.kpi_levels} == counts["by_level"]
     assert {e.key.removeprefix("phase"): e.count for e in facts.kpi_phases} == \
         counts["by_phase"]
@@ -461,3 +469,35 @@ def test_filtered_briefing_frames_its_areas_and_names_each(env, name, province_p
 def test_national_briefing_names_no_area(env):
     facts = env.facts("public-all-en")
     assert facts.labels == () and facts.listed == ""
+
+
+@pytest.mark.parametrize("name", ["public-all-en", "demo-phase3-en", "demo-nothing-en"])
+def test_the_picture_states_the_2037_verdict_and_the_published_totals_as_the_page(env, name):
+    """Issue 28: the PNG/PDF carry the 2037 verdict the page and ``progress --json`` state
+    (same rule, same sentence), and a partial public record shown whole leads with the
+    programme's published totals (never its own partial count); the PDF's text has them."""
+    from ecotown.present.sentences import verdict_sentence
+    from tests.cli_json import cli_json
+
+    dataset, lang, _, filters = VIEWS[name]
+    facts = env.facts(name)
+    args = ["--dataset", dataset, "--lang", lang]
+    if filters.phases:
+        args += ["--phase", ",".join(map(str, filters.phases))]
+    if filters.query:
+        args += ["--q", filters.query]
+    report = cli_json("progress", *args)
+    assert facts.verdict == verdict_sentence(report, lang)
+    assert facts.verdict_kind == report["path"]["verdict"]["verdict"]
+    text = " ".join(_pdf_text(env.export(name, "pdf").data).split())
+    if facts.verdict:
+        assert " ".join(facts.verdict.split()[:6]) in text
+        assert t("path_target_line", lang) in text
+    published = dataset == "public" and not filters.active
+    values = [value for _, value in facts.kpis]
+    if published:
+        assert values == ["54", "39", "4 · 14"] and "32 of 54" in facts.headline
+        assert "54 − 4 − 14" in facts.headline or "54 − 4 − 14" in text
+    else:
+        summary = cli_json("summary", *args)
+        assert values[0] == f"{summary['areas']:,}" and facts.headline == ""

@@ -30,9 +30,25 @@ def assessments(year: int, level: int = 4) -> stewardship.Upload:
     return stewardship.Upload.from_bytes("assessments.csv", text.encode())
 
 
+_TWO_VERSIONS: list[Path] = []  # a store holding the two versions, made once per process
+
+
 def two_versions() -> None:
-    stewardship.import_files([assessments(2024)], "official", "Ann")
-    stewardship.import_files([assessments(2025)], "official", "Bob")
+    """The dataset ``official`` with two published versions (Ann's, then Bob's) in the
+    test's data directory: imported once, then copied (each import validates the whole
+    dataset; the damage tests need the same starting store many times)."""
+    import shutil
+    import tempfile
+
+    root = Path(os.environ[store.DATA_DIR_ENV])
+    if not _TWO_VERSIONS:
+        stewardship.import_files([assessments(2024)], "official", "Ann")
+        stewardship.import_files([assessments(2025)], "official", "Bob")
+        template = Path(tempfile.mkdtemp(prefix="ecotown-two-versions-")) / "data"
+        shutil.copytree(root, template)
+        _TWO_VERSIONS.append(template)
+        return
+    shutil.copytree(_TWO_VERSIONS[0], root, dirs_exist_ok=True)
 
 
 def version_files(root: Path) -> dict[str, str]:
