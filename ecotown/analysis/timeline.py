@@ -103,17 +103,20 @@ def by_year(areas: pd.DataFrame, assessments: pd.DataFrame, years: list[int] | N
     years = data_years(assessments) if years is None else years
     ids = set(areas["area_id"])
     own = assessments[assessments["area_id"].isin(ids)]
+    # only what is counted (levels_in builds every text column of a year's levels)
+    ordered = own[["area_id", "year", "level"]].sort_values(["area_id", "year"])
     result: dict[int, dict] = {}
     for year in years:
         member = areas[in_programme(areas, own, year)]
-        levels = levels_in(own, year)
-        levels = levels[levels["area_id"].isin(set(member["area_id"]))]
-        counts = {str(lv): int((levels["level"] == lv).sum()) for lv in range(1, 6)}
+        latest = ordered[ordered["year"] <= year].groupby("area_id").tail(1)
+        latest = latest[latest["area_id"].isin(set(member["area_id"]))]
+        levels = latest["level"].astype("Int64")
+        counts = {str(lv): int((levels == lv).sum()) for lv in range(1, 6)}
         result[int(year)] = {
             "areas": len(member),
             "by_level": counts,
-            "no_level": len(member) - len(levels),
-            "as_of_earlier": int(levels["as_of"].sum()),
+            "no_level": len(member) - len(latest),
+            "as_of_earlier": int((latest["year"].astype(int) < int(year)).sum()),
             "joined_later": len(areas) - len(member),
         }
     return result

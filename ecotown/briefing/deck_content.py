@@ -118,10 +118,10 @@ def deck_content(dataset: Dataset, areas: pd.DataFrame, provinces, view: ViewSta
     the download button and ``briefing`` take it.
     """
     lang = view.lang
-    facts = briefing_facts(dataset, areas, provinces, view)
     year = view_year(dataset, view.year)
     points = pd.DataFrame(area_points(dataset.areas, provinces).drop(columns="geometry"))
     report = progress_report(dataset, points, view.filters, view.year, view.since)
+    facts = briefing_facts(dataset, areas, provinces, view, report)
     report["reference_points"] = _reference_points(dataset, lang)
     report["chart_years"] = [y for y in report["by_year"]
                              if report["year"] is None or int(y) <= report["year"]]

@@ -236,7 +236,8 @@ def file_stem(dataset: Dataset, view: ViewState) -> str:
 
 
 def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFrame,
-                   view: ViewState) -> BriefingFacts:
+                   view: ViewState, report: dict | None = None, path: bool = True
+                   ) -> BriefingFacts:
     """Compute everything a briefing shows for a view, without drawing anything.
 
     Parameters
@@ -250,6 +251,12 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
         The province table (``province_code``, ``name_th``, ``name_en``; geometry unused).
     view : ViewState
         Language, colour mode and filters.
+    report : dict, optional
+        The view's :func:`ecotown.analysis.progress.progress_report`, when the caller has
+        it (the deck, the one-file view); made here otherwise.
+    path : bool
+        ``False`` leaves the 2037 verdict out (and the progress report unmade): for a check
+        that the facts can be made, which must not cost a page rerun the report.
 
     Returns
     -------
@@ -276,9 +283,10 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
         figures = ((t("areas", lang), f"{counts['areas']:,}"),
                    (t("provinces", lang), f"{counts['provinces']:,}"),
                    (t("share_known_level", lang), f"{counts['known_level_share']:.0%}"))
-    points = areas[[*dataset.areas.columns, "province_th", "province_en", "region"]]
-    report = progress_report(dataset, points, view.filters, view.year, view.since)
-    verdict = verdict_sentence(report, lang)
+    if report is None and path:
+        points = areas[[*dataset.areas.columns, "province_th", "province_en", "region"]]
+        report = progress_report(dataset, points, view.filters, view.year, view.since)
+    verdict = verdict_sentence(report, lang) if report is not None else ""
     return BriefingFacts(
         lang=lang,
         title=t("app_title", lang),

@@ -220,14 +220,14 @@ def view_html(dataset: Dataset, areas: pd.DataFrame, provinces: gpd.GeoDataFrame
         UTF-8 HTML bytes (identical for identical inputs), a file name such as
         ``ecotown-demo-phase3-th.html`` and ``text/html``.
     """
-    facts = briefing_facts(dataset, areas, provinces, view)
+    report = progress_report(dataset, area_points(dataset.areas, provinces), view.filters,
+                             view.year, view.since)
+    facts = briefing_facts(dataset, areas, provinces, view, report)
     lang = view.lang
     shown = apply_filters(areas, view.filters)
     mode = "change" if view.since is not None and "change_class" in shown.columns \
         else view.color
     counts = facts.counts
-    report = progress_report(dataset, area_points(dataset.areas, provinces), view.filters,
-                             view.year, view.since)
     classes = province_classes(provinces["province_code"], shown, mode)
     legend = map_legend_html(map_legend(classes, shown, mode, dataset.levels, lang,
                                         view.since), lang, test_id="vh-legend")

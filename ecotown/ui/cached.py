@@ -134,7 +134,7 @@ def _facts_ok_at(version: str, state: ViewState) -> bool:
     try:
         briefing_facts(dataset_at(state.dataset, version),
                        _area_table_at(state.dataset, version, state.year, state.since),
-                       cached_provinces(), state)
+                       cached_provinces(), state, path=False)
     except Exception:
         _log.exception("briefing facts failed for dataset %s", state.dataset)
         return False
