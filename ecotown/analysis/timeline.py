@@ -103,21 +103,34 @@ def by_year(areas: pd.DataFrame, assessments: pd.DataFrame, years: list[int] | N
     years = data_years(assessments) if years is None else years
     ids = set(areas["area_id"])
     own = assessments[assessments["area_id"].isin(ids)]
-    # only what is counted (levels_in builds every text column of a year's levels)
-    ordered = own[["area_id", "year", "level"]].sort_values(["area_id", "year"])
+    if not len(years):
+        return {}
+    # one table of areas × years, at once: the level of each year (carried forward from the
+    # latest earlier assessment) and the year it was assessed (levels_in, per year, built
+    # every text column of every year's levels)
+    columns = sorted({*map(int, years), *own["year"].astype(int)})
+    latest = own.sort_values("year", kind="stable").drop_duplicates(
+        ["area_id", "year"], keep="last").astype({"year": int, "level": float})
+    level = latest.pivot(index="area_id", columns="year", values="level") \
+        .reindex(index=list(areas["area_id"]), columns=columns)
+    assessed = level.notna()
+    since = assessed.mul(columns).where(assessed).ffill(axis=1)  # year of the level held
+    level = level.ffill(axis=1)
+    joined = _joined(areas).reset_index(drop=True)
     result: dict[int, dict] = {}
     for year in years:
-        member = areas[in_programme(areas, own, year)]
-        latest = ordered[ordered["year"] <= year].groupby("area_id").tail(1)
-        latest = latest[latest["area_id"].isin(set(member["area_id"]))]
-        levels = latest["level"].astype("Int64")
-        counts = {str(lv): int((levels == lv).sum()) for lv in range(1, 6)}
-        result[int(year)] = {
-            "areas": len(member),
+        year = int(year)
+        held = level[year].to_numpy(float)
+        has = ~pd.isna(held)
+        member = (joined.isna() | (joined <= year)).fillna(True).to_numpy(bool) | has
+        counts = {str(lv): int(((held == lv) & member & has).sum()) for lv in range(1, 6)}
+        with_level = int((member & has).sum())
+        result[year] = {
+            "areas": int(member.sum()),
             "by_level": counts,
-            "no_level": len(member) - len(latest),
-            "as_of_earlier": int((latest["year"].astype(int) < int(year)).sum()),
-            "joined_later": len(areas) - len(member),
+            "no_level": int(member.sum()) - with_level,
+            "as_of_earlier": int(((since[year].to_numpy(float) < year) & member & has).sum()),
+            "joined_later": len(areas) - int(member.sum()),
         }
     return result
 

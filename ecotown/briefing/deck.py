@@ -157,25 +157,46 @@ def _table(slide, table: DeckTable, top: float, widths: tuple[float, ...]) -> No
                                             ("FFFFFF" if r % 2 else PANEL))
 
 
+def _lines_height(lines: list[str], size: float, width: float) -> float:
+    """The height (inches) ``lines`` take in a text box ``width`` inches wide."""
+    return 0.1 + sum(_line_count(line, size, width) for line in lines) * size * 1.6 / 72
+
+
 def _map_slide(prs_slide, deck: Deck, slide: DeckSlide, picture: bytes) -> None:
+    """The map takes half the slide (``deck_pdf.MAP_BOX``), below the title; its sentences,
+    figures and keys in a column beside it, the badge at the column's foot."""
     from pptx.util import Inches
 
-    top = _header(prs_slide, slide.title, slide.sentences)
-    height = SLIDE_H - top - 0.8
-    prs_slide.shapes.add_picture(io.BytesIO(picture), Inches(0.4), Inches(top),
-                                 height=Inches(height)).name = "map"
+    from ecotown.briefing.deck_pdf import MAP_BOX, map_column
+
+    _text(prs_slide, 0.4, 0.3, SLIDE_W - 0.8, 0.65, slide.title, SIZES["heading"], True,
+          name="title")
+    left, top, width, height = MAP_BOX
+    prs_slide.shapes.add_picture(io.BytesIO(picture), Inches(left), Inches(top),
+                                 width=Inches(width), height=Inches(height)).name = "map"
     facts = deck.facts
-    x = 0.4 + height * 0.565 + 0.3
+    x, room = map_column()
+    y = top
+    if slide.sentences:
+        size = SIZES["small"]
+        tall = _lines_height(list(slide.sentences), size, room)
+        _text(prs_slide, x, y, room, tall, list(slide.sentences), size, name="sentences")
+        y += tall + 0.05
     kpis = [f"{label}: {value}" for label, value in facts.kpis]
-    _text(prs_slide, x, top, SLIDE_W - x - 0.4, 1.2, kpis, SIZES["body"], True, name="kpis")
-    rows = [f"{e.label}: {e.count:,}" for e in facts.kpi_levels] + \
-        [f"{e.label}: {e.count:,}" for e in facts.kpi_phases]
-    _text(prs_slide, x, top + 1.3, (SLIDE_W - x - 0.4) / 2, 3.6,
-          [t("brief_kpi_levels", deck.lang), *rows], SIZES["small"], name="legend")
-    provinces = [f"{e.label}: {e.count:,}" for e in facts.province_legend]
-    _text(prs_slide, x + (SLIDE_W - x - 0.4) / 2, top + 1.3, (SLIDE_W - x - 0.4) / 2, 3.6,
-          [f"{facts.province_title}: {facts.province_mode}", *provinces], SIZES["small"],
-          name="province legend")
+    tall = _lines_height(kpis, SIZES["small"], room)
+    _text(prs_slide, x, y, room, tall, kpis, SIZES["small"], True, name="kpis")
+    y += tall + 0.05
+    half = (room - 0.1) / 2
+    rows = [t("brief_kpi_levels", deck.lang)] + \
+        [f"{e.label}: {e.count:,}" for e in (*facts.kpi_levels, *facts.kpi_phases)]
+    provinces = [f"{facts.province_title}: {facts.province_mode}"] + \
+        [f"{e.label}: {e.count:,}" for e in facts.province_legend]
+    size = SIZES["table"] - 3
+    _text(prs_slide, x, y, half, _lines_height(rows, size, half), rows, size, name="legend")
+    _text(prs_slide, x + half + 0.1, y, half, _lines_height(provinces, size, half), provinces,
+          size, name="province legend")
+    _text(prs_slide, x, SLIDE_H - 0.62, room, 0.45, deck.badge, SIZES["badge"], True,
+          "FFFFFF", fill=BADGE_COLOURS[deck.synthetic], name="dataset badge")
 
 
 def _progress_slide(prs_slide, deck: Deck, slide: DeckSlide) -> None:
@@ -267,7 +288,8 @@ def deck_pptx(deck: Deck, picture: bytes, title: str) -> bytes:
             _table(page, slide.table, top, widths)
         else:
             _lines_slide(page, slide, big=False)
-        _badge(page, deck)
+        if slide.kind != "map":  # the map slide has its badge under its column
+            _badge(page, deck)
     props = prs.core_properties
     props.title, props.author, props.last_modified_by = title, "Eco Town Atlas", "Eco Town Atlas"
     props.created = props.modified = FIXED_TIME

@@ -12,24 +12,29 @@ from matplotlib.ticker import MaxNLocator
 from ecotown.briefing.deck_content import Deck, DeckSlide, chart_scope, published_heading
 from ecotown.briefing.drawing import draw_map
 from ecotown.briefing.facts import BADGE_COLOURS, PRODUCER
-from ecotown.briefing.layout import EXTENT, INK, MUTED, PANEL, Page, Sheet
+from ecotown.briefing.layout import INK, MUTED, PANEL, Page, Sheet
 from ecotown.i18n.labels import t, year_short
 from ecotown.present.style import LEVEL_COLOURS, level_label
 
-__all__ = ["deck_pdf", "map_picture", "measure"]
+__all__ = ["MAP_BOX", "deck_pdf", "map_column", "map_picture", "measure"]
 
 SLIDE = Sheet(13.333, 7.5, 100, 1.0, 0.4)
 MAP_DPI = 150
 
 
-def map_picture(deck: Deck, provinces, height: float = 5.6) -> bytes:
-    """The map of the deck's view alone (provinces, markers, badge on the map), as PNG."""
-    import math
+# The map slide's picture: half the slide's area (issue 28), left, below the title; the
+# view's extent is fitted to this box (all of Thailand with sea beside it, a region larger)
+MAP_BOX = (0.35, 1.0, 8.1, 6.2)  # left, top, width, height in inches on the 13.333 x 7.5 slide
 
-    aspect = 1 / math.cos(math.radians((EXTENT[1] + EXTENT[3]) / 2))
-    width = (height - 0.1) * (EXTENT[2] - EXTENT[0]) / ((EXTENT[3] - EXTENT[1]) * aspect)
-    page = Page(Sheet(width + 0.1, height, MAP_DPI, 0.9, 0.05), _family())
-    draw_map(page, deck.facts, provinces)
+
+def map_picture(deck: Deck, provinces, width: float = MAP_BOX[2],
+                height: float = MAP_BOX[3]) -> bytes:
+    """The map of the deck's view alone (provinces, markers, badge on the map), as a PNG
+    of ``width`` x ``height`` inches."""
+    margin = 0.05
+    page = Page(Sheet(width, height, MAP_DPI, 0.9, margin), _family())
+    draw_map(page, deck.facts, provinces,
+             (margin, margin, width - 2 * margin, height - 2 * margin))
     buffer = io.BytesIO()
     page.fig.savefig(buffer, format="png", dpi=MAP_DPI, metadata={"Software": None})
     return buffer.getvalue()
@@ -65,10 +70,16 @@ def _header(page: Page, slide: DeckSlide) -> float:
     return _lines(page, 0.4, top + 0.15, SLIDE.width - 0.8, slide.sentences, 17) + 0.1
 
 
-def _badge(page: Page, deck: Deck) -> None:
+def _badge(page: Page, deck: Deck, x: float = 0.4) -> None:
     width = page.width(deck.badge, 12, "bold") + 0.2
-    page.rect(0.4, SLIDE.height - 0.6, width, 0.36, BADGE_COLOURS[deck.synthetic])
-    page.text(0.5, SLIDE.height - 0.58, deck.badge, 12, "bold", "#ffffff")
+    page.rect(x, SLIDE.height - 0.6, width, 0.36, BADGE_COLOURS[deck.synthetic])
+    page.text(x + 0.1, SLIDE.height - 0.58, deck.badge, 12, "bold", "#ffffff")
+
+
+def map_column() -> tuple[float, float]:
+    """Where the map slide's text column starts and how wide it is, right of the map."""
+    x = MAP_BOX[0] + MAP_BOX[2] + 0.3
+    return x, SLIDE.width - x - 0.35
 
 
 def _table(page: Page, slide: DeckSlide, top: float) -> None:
@@ -118,31 +129,34 @@ def _slide_figure(deck: Deck, slide: DeckSlide, picture: bytes):
     if slide.kind == "title":
         top = page.text(0.8, 1.6, slide.title, 34, "bold")
         _lines(page, 0.8, top + 0.3, SLIDE.width - 1.6, slide.lines, 18, MUTED)
+    elif slide.kind == "map":  # the map takes half the slide; its words beside it
+        page.text(0.4, 0.3, slide.title, 26, "bold")
+        import matplotlib.image as mpimg
+
+        left, top, width, height = MAP_BOX
+        image = mpimg.imread(io.BytesIO(picture), format="png")
+        ax = page.fig.add_axes((left / SLIDE.width, 1 - (top + height) / SLIDE.height,
+                                width / SLIDE.width, height / SLIDE.height))
+        ax.imshow(image)
+        ax.axis("off")
+        facts = deck.facts
+        x, room = map_column()
+        y = _lines(page, x, top, room, slide.sentences, 13, max_lines=6)
+        y = _lines(page, x, y + 0.1, room,
+                   [f"{label}: {value}" for label, value in facts.kpis], 14, INK, "bold")
+        half = (room - 0.15) / 2
+        _lines(page, x, y + 0.1, half,
+               [t("brief_kpi_levels", deck.lang),
+                *[f"{e.label}: {e.count:,}" for e in (*facts.kpi_levels,
+                                                      *facts.kpi_phases)]], 10.5)
+        _lines(page, x + half + 0.15, y + 0.1, half,
+               [f"{facts.province_title}: {facts.province_mode}",
+                *[f"{e.label}: {e.count:,}" for e in facts.province_legend]], 10.5)
+        _badge(page, deck, x)
+        return page.fig
     else:
         top = _header(page, slide)
-        if slide.kind == "map":
-            import matplotlib.image as mpimg
-
-            image = mpimg.imread(io.BytesIO(picture), format="png")
-            height = SLIDE.height - top - 0.8
-            width = height * image.shape[1] / image.shape[0]
-            ax = page.fig.add_axes((0.4 / SLIDE.width, 0.8 / SLIDE.height,
-                                    width / SLIDE.width, height / SLIDE.height))
-            ax.imshow(image)
-            ax.axis("off")
-            facts = deck.facts
-            x = 0.4 + width + 0.3
-            y = _lines(page, x, top, SLIDE.width - x - 0.4,
-                       [f"{label}: {value}" for label, value in facts.kpis], 15, INK, "bold")
-            _lines(page, x, y + 0.1, (SLIDE.width - x - 0.4) / 2,
-                   [t("brief_kpi_levels", deck.lang),
-                    *[f"{e.label}: {e.count:,}" for e in (*facts.kpi_levels,
-                                                          *facts.kpi_phases)]], 11)
-            _lines(page, x + (SLIDE.width - x - 0.4) / 2, y + 0.1,
-                   (SLIDE.width - x - 0.4) / 2,
-                   [f"{facts.province_title}: {facts.province_mode}",
-                    *[f"{e.label}: {e.count:,}" for e in facts.province_legend]], 11)
-        elif slide.kind == "progress":
+        if slide.kind == "progress":
             _chart(page, deck, top)
         elif slide.table is not None:
             _table(page, slide, top)

@@ -10,7 +10,12 @@ from ecotown.i18n.labels import t
 from ecotown.present.legend import (
     LegendEntry,
 )
-from ecotown.present.style import BORDER_COLOUR, SEA_COLOUR, VERDICT_COLOURS
+from ecotown.present.style import (
+    BORDER_COLOUR,
+    NO_AREA_COLOUR,
+    SEA_COLOUR,
+    VERDICT_COLOURS,
+)
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -64,9 +69,14 @@ def _province_paths(provinces: gpd.GeoDataFrame) -> list:
     return paths
 
 
-def draw_map(page: Page, facts: BriefingFacts, provinces: gpd.GeoDataFrame) -> None:
+def draw_map(page: Page, facts: BriefingFacts, provinces: gpd.GeoDataFrame,
+             box: tuple[float, float, float, float] | None = None) -> None:
+    """The view's map: province colours, markers, the badge on a synthetic map, and for a
+    narrowed view the locator and area names. ``box`` is ``(left, bottom, width, height)``
+    in inches (the briefing's map box by default); the view's extent is grown to its
+    shape, never stretched."""
     sheet = page.sheet
-    left, bottom, width, height = map_box(sheet)
+    left, bottom, width, height = box or map_box(sheet)
     ax = page.fig.add_axes((left / sheet.width, bottom / sheet.height,
                             width / sheet.width, height / sheet.height))
     ax.set_facecolor(SEA_COLOUR)
@@ -104,13 +114,13 @@ def draw_map(page: Page, facts: BriefingFacts, provinces: gpd.GeoDataFrame) -> N
                 color="#ffffff", linespacing=1.5,
                 fontfamily=page.family, parse_math=False, zorder=4,
                 bbox={"facecolor": BADGE_COLOURS[True], "edgecolor": "none", "pad": 3})
-    x0, y0, x1, y1 = map_limits(facts.extent)
+    x0, y0, x1, y1 = map_limits(facts.extent, width / height if box else None)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("auto")
     if (x0, y0, x1, y1) != tuple(EXTENT):
         limits = (x0, y0, x1, y1)
-        corner = _locator_corner(facts, limits)
+        corner = _locator_corner(facts, limits, provinces)
         keep_out = []
         if corner is not None:
             _draw_locator(page, ax, facts, provinces, limits, corner)
@@ -123,17 +133,31 @@ def draw_map(page: Page, facts: BriefingFacts, provinces: gpd.GeoDataFrame) -> N
 _LOCATOR_SIZE = (0.2, 0.34)  # of the map's width and height
 
 
-def _locator_corner(facts: BriefingFacts, limits: tuple) -> tuple | None:
+def _locator_corner(facts: BriefingFacts, limits: tuple, provinces=None) -> tuple | None:
     """Where the locator goes (axes fractions ``x, y, w, h``): the first corner of the map
-    with no marker under it; none if the map already shows most of Thailand."""
+    with no marker and no shown province (one with an area in the view) under it, its
+    caption included; none if the map already shows most of Thailand or every corner is
+    taken (issue 28: the inset never covers what the view shows)."""
+    from shapely.geometry import box as rectangle
+
     x0, y0, x1, y1 = limits
     if (x1 - x0) * (y1 - y0) > 0.45 * (EXTENT[2] - EXTENT[0]) * (EXTENT[3] - EXTENT[1]):
         return None
-    w, h = _LOCATOR_SIZE
-    for cx, cy in ((0.012, 0.012), (0.988 - w, 0.012), (0.012, 0.95 - h), (0.988 - w, 0.95 - h)):
-        left, right = x0 + (cx - 0.03) * (x1 - x0), x0 + (cx + w + 0.03) * (x1 - x0)
-        low, high = y0 + (cy - 0.03) * (y1 - y0), y0 + (cy + h + 0.07) * (y1 - y0)
-        if not any(left <= m.lon <= right and low <= m.lat <= high for m in facts.markers):
+    shown = None
+    if provinces is not None:
+        codes = {code for code, colour in facts.province_colours.items()
+                 if colour != NO_AREA_COLOUR}
+        shown = provinces.geometry[provinces["province_code"].isin(codes)]
+    for scale in (1.0, 0.72):  # a smaller inset where the full one would cover the view
+        w, h = _LOCATOR_SIZE[0] * scale, _LOCATOR_SIZE[1] * scale
+        for cx, cy in ((0.012, 0.012), (0.988 - w, 0.012), (0.012, 0.95 - h),
+                       (0.988 - w, 0.95 - h), (0.012, 0.5 - h / 2), (0.988 - w, 0.5 - h / 2)):
+            left, right = x0 + (cx - 0.03) * (x1 - x0), x0 + (cx + w + 0.03) * (x1 - x0)
+            low, high = y0 + (cy - 0.03) * (y1 - y0), y0 + (cy + h + 0.07) * (y1 - y0)
+            if any(left <= m.lon <= right and low <= m.lat <= high for m in facts.markers):
+                continue
+            if shown is not None and shown.intersects(rectangle(left, low, right, high)).any():
+                continue
             return cx, cy, w, h
     return None
 
@@ -203,8 +227,11 @@ def _draw_locator(page: Page, ax, facts: BriefingFacts, provinces, limits: tuple
     inset.set_ylim(EXTENT[1], EXTENT[3])
     inset.set_xticks([])
     inset.set_yticks([])
-    inset.set_title(t("brief_locator", facts.lang), fontsize=page.sheet.pt(8.5),
-                    fontfamily=page.family, color=MUTED, pad=2)
+    # the caption stays inside the inset's width (and so inside the picture)
+    caption, size = t("brief_locator", facts.lang), page.sheet.pt(8.5)
+    room = corner[2] * ax.get_position().width * page.fig.get_figwidth() * 0.96
+    size *= min(1.0, room / page.width(caption, size))
+    inset.set_title(caption, fontsize=size, fontfamily=page.family, color=MUTED, pad=2)
     for spine in inset.spines.values():
         spine.set_edgecolor("#9aa7b4")
         spine.set_linewidth(0.6)

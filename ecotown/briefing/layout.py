@@ -49,14 +49,16 @@ def map_box(sheet: Sheet) -> tuple[float, float, float, float]:
     return sheet.margin, sheet.margin, width, height
 
 
-def map_limits(extent: tuple[float, float, float, float] = EXTENT
-               ) -> tuple[float, float, float, float]:
+def map_limits(extent: tuple[float, float, float, float] = EXTENT,
+               ratio: float | None = None) -> tuple[float, float, float, float]:
     """``extent`` grown around its centre to the map box's shape (as GeoPandas draws
-    lon/lat at the box's latitude), so the map is never stretched: ``(x0, y0, x1, y1)``."""
-    if tuple(extent) == tuple(EXTENT):
+    lon/lat at the box's latitude), so the map is never stretched: ``(x0, y0, x1, y1)``.
+    ``ratio`` is the box's width over its height (inches); by default the briefing's box,
+    which all of Thailand fills exactly."""
+    if ratio is None and tuple(extent) == tuple(EXTENT):
         return tuple(EXTENT)
     west, south, east, north = extent
-    box_ratio = (EXTENT[2] - EXTENT[0]) / ((EXTENT[3] - EXTENT[1]) * _ASPECT)
+    box_ratio = ratio or (EXTENT[2] - EXTENT[0]) / ((EXTENT[3] - EXTENT[1]) * _ASPECT)
     aspect = 1 / math.cos(math.radians((south + north) / 2))
     span_x, span_y = east - west, north - south
     if span_x / (span_y * aspect) < box_ratio:

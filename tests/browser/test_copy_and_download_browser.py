@@ -21,18 +21,5 @@ def test_copy_link_copies_the_views_url_and_says_so(page, lang, done):
     assert copied == page.url and "region=east" in copied and "minlevel=2" in copied
 
 
-def test_download_menu_stays_open_for_a_second_format(page):
-    page.goto(page.app_url + "/?dataset=demo&lang=en&region=east")
-    map_frame(page)
-    page.get_by_role("button", name="Download briefing").click()
-    png = page.get_by_role("button", name="Picture, PNG (16:9 slide)")
-    png.wait_for(timeout=10_000)
-    with page.expect_download() as first:
-        png.click()
-    assert first.value.suggested_filename.endswith(".png")
-    pdf = page.get_by_role("button", name="PDF (A4 landscape)")
-    assert pdf.is_visible()
-    with page.expect_download() as second:
-        pdf.click()
-    assert second.value.suggested_filename.endswith(".pdf")
-    assert page.get_by_role("button", name="Table, CSV").is_visible()
+# The download menu staying open for a second format: test_export_browser.py's
+# test_download_each_export takes four formats from one opening of the menu.
