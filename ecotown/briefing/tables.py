@@ -12,6 +12,7 @@ import pandas as pd
 from ecotown.analysis.filters import apply_filters
 from ecotown.analysis.urlstate import ViewState
 from ecotown.i18n.labels import t
+from ecotown.model.archive import ZIP_TIME, FixedTimeZip  # noqa: F401  (public here too)
 from ecotown.model.dataset import Dataset
 from ecotown.model.text import guard_formula, xml_text
 from ecotown.present.tables import display_areas
@@ -22,7 +23,6 @@ from ecotown.briefing.facts import PRODUCER, BriefingFacts, clean_text
 
 FIXED_TIME = datetime(2000, 1, 1)  # workbook created/modified: no wall clock in the bytes
 
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 # --- tables ---------------------------------------------------------------------------------
 
@@ -57,23 +57,6 @@ def area_rows(dataset: Dataset, areas: pd.DataFrame, view: ViewState) -> pd.Data
 def csv_bytes(table: pd.DataFrame) -> bytes:
     text = table.to_csv(index=False, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")
-
-
-class FixedTimeZip(zipfile.ZipFile):
-    """A zip archive whose entries all carry the same time stamp and permissions."""
-
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
-        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
-            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=ZIP_TIME)
-            info.compress_type = self.compression
-            info.external_attr = 0o600 << 16
-            zinfo_or_arcname = info
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
-        with open(filename, "rb") as handle:  # openpyxl writes worksheets via temp files
-            self.writestr(arcname or str(filename), handle.read(), compress_type,
-                          compresslevel)
 
 
 _xlsx_text = xml_text

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import zipfile
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ import pandas as pd
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from ecotown.i18n.labels import t
+from ecotown.model.archive import FixedTimeZip
 from ecotown.model.schema import TABLES, YEAR_MAX, Column, Table, table
 
 __all__ = [
@@ -242,6 +244,9 @@ def template_xlsx(kind: str) -> bytes:
     _instructions(workbook.create_sheet(INSTRUCTIONS_SHEET), tbl)
     workbook.properties.creator = "Eco Town Atlas"
     workbook.properties.created = workbook.properties.modified = _FIXED_TIME
-    out = io.BytesIO()
-    workbook.save(out)
+    from openpyxl.writer.excel import ExcelWriter
+
+    out = io.BytesIO()  # one time stamp on every entry: the same bytes whenever it is made
+    with FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
     return out.getvalue()

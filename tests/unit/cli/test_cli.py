@@ -30,7 +30,9 @@ def test_summary_json_public():
 def test_summary_json_demo(year):
     """The demo matches the programme's published shape in fiscal year 2023 (B.E. 2566),
     the year of the headline figures; the year may be typed in either era."""
-    counts = json.loads(_run("summary", "--dataset", "demo", "--json", "--year", year).stdout)
+    from tests.cli_json import summary  # in-process: the real command line runs above
+
+    counts = summary("--dataset", "demo", "--year", year)
     assert counts["year"] == 2023 and counts["joined_later"] == 0
     assert (counts["areas"], counts["provinces"]) == (54, 39)
     assert counts["by_phase"] == {"1": 18, "2": 15, "3": 21}
@@ -41,7 +43,9 @@ def test_summary_json_demo(year):
 
 def test_summary_filter_flags():
     """Filters on the command line narrow the counts like the sidebar does."""
-    counts = json.loads(_run("summary", "--dataset", "demo", "--json", "--phase", "1").stdout)
+    from tests.cli_json import summary
+
+    counts = summary("--dataset", "demo", "--phase", "1")
     assert counts["areas"] == 18
 
 

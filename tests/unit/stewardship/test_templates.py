@@ -45,11 +45,18 @@ def test_xlsx_template_has_data_and_instructions(kind):
     assert "ห้ามใช้สูตร" in text and "no formulas" in text
 
 
-def test_xlsx_templates_are_deterministic():
+def test_xlsx_templates_are_deterministic(monkeypatch):
+    """The same bytes whenever the template is made (the clock an hour on: zip entries took
+    the wall clock's time, so two downloads a second apart differed)."""
+    import time
+
     templates.template_xlsx.cache_clear()
     first = templates.template_xlsx("areas")
     templates.template_xlsx.cache_clear()
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 3600)
     assert templates.template_xlsx("areas") == first
+    templates.template_xlsx.cache_clear()
 
 
 @pytest.mark.parametrize("kind", KINDS)
