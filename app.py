@@ -95,7 +95,8 @@ if view.present:  # a slide: title, what is shown, badge; the sources at its foo
                  f"{fiscal_year_text(counts['year'], lang, span=False)}", view, dataset,
                  exit_params=encode_view(replace(view, present=False)))
 else:
-    head, badge = st.columns([1, 1], vertical_alignment="center")
+    head, badge = st.container(key=keys.TITLE_ROW).columns([1, 1],
+                                                            vertical_alignment="center")
     head.title(t("app_title", lang), anchor=False)
     with badge:
         dataset_badge(dataset, lang)
@@ -124,12 +125,12 @@ else:
 
 names_beside = not view.present and 0 < len(shown) <= NAMES_BESIDE
 if names_beside:  # a few areas: their names beside the map, on the first screen
-    map_col, names_col, side_col = st.columns([2.1, 0.9, 1.2])
+    map_col, names_col, side_col = st.container(key=keys.MAP_ROW).columns([2.1, 0.9, 1.2])
     names_col.html(cached_area_list_html(view, compact=True))
 elif view.present:  # the slide's column has a fixed width (ecotown.ui.layout): its legend fits
     map_col, side_col = st.container(key=keys.SLIDE_ROW).columns([5, 1])
 else:
-    map_col, side_col = st.columns([2.7, 1.3])
+    map_col, side_col = st.container(key=keys.MAP_ROW).columns([2.7, 1.3])
 with map_col:
     show_overview_map(view, mode, cached_province_url(), "map", MAP_HEIGHT,
                       map_click_handler(view, "map"))

@@ -69,6 +69,9 @@ A11Y_BOX = "ecotown-a11y"
 FALLS_BOX = "ecotown-falls"
 YEARBAR_BOX = "ecotown-yearbar"
 SLIDE_ROW = "ecotown-slide-row"
+# the overview's title and map rows: on a tablet or a phone the map comes right after the title
+TITLE_ROW = "ecotown-title-row"
+MAP_ROW = "ecotown-map-row"
 
 WIDGETS = frozenset({
     W_LANG, W_DATASET, W_COLOR, W_PHASE, W_LEVEL, W_MINLEVEL, W_REGION, W_PROVINCE, W_Q, W_YEAR,

@@ -26,6 +26,12 @@ h2 { padding-top: 0.2rem; }
   height: auto; min-height: 2rem; padding-top: 0.2rem; padding-bottom: 0.2rem; }
 [data-testid="stSidebar"] [data-testid="stButtonGroup"] button p {
   white-space: normal; text-overflow: clip; text-align: left; line-height: 1.3; }
+/* tablets and phones: the title, then the map (with the verdict and legend beside or under
+   it), then the figures and the year (issue 29: the map first on a small screen) */
+@media (max-width: 1100px) {
+  [data-testid="stLayoutWrapper"]:has(> .st-key-ecotown-title-row) { order: -2; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-ecotown-map-row) { order: -1; }
+}
 </style>"""
 
 

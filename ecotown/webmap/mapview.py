@@ -262,7 +262,8 @@ def province_layer_data(province_info: pd.DataFrame, areas: pd.DataFrame, mode: 
 
     ``province_info`` has ``province_code, name_th, name_en, region`` and, for name labels,
     ``label_lat, label_lon`` (:func:`ecotown.model.geography.province_frames`); ``areas``
-    is the filtered area table; ``focus`` the provinces the view frames (named first).
+    is the filtered area table; ``focus`` the provinces named first (those holding the
+    view's areas and those it frames).
     """
     label_points = None
     if "label_lat" in province_info.columns:
@@ -348,7 +349,9 @@ def build_layers(province_info: pd.DataFrame, areas: pd.DataFrame, mode: str,
     change of its key; without it the map stays where it is.
     """
     group = folium.FeatureGroup(name="ecotown_view")
-    focus = frame.provinces if frame is not None else ()
+    # named first: the provinces that hold the view's areas, and those the view frames
+    focus = tuple(sorted({*areas["province_code"].astype(str),
+                          *(frame.provinces if frame is not None else ())}))
     fit = None
     if frame is not None:
         # all of Thailand fills the frame (a tall country: little padding); a narrowed

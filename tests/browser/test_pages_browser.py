@@ -222,12 +222,17 @@ def test_markers_leave_most_of_every_province_visible(shown):
     assert total_seen / sum(t for _, t in shares.values()) >= 0.8
 
 
-@pages("demo-northeast-th")
+@pages("demo-northeast-th", "demo-1080-th")
 def test_province_names_never_overlap_and_carry_no_area_id(shown):
+    """Province names where they fit, at a region's zoom and at national zoom (issue 29),
+    the provinces holding shown areas named first; never overlapping, never an area id."""
     frame = _laid_out(shown)
     boxes = json.loads(frame.evaluate(
         "document.documentElement.getAttribute('data-ecotown-label-boxes')"))
     assert len(boxes) >= 5
+    focused = int(frame.evaluate(
+        "document.documentElement.getAttribute('data-ecotown-labels-focus')"))
+    assert focused >= 3  # provinces with shown areas are named, not only empty ones
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
@@ -279,8 +284,8 @@ CLIPPED = """() => {
 @pages("tablet-1024-demo-th", "tablet-768-public-en", "phone-390-demo-th")
 def test_nothing_is_cut_off_and_the_title_is_clear(shown):
     """Tablet and phone: no label cut or ellipsed, the title never under the header's
-    button; on a phone the map takes at least half the screen and the filters are one tap
-    away (the tap itself: test_layouts_browser)."""
+    button; the map first and whole on the first screen; on a phone it takes at least half
+    the screen and the filters are one tap away (the tap itself: test_layouts_browser)."""
     assert shown.evaluate(CLIPPED) == []
     title = shown.locator("h1:visible").first.bounding_box()
     header = shown.locator('[data-testid="stHeader"]').bounding_box()
@@ -291,8 +296,13 @@ def test_nothing_is_cut_off_and_the_title_is_clear(shown):
         assert title["y"] >= button["y"] + button["height"] - 1  # never under the header
     assert header is None or title["y"] >= 0
     width, height = shown.viewport_size["width"], shown.viewport_size["height"]
+    frame = shown.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    # issue 29: on a tablet or a phone the map comes first, right under the title, and the
+    # whole of it is on the first screen; the figures follow it
+    figures = shown.locator('[data-testid="stMetric"]').first.bounding_box()
+    assert title["y"] < frame["y"] < figures["y"]
+    assert frame["y"] + frame["height"] <= height + 1
     if width < 500:
-        frame = shown.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
         assert frame["height"] >= height / 2
         assert expand.first.is_visible()
 

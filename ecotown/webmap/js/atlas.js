@@ -347,7 +347,7 @@
   };
 
   var measure = document.createElement("canvas").getContext("2d");
-  E.labelZoom = 6.75;  // below it (all of Thailand) names would be a scatter, not a guide
+  E.labelZoom = 5;  // all of Thailand at any window size; names only where they fit
   E.labelFont = '600 12px "Sarabun", "Loma", "Garuda", "Noto Sans Thai", sans-serif';
 
   /* Province names: largest provinces (and those of the view) first; a name is set only
@@ -357,7 +357,7 @@
     if (!map || !looks || !provinces || !window.ecotownProvincesLoaded) { return; }
     E.labelLayer.clearLayers();
     measure.font = E.labelFont;
-    var size = map.getSize(), taken = [], placed = [];
+    var size = map.getSize(), taken = [], placed = [], focused = 0;
     if (E.markers) {
       E.markers.getLayers().forEach(function (m) {
         var p = map.latLngToContainerPoint(m.getLatLng()), r = m.getRadius() + 2;
@@ -397,6 +397,7 @@
         if (!free(box)) { continue; }
         taken.push(box);
         placed.push(box);
+        if (c.look.focus) { focused += 1; }
         L.marker(map.containerPointToLatLng(L.point(x, y)), {
           pane: "ecotownLabels", interactive: false, keyboard: false,
           icon: L.divIcon({className: "ecotown-label " + label.ink, html: label.html,
@@ -406,6 +407,7 @@
       }
     });
     root.setAttribute("data-ecotown-labels", String(placed.length));
+    root.setAttribute("data-ecotown-labels-focus", String(focused));
     root.setAttribute("data-ecotown-label-boxes", JSON.stringify(placed.map(function (b) {
       return b.map(Math.round);
     })));
