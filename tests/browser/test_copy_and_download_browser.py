@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import map_frame
+from tests.browser.helpers import map_frame, wait_for_rerun
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +19,19 @@ def test_copy_link_copies_the_views_url_and_says_so(page, lang, done):
     frame.locator("#said").filter(has_text=done).wait_for(timeout=10_000)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.url and "region=east" in copied and "minlevel=2" in copied
+    if lang == "en":  # issue 29: the link reopens the same map extent, on a fresh page
+        extent = "[window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"
+        wait_for_rerun(page, with_map=True)
+        before = map_frame(page).evaluate(extent)
+        fresh = page.context.new_page()
+        try:
+            fresh.goto(copied)
+            wait_for_rerun(fresh, with_map=True)
+            after = map_frame(fresh).evaluate(extent)
+        finally:
+            fresh.close()
+        assert after[0] == pytest.approx(before[0], abs=0.05)
+        assert after[1:] == pytest.approx(before[1:], abs=0.02)  # about 5 px at this zoom
 
 
 # The download menu staying open for a second format: test_export_browser.py's
