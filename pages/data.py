@@ -13,7 +13,15 @@ from ecotown.model.schema import TABLES
 from ecotown.model.validate import DatasetError
 from ecotown.stewardship import access, templates
 from ecotown.store import dataset_version
-from ecotown.ui import keys, known_datasets, md_escape, page_preamble, sidebar_common, store_problem
+from ecotown.ui import (
+    keys,
+    known_datasets,
+    md_escape,
+    page_preamble,
+    sidebar_common,
+    store_problem,
+    uploader_in_language,
+)
 from ecotown.ui.steward import (
     do_import,
     do_restore,
@@ -128,6 +136,7 @@ with tab_import:
             files = st.file_uploader(t("dp_upload", lang), type=["csv", "xlsx"],
                                      accept_multiple_files=True,
                                      key=f"{keys.W_FILES}_{ss.get(keys.UPLOAD_NONCE, 0)}")
+            uploader_in_language(lang, "CSV, XLSX")
             if target == NEW:  # the preview shows on upload, under a name the steward can change
                 name_col, base_col = st.columns(2)
                 typed = name_col.text_input(t("dp_new_name", lang), key=keys.W_NEW_NAME,

@@ -179,6 +179,8 @@ TEXT: dict[str, dict[str, str]] = {
     "dp_title_th": {"th": "ชื่อชุดข้อมูล (ภาษาไทย)", "en": "Dataset title (Thai)"},
     "dp_title_en": {"th": "ชื่อชุดข้อมูล (ภาษาอังกฤษ)", "en": "Dataset title (English)"},
     "dp_base": {"th": "เริ่มจากชุดข้อมูล", "en": "Start from dataset"},
+    "dp_upload_button": {"th": "อัปโหลด", "en": "Upload"},
+    "dp_upload_limit": {"th": "ไฟล์ละไม่เกิน {mb} MB • {types}", "en": "{mb} MB per file • {types}"},
     "dp_upload": {"th": "ไฟล์ CSV หรือ XLSX (เลือกได้หลายไฟล์)", "en": "CSV or XLSX files (several allowed)"},
     "dp_kind_for": {"th": "ชนิดตารางของ {file}", "en": "Table kind of {file}"},
     "dp_kind_auto": {"th": "ตรวจจากคอลัมน์", "en": "detect from the columns"},

@@ -23,6 +23,7 @@ from ecotown.ui.layout import (
     presentation_layout,
     slide_footer,
     slide_header,
+    uploader_in_language,
 )
 from ecotown.ui.preamble import (
     area_link_params,
@@ -70,4 +71,5 @@ __all__ = [
     "slide_footer",
     "slide_header",
     "store_problem",
+    "uploader_in_language",
 ]

@@ -152,3 +152,35 @@ def copy_link_button(lang: str) -> None:
             .replace("__LABEL__", esc(t("copy_link", lang)))
             .replace("__TEXTS__", json.dumps(texts, ensure_ascii=True).replace("<", "\\u003c")))
     st.iframe(page, height=62)
+
+
+def uploader_words_css(lang: str, mb: int, types: str) -> str:
+    """Style that writes Streamlit's file-uploader words (its button and its size line,
+    which Streamlit has only in English) in ``lang``: the English text is hidden from sight
+    and from assistive technology, the words are drawn in its place. ``""`` in English."""
+    if lang == "en":
+        return ""
+
+    def content(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    button = t("dp_upload_button", lang)
+    limit = t("dp_upload_limit", lang, mb=f"{mb:,}", types=types)
+    return ("<style>"
+            '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,'
+            ' [data-testid="stFileUploaderDropzoneInstructions"] span'
+            " { visibility: hidden; font-size: 0 !important; }"
+            '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]'
+            f" p::after {{ content: {content(button)}; visibility: visible;"
+            " font-size: 0.875rem; }"
+            '[data-testid="stFileUploaderDropzoneInstructions"] span::after'
+            f" {{ content: {content(limit)}; visibility: visible; font-size: 0.875rem; }}"
+            "</style>")
+
+
+def uploader_in_language(lang: str, types: str) -> None:
+    """Streamlit's file-uploader words in the page's language (:func:`uploader_words_css`),
+    the size limit as the server is configured."""
+    css = uploader_words_css(lang, int(st.get_option("server.maxUploadSize")), types)
+    if css:  # English: Streamlit's own words (st.html refuses an empty body)
+        st.html(css)

@@ -135,6 +135,9 @@ def test_every_problem_is_a_row_of_the_table(data_dir, monkeypatch):
     in Thai; no confirm button."""
     monkeypatch.setenv(access.TOKEN_ENV, TOKEN)
     app = sign_in(open_page(), TOKEN)
+    # issue 29: Streamlit's uploader words in Thai too (its button and size line)
+    assert any("อัปโหลด" in h.proto.body and "ไฟล์ละไม่เกิน 20 MB" in h.proto.body
+               for h in app.get("html"))
     app.text_input(key="w_new_name").input("official")
     bad = (Path(__file__).resolve().parents[1] / "data_bad" / "many_problems.csv").read_bytes()
     app.get("file_uploader")[0].set_value([("many_problems.csv", bad, "text/csv")])
