@@ -17,6 +17,7 @@ from ecotown.analysis.summary import view_year
 from ecotown.analysis.urlstate import encode_view
 from ecotown.i18n.labels import note_in, pick, t, year_text
 from ecotown.present.charts import dimension_chart, level_history_chart
+from ecotown.present.indicators_view import focus_lines
 from ecotown.present.legend import marker_style
 from ecotown.present.progress_text import area_path_lines
 from ecotown.present.safe_html import esc
@@ -35,6 +36,7 @@ from ecotown.ui import (
     cached_province_url,
     cached_provinces,
     dataset_badge,
+    keys,
     known_datasets,
     md_escape,
     page_preamble,
@@ -102,6 +104,17 @@ facts[2].markdown(f"**{t('phase', lang)}**  \n{phase_label(area['phase'], lang)}
                   f"({t('basis_' + area['phase_basis'], lang)})")
 facts[3].markdown(f"**{t('latest_level', lang)}**  \n{md_escape(level_text)}")
 
+card = scorecard(dataset, area_id)
+chosen = str(st.query_params.get("indicator", ""))[:60]  # from a cell of the indicators page
+if chosen and chosen not in set(card["indicator_id"] if not card.empty else []):
+    st.warning(t("ind_unknown", lang, value=md_escape(chosen)))
+    chosen = ""
+if chosen:  # on the first screen: the indicator the reader chose, in words
+    with st.container(border=True, key=keys.INDICATOR_FOCUS):
+        lines = focus_lines(card[card["indicator_id"] == chosen].iloc[0], lang)
+        st.markdown(f"**{t('ind_focus_title', lang)}: {md_escape(lines[0])}**  \n"
+                    + "  \n".join(md_escape(line) for line in lines[1:]))
+
 path = area_paths(dataset.assessments, view_year(dataset, view.year) or TARGET_YEAR,
                   [area_id]).iloc[0]
 path_lines = area_path_lines(path, lang)
@@ -142,7 +155,6 @@ with right:
                         width="stretch")
         st.caption(t("chart_key", lang))
 
-card = scorecard(dataset, area_id)
 if not card.empty:
     st.header(t("indicator_scorecard", lang), anchor=False)
     for dim in dims.itertuples():
@@ -152,7 +164,8 @@ if not card.empty:
         part = card[card["dimension_id"] == dim.dimension_id]
         rows = display_scorecard(part, lang)
         colours = [change_style(b) for b in part["change_is_better"]]
-        with st.expander(summary, expanded=False):  # better/worse in words and colour
+        opened = bool(chosen) and chosen in set(part["indicator_id"])
+        with st.expander(summary, expanded=opened):  # better/worse in words and colour
             st.dataframe(rows.style.apply(lambda _, c=colours: c, subset=[t("change", lang)]),
                          hide_index=True, width="stretch")
         st.html(print_table_html(getattr(dim, f"name_{lang}"), rows))

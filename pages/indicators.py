@@ -10,7 +10,7 @@ from ecotown.analysis.summary import view_year
 from ecotown.analysis.urlstate import encode_view, page_url
 from ecotown.i18n.labels import fiscal_year_text, t
 from ecotown.present.captions import filter_words
-from ecotown.present.indicators_view import matrix_table, weakest_sentences
+from ecotown.present.indicators_view import cell_target, matrix_table, weakest_sentences
 from ecotown.ui import (
     cached_province_info,
     cached_shown,
@@ -58,13 +58,18 @@ else:
     link = t("open_area", lang)
     table.insert(0, link, [page_url("area", view, area=a) for a in table[t("area_id", lang)]])
     styles.insert(0, link, "")
-    st.dataframe(table.style.apply(lambda _: styles, axis=None).format(
-                     lambda v: "–" if pd.isna(v) else f"{v:.1f}",
-                     subset=list(table.columns[3:])),
-                 hide_index=True, width="stretch",
-                 column_config={link: st.column_config.LinkColumn(
-                     link, display_text=f"{t('open', lang)} ↗", width="small")})
-    st.caption(t("ind_matrix_key", lang))
+    event = st.dataframe(table.style.apply(lambda _: styles, axis=None).format(
+                             lambda v: "–" if pd.isna(v) else f"{v:.1f}",
+                             subset=list(table.columns[3:])),
+                         hide_index=True, width="stretch", key=keys.W_MATRIX,
+                         on_select="rerun", selection_mode="single-cell",
+                         column_config={link: st.column_config.LinkColumn(
+                             link, display_text=f"{t('open', lang)} ↗", width="small")})
+    st.caption(t("ind_matrix_key", lang) + " " + t("ind_cell_hint", lang))
+    cells = event.selection.cells if event is not None else []
+    target = cell_target(matrix, table, *cells[0], lang) if cells else None
+    if target:  # a cell opens its area, at its indicator
+        st.switch_page("pages/area.py", query_params={**encode_view(view), **target})
     if placeholder_catalogue(dataset):
         st.caption(t("compare_placeholder_names", lang))
 

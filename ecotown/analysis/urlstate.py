@@ -38,7 +38,8 @@ __all__ = [
 LEVEL_VALUES = LEVEL_KEYS
 MAX_QUERY = 100
 MAX_SHOWN = 40  # how much of a bad value a notice repeats
-PAGE_PARAMS = ("area", "code", "areas", "depth")  # what a page shows, beside the view it came from
+# what a page shows, beside the view it came from
+PAGE_PARAMS = ("area", "code", "areas", "depth", "indicator")
 MAX_PAGE_PARAM = 60
 MAX_AREAS_PARAM = 200  # the compare page's list of area ids (at most 6)
 MAX_PARAM = 400  # no written parameter is longer (77 province codes take 230)

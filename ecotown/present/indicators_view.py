@@ -10,7 +10,7 @@ from ecotown.analysis.indicators import HALF
 from ecotown.i18n.labels import pick, t
 from ecotown.present.style import SCORE_BANDS, text_colour
 
-__all__ = ["matrix_table", "score_colour", "weakest_sentences"]
+__all__ = ["cell_target", "focus_lines", "matrix_table", "score_colour", "weakest_sentences"]
 
 
 def weakest_sentences(weakest: list[dict], lang: str) -> list[str]:
@@ -54,3 +54,44 @@ def matrix_table(matrix: dict, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     for name in names.values():  # numbers (sortable as numbers); no score: NaN, shown blank
         table[name] = pd.to_numeric(table[name], errors="coerce").astype("float64")
     return table, pd.DataFrame(styles)
+
+
+def cell_target(matrix: dict, table: pd.DataFrame, row: int, column: str,
+                lang: str) -> dict | None:
+    """Where a click on a cell of :func:`matrix_table` leads: the area of its row (its
+    position in the matrix, whatever order the reader sorted it in), and at the indicators
+    depth the indicator of its column (``{"area": …, "indicator": …}``); the area alone for
+    an aspect, a dimension or the name columns; ``None`` outside the table."""
+    if not 0 <= row < len(matrix["areas"]) or column not in table.columns:
+        return None
+    target = {"area": str(matrix["areas"][row]["area_id"])}
+    if matrix.get("depth", "indicator") == "indicator":
+        items = {pick(i["name_th"], i["name_en"], lang): i["item_id"] for i in matrix["items"]}
+        if column in items:
+            target["indicator"] = str(items[column])
+    return target
+
+
+def focus_lines(row: pd.Series, lang: str) -> list[str]:
+    """One indicator of an area's scorecard in words (the row of
+    :func:`ecotown.analysis.scorecard.scorecard`): its name and aspect, its value with unit
+    and year, its change (better or worse), the median values of its phase and of the
+    programme, its score against the requirement, and which way is better."""
+    from ecotown.i18n.labels import year_text
+    from ecotown.present.tables import indicator_change_text
+
+    def number(value: object) -> str:
+        return "–" if pd.isna(value) else f"{float(value):,.2f}"
+
+    unit = row[f"unit_{lang}"] if isinstance(row[f"unit_{lang}"], str) else ""
+    lines = [f"{pick(row['name_th'], row['name_en'], lang)} · "
+             f"{pick(row['aspect_th'], row['aspect_en'], lang)}",
+             t("ind_focus_value", lang, value=f"{number(row['value'])} {unit}".strip(),
+               year=year_text(row["year"], lang) if not pd.isna(row["year"]) else "–",
+               change=indicator_change_text(row["change"], row["change_is_better"], lang)),
+             t("ind_focus_medians", lang,
+               phase=f"{number(row['phase_median'])} {unit}".strip(),
+               programme=f"{number(row['programme_median'])} {unit}".strip()),
+             t("ind_focus_score", lang, score=number(row["score"])),
+             t("ind_focus_higher" if bool(row["higher_is_better"]) else "ind_focus_lower", lang)]
+    return lines

@@ -142,3 +142,18 @@ def test_area_note_is_in_the_pages_language(lang, expected, absent):
     app = open_page("pages/area.py", area="P1-01", lang=lang)
     captions = " ".join(c.value for c in app.caption)
     assert expected in captions and absent not in captions
+
+
+def test_the_area_page_opens_at_the_indicator_a_matrix_cell_chose():
+    """Issue 31: ``indicator=`` (what a cell of the indicators page sends) shows that
+    indicator in words above the scorecard and opens its dimension; an unknown one says so."""
+    app = open_page("pages/area.py", dataset="demo", lang="en", area="P3-02",
+                    indicator="PHY-1-2")
+    texts = [m.value.replace("\\", "") for m in app.markdown]  # Markdown escapes
+    assert any("The indicator you chose: Demo indicator Physical 1.2" in s for s in texts)
+    assert any("Value " in s and "rai" in s and "Higher is better" in s for s in texts)
+    assert [e for e in app.expander if e.proto.expanded]
+    assert not [w for w in app.warning if "No indicator" in w.value]
+    app = open_page("pages/area.py", dataset="demo", lang="th", area="P3-02", indicator="NOPE")
+    assert any("ไม่มีตัวชี้วัด 'NOPE'" in w.value for w in app.warning)
+    assert not [e for e in app.expander if e.proto.expanded and "มิติ" in e.proto.label]
