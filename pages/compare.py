@@ -64,7 +64,7 @@ if len(chosen) >= 2:
     with st.popover(t("compare_download", lang), icon=":material/download:"):
         for fmt in COMPARE_FORMATS:  # made when pressed, the same bytes for the same areas
             st.download_button(
-                t(f"brief_format_{fmt}", lang),
+                t(f"compare_format_{fmt}" if fmt == "pptx" else f"brief_format_{fmt}", lang),
                 data=lambda fmt=fmt: compare_export(dataset, report, dataset.levels, lang,
                                                     fmt).data,
                 file_name=compare_filename(dataset, report, lang, fmt),

@@ -20,8 +20,11 @@ from ecotown.present.compare_view import differences_table, dimensions_table, pa
 __all__ = ["COMPARE_FORMATS", "COMPARE_MIME", "compare_export", "compare_filename",
            "compare_rows"]
 
-COMPARE_FORMATS = ("csv", "xlsx")
-COMPARE_MIME = {"csv": "text/csv",
+COMPARE_FORMATS = ("png", "pdf", "pptx", "csv", "xlsx")  # pictures: ecotown.briefing.compare_slide
+COMPARE_MIME = {"png": "image/png", "pdf": "application/pdf",
+                "pptx": "application/vnd.openxmlformats-officedocument.presentationml."
+                        "presentation",
+                "csv": "text/csv",
                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
@@ -107,8 +110,15 @@ def _sheet(book, title: str, table: pd.DataFrame) -> None:
 
 def compare_export(dataset: Dataset, report: dict, levels: pd.DataFrame, lang: str,
                    fmt: str) -> Export:
-    """The comparison as CSV or XLSX (the same bytes for the same comparison)."""
+    """The comparison as a picture (PNG slide, A4 PDF, a one-slide PowerPoint:
+    :mod:`ecotown.briefing.compare_slide`) or a table (CSV, XLSX); the same bytes for the
+    same comparison."""
     filename = compare_filename(dataset, report, lang, fmt)
+    if fmt in ("png", "pdf", "pptx"):
+        from ecotown.briefing.compare_slide import compare_picture
+
+        return Export(compare_picture(dataset, report, levels, lang, fmt), filename,
+                      COMPARE_MIME[fmt])
     if fmt == "csv":
         return Export(csv_bytes(_guarded(compare_rows(report, lang))), filename,
                       COMPARE_MIME[fmt])

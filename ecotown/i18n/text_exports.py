@@ -28,6 +28,7 @@ TEXT: dict[str, dict[str, str]] = {
                       "without the internet."},
     "brief_format_pptx": {"th": "ชุดสไลด์บรรยายสรุป (PowerPoint)",
                           "en": "Briefing deck (PowerPoint)"},
+    "compare_format_pptx": {"th": "สไลด์ PowerPoint (หนึ่งหน้า)", "en": "PowerPoint slide (one page)"},
     "brief_format_deckpdf": {"th": "ชุดสไลด์บรรยายสรุป (PDF)", "en": "Briefing deck (PDF)"},
     "deck_map_title": {"th": "แผนที่ของมุมมองนี้", "en": "The map of this view"},
     "deck_progress_title": {"th": "ความก้าวหน้าและเส้นทางสู่ระดับที่ 5 (พ.ศ. 2580)",

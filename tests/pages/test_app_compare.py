@@ -69,4 +69,6 @@ def test_the_comparison_can_be_downloaded():
     app = open_page("pages/compare.py", {"dataset": "demo", "areas": "P1-05,P2-03",
                                          "lang": "en"})
     labels = {b.proto.label for b in app.get("download_button")}
-    assert {t("brief_format_csv", "en"), t("brief_format_xlsx", "en")} <= labels
+    assert {t("brief_format_png", "en"), t("brief_format_pdf", "en"),
+            t("compare_format_pptx", "en"), t("brief_format_csv", "en"),
+            t("brief_format_xlsx", "en")} == labels  # issue 31: the slide, PDF and deck too
