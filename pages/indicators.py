@@ -65,7 +65,7 @@ else:
                          on_select="rerun", selection_mode="single-cell",
                          column_config={link: st.column_config.LinkColumn(
                              link, display_text=f"{t('open', lang)} ↗", width="small")})
-    st.caption(t("ind_matrix_key", lang) + " " + t("ind_cell_hint", lang))
+    st.caption(t("ind_matrix_key", lang) + " · " + t("ind_cell_hint", lang))
     cells = event.selection.cells if event is not None else []
     target = cell_target(matrix, table, *cells[0], lang) if cells else None
     if target:  # a cell opens its area, at its indicator

@@ -111,7 +111,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ind_focus_higher": {"th": "ค่ายิ่งสูงยิ่งดี", "en": "Higher is better"},
     "ind_focus_lower": {"th": "ค่ายิ่งต่ำยิ่งดี", "en": "Lower is better"},
     "ind_unknown": {"th": "ไม่มีตัวชี้วัด '{value}' ของพื้นที่นี้", "en": "No indicator '{value}' for this area"},
-    "ind_cell_hint": {"th": "เลือกช่องเพื่อเปิดตัวชี้วัดนั้นของพื้นที่", "en": "Select a cell to open that area's indicator"},
+    "ind_cell_hint": {"th": "เลือกช่องเพื่อเปิดตัวชี้วัดนั้นของพื้นที่", "en": "select a cell to open that area's indicator"},
     "ind_title": {"th": "ตัวชี้วัดทั้งโครงการ", "en": "Indicators across the programme"},
     "ind_link": {"th": "ตัวชี้วัดของพื้นที่ที่แสดง", "en": "Indicators of the areas shown"},
     "ind_depth": {"th": "ระดับรายละเอียด", "en": "Depth"},
