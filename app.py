@@ -17,7 +17,9 @@ from ecotown.present.captions import (
     data_date,
     filter_words,
     map_sentence,
+    published_figures,
     source_lines,
+    view_figures,
     year_caption,
 )
 from ecotown.present.html_blocks import (
@@ -103,15 +105,10 @@ else:
     st.html(f'<p class="ecotown-print-only">{esc(filter_words(dataset, info, view))} · '
             f'{esc(data_date(dataset, counts["year"], lang))}</p>')
     kpi = st.columns([1, 1, 1, 5], vertical_alignment="center")
-    if headline:  # a partial record: the programme's published totals lead, never its count
-        kpi[0].metric(t("kpi_programme_areas", lang), f"{headline['areas']:,}")
-        kpi[1].metric(t("kpi_programme_provinces", lang), f"{headline['provinces']:,}")
-        kpi[2].metric(t("kpi_programme_levels", lang),
-                      f"{headline['level4']:,} · {headline['level3']:,}")
-    else:
-        kpi[0].metric(t("areas", lang), f"{counts['areas']:,}")
-        kpi[1].metric(t("provinces", lang), f"{counts['provinces']:,}")
-        kpi[2].metric(t("share_known_level", lang), f"{counts['known_level_share']:.0%}")
+    # a partial record: the programme's published totals lead, never its count
+    for column, (_, label, value) in zip(kpi, published_figures(headline, lang) if headline
+                                         else view_figures(counts, lang), strict=False):
+        column.metric(label, value)
     kpi[3].html(chips_html(kpi_entries(counts, lang), "kpi-chips"))
     if headline:
         st.html(headline_html(headline, lang))

@@ -26,7 +26,9 @@ from ecotown.present.captions import (
     data_date,
     filter_words,
     headline_text,
+    published_figures,
     source_lines,
+    view_figures,
 )
 from ecotown.present.legend import (
     LegendEntry,
@@ -274,15 +276,9 @@ def briefing_facts(dataset: Dataset, areas: pd.DataFrame, provinces: pd.DataFram
     kpis = kpi_entries(counts, lang)
     markers_drawn = _markers(shown)
     headline = view_headline(dataset, view)
-    if headline:  # a partial record: the programme's published totals lead, as on the page
-        figures = ((t("kpi_programme_areas", lang), f"{headline['areas']:,}"),
-                   (t("kpi_programme_provinces", lang), f"{headline['provinces']:,}"),
-                   (t("kpi_programme_levels", lang),
-                    f"{headline['level4']:,} · {headline['level3']:,}"))
-    else:
-        figures = ((t("areas", lang), f"{counts['areas']:,}"),
-                   (t("provinces", lang), f"{counts['provinces']:,}"),
-                   (t("share_known_level", lang), f"{counts['known_level_share']:.0%}"))
+    # a partial record: the programme's published totals lead, as on the page
+    figures = tuple((label, value) for _, label, value in (
+        published_figures(headline, lang) if headline else view_figures(counts, lang)))
     if report is None and path:
         points = areas[[*dataset.areas.columns, "province_th", "province_en", "region"]]
         report = progress_report(dataset, points, view.filters, view.year, view.since)

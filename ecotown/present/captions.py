@@ -18,7 +18,7 @@ from ecotown.model.vocabulary import NO_LEVEL
 from ecotown.present.style import level_label, phase_label
 
 __all__ = ["clean_text", "data_date", "date_text", "filter_words", "headline_text",
-           "map_sentence", "source_lines", "year_caption"]
+           "map_sentence", "published_figures", "source_lines", "view_figures", "year_caption"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -84,6 +84,24 @@ def date_text(as_of: str, lang: str) -> str:
     month = t(f"brief_month_{parts[1]}", lang) if len(parts) > 1 else ""
     day = str(parts[2]) if len(parts) > 2 else ""
     return "\u00a0".join(p for p in (day, month, str(year)) if p)  # never broken
+
+
+def view_figures(counts: dict, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """The view's three headline figures as ``(key, label, value)``: areas, provinces and
+    the share with a known level (:func:`ecotown.analysis.summary.summarise`'s counts)."""
+    return (("areas", t("areas", lang), f"{counts['areas']:,}"),
+            ("provinces", t("provinces", lang), f"{counts['provinces']:,}"),
+            ("known", t("share_known_level", lang), f"{counts['known_level_share']:.0%}"))
+
+
+def published_figures(headline: dict, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """The programme's published totals that lead a partial record
+    (:func:`ecotown.analysis.figures.view_headline`) as ``(key, label, value)``: areas,
+    provinces, areas at level 4 · level 3."""
+    return (("areas", t("kpi_programme_areas", lang), f"{headline['areas']:,}"),
+            ("provinces", t("kpi_programme_provinces", lang), f"{headline['provinces']:,}"),
+            ("levels", t("kpi_programme_levels", lang),
+             f"{headline['level4']:,} · {headline['level3']:,}"))
 
 
 def headline_text(headline: dict, lang: str, sources: str | None = None) -> str:

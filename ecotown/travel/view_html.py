@@ -31,6 +31,7 @@ from ecotown.briefing.facts import Export, briefing_facts, check_view, file_stem
 from ecotown.i18n.labels import fiscal_year_text, t, year_text
 from ecotown.model.dataset import Dataset
 from ecotown.model.geography import area_points, province_frames, region_name
+from ecotown.present.captions import published_figures, view_figures
 from ecotown.present.html_blocks import chips_html, headline_html, map_legend_html, verdict_html
 from ecotown.present.legend import kpi_entries, map_legend, province_classes
 from ecotown.present.safe_html import esc
@@ -235,22 +236,12 @@ def view_html(dataset: Dataset, areas: pd.DataFrame, provinces: gpd.GeoDataFrame
     kpis = "".join(
         f'<div class="kpi" data-kpi="{key}"><div class="label">{esc(label)}</div>'
         f'<div class="value">{esc(value)}</div></div>'
-        for key, (label, value) in zip(
-            ("areas", "provinces", "known"),
-            ((t("areas", lang), f"{counts['areas']:,}"),
-             (t("provinces", lang), f"{counts['provinces']:,}"),
-             (t("share_known_level", lang), f"{counts['known_level_share']:.0%}")),
-            strict=True))
+        for key, label, value in view_figures(counts, lang))
     if headline:  # a partial record: the programme's published totals lead, never its count
         programme = "".join(
             f'<div class="kpi" data-programme="{key}"><div class="label">{esc(label)}</div>'
             f'<div class="value">{esc(value)}</div></div>'
-            for key, (label, value) in zip(
-                ("areas", "provinces", "levels"),
-                ((t("kpi_programme_areas", lang), f"{headline['areas']:,}"),
-                 (t("kpi_programme_provinces", lang), f"{headline['provinces']:,}"),
-                 (t("kpi_programme_levels", lang),
-                  f"{headline['level4']:,} · {headline['level3']:,}")), strict=True))
+            for key, label, value in published_figures(headline, lang))
         kpis = (f'<div class="kpis" data-testid="vh-programme">{programme}</div>'
                 f'<div class="kpis" data-testid="vh-kpis"><div class="kpi"><div '
                 f'class="label">&nbsp;</div><div class="value" style="font-size:1rem">'
