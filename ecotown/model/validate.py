@@ -156,6 +156,19 @@ def _convert(col: Column, raw: str) -> tuple[object, str | None, dict]:
     return raw, None, {}
 
 
+def _cell(col: Column, cell: object) -> tuple[object, str | None, dict]:
+    """One cell's typed value, or its problem code ("v_required" for an empty required
+    cell, whose value is what an empty optional cell holds)."""
+    raw = unicodedata.normalize("NFC", str(cell).strip())
+    if raw == "":
+        empty = None if col.kind in ("int", "float", "bool", "year") else ""
+        return empty, ("v_required" if col.required else None), {}
+    value, code, params = _convert(col, raw)
+    if code is None and col.kind in ("int", "float"):
+        code, params = _range_problem(col, value)
+    return value, code, params
+
+
 def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Check a table read as strings; return it typed, with the problems found.
 
@@ -179,23 +192,28 @@ def check_table(frame: pd.DataFrame, tbl: Table, label: str) -> tuple[pd.DataFra
 
     records: list[dict] = []
     first_seen: dict[tuple, int] = {}
-    for index, raw_row in enumerate(frame.itertuples(index=False, name=None)):
+    # a cell's meaning depends only on its column and text, and a table repeats its texts
+    # (years, levels, ids): each distinct one is converted once
+    seen: dict[tuple[str, object], tuple[object, str | None, dict]] = {}
+    columns = [frame.iloc[:, i].tolist() for i in range(len(present))]
+    for index, raw_row in enumerate(zip(*columns, strict=True)):
         row_no = index + 2
         cells = dict(zip(present, raw_row, strict=True))
         record: dict = {}
         row_ok = True
         for col in tbl.columns:
-            raw = unicodedata.normalize("NFC", str(cells[col.name]).strip())
-            if raw == "":
-                if col.required:
-                    problems.append(Problem(label, "v_required", row_no, col.name, raw))
-                    row_ok = False
-                record[col.name] = None if col.kind in ("int", "float", "bool", "year") else ""
+            cell = cells[col.name]
+            known = seen.get((col.name, cell))
+            if known is None:
+                known = seen[(col.name, cell)] = _cell(col, cell)
+            value, code, params = known
+            if code == "v_required":
+                problems.append(Problem(label, code, row_no, col.name, ""))
+                row_ok = False
+                record[col.name] = value
                 continue
-            value, code, params = _convert(col, raw)
-            if code is None and col.kind in ("int", "float"):
-                code, params = _range_problem(col, value)
             if code is not None:
+                raw = unicodedata.normalize("NFC", str(cell).strip())
                 problems.append(Problem(label, code, row_no, col.name, raw, params))
                 row_ok = False
                 continue

@@ -7,9 +7,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 from PIL import Image
-from pypdf import PdfReader
 
 from tests.browser.helpers import map_frame
+from tests.pdftext import pdf_text
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def _check_export(page, download, suffix: str, tmp_path) -> None:
     if suffix == ".png":
         assert Image.open(io.BytesIO(data)).size == (1920, 1080)
     elif suffix == ".pdf":
-        text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+        text = pdf_text(data, page=1)
         assert "Eco Town Atlas" in text and "Phase 3" in text
     elif suffix == ".csv":
         assert data.startswith(b"\xef\xbb\xbf") and data.decode("utf-8-sig").count("\n") == 22

@@ -17,6 +17,7 @@ from ecotown.analysis.compare import compare_areas
 from ecotown.briefing.compare_export import compare_export, compare_filename
 from ecotown.i18n.labels import t
 from ecotown.present.compare_view import dimensions_table
+from tests.pdftext import pdf_text
 
 IDS = ["P1-05", "P2-03", "P3-11"]
 
@@ -33,7 +34,7 @@ def pictures(demo, public):
 
 
 def _text(data: bytes) -> str:
-    return " ".join(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    return " ".join(pdf_text(data, page=1).split())
 
 
 def test_the_png_is_a_16_9_slide_and_the_same_bytes_twice(demo, pictures):

@@ -33,6 +33,7 @@ from ecotown.briefing.layout import map_limits
 from ecotown.i18n.labels import TEXT, t
 from ecotown.present.legend import EMPTY, province_classes
 from ecotown.present.tables import display_areas
+from tests.pdftext import pdf_text
 
 # name: (dataset, lang, colour mode, filters)
 VIEWS = {
@@ -75,8 +76,7 @@ def env(public, demo, province_polygons):
 
 
 def _pdf_text(data: bytes, mode: str = "plain") -> str:
-    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
-    return page.extract_text(extraction_mode=mode)
+    return pdf_text(data, layout=mode == "layout", page=1)
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
