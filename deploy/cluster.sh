@@ -2,7 +2,8 @@
 # A cluster on one machine: PostgreSQL (its own data directory), N Streamlit replicas of the
 # atlas sharing it, and nginx in front with sticky sessions, all on free ports.
 #
-#   deploy/cluster.sh up N      # last line: {"front": URL, "replicas": [URL, ...], "database_url": URL}
+#   deploy/cluster.sh up N      # last line: {"front": URL, "replicas": [URL, ...], "database_url": URL,
+#                               #             "atlas": the published atlas's URL (nginx, static)}
 #   deploy/cluster.sh down
 #
 # Runs the `python` and `streamlit` first on PATH (the active virtual environment). State
@@ -57,6 +58,10 @@ up() {
     replicas+=("http://127.0.0.1:$port")
     servers+="        server 127.0.0.1:$port max_fails=1 fail_timeout=10s;"$'\n'
   done
+  # the published atlas of the public record, served by nginx at /atlas/ (a steward publishes
+  # another dataset or version with: python -m ecotown publish --dataset NAME --out $DIR/atlas)
+  ECOTOWN_DATABASE_URL="$db_url" ECOTOWN_DATA_DIR="$DIR/data-publish" \
+    python -m ecotown publish --dataset public --out "$DIR/atlas" --lang en > /dev/null
   for i in $(seq 1 "$n"); do wait_health "${replicas[$((i-1))]}" "$(cat "$DIR/replica-$i.pid")"; done
   local front_port; front_port="$(free_port)"
   local user=""; [ "$(id -u)" = 0 ] && user="user root;"
@@ -66,6 +71,7 @@ import sys
 template, out, directory, port, user, servers = sys.argv[1:7]
 text = open(template).read()
 for key, value in (("@@DIR@@", directory), ("@@PORT@@", port), ("@@USER@@", user),
+                   ("@@ATLAS@@", directory.rsplit("/nginx", 1)[0] + "/atlas"),
                    ("@@SERVERS@@", servers.rstrip("\n"))):
     text = text.replace(key, value)
 open(out, "w").write(text)
@@ -75,7 +81,8 @@ PY
   python - "http://127.0.0.1:$front_port" "$db_url" "${replicas[@]}" <<'PY'
 import json, sys
 front, database, *replicas = sys.argv[1:]
-print(json.dumps({"front": front, "replicas": replicas, "database_url": database}))
+print(json.dumps({"front": front, "replicas": replicas, "database_url": database,
+                  "atlas": front + "/atlas/"}))
 PY
 }
 

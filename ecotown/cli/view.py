@@ -95,6 +95,26 @@ def _deck(args: argparse.Namespace) -> int:
     return _write_export(args, export, lang)
 
 
+def _publish(args: argparse.Namespace) -> int:
+    from ecotown.store import dataset_version
+    from ecotown.travel.publish import PublishError, publish_site
+
+    lang = message_lang(args)
+    provinces = load_provinces()
+    dataset = load_dataset(args.dataset)
+    version = dataset_version(args.dataset) if isinstance(args.dataset, str) else ""
+    try:
+        done = publish_site(dataset, provinces, Path(args.out), version)
+    except PublishError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return 1
+    size = f"{done.bytes / 1_000_000:,.1f} MB" if done.bytes >= 100_000 \
+        else f"{done.bytes / 1000:,.0f} kB"
+    print(t("pub_wrote", lang, release=done.release, path=args.out, files=done.files,
+            size=size))
+    return 0
+
+
 def _view_html(args: argparse.Namespace) -> int:
     from ecotown.travel.view_html import view_html
 
@@ -274,6 +294,16 @@ def build_parser() -> argparse.ArgumentParser:
                           "'-' for standard output)")
     add_view_options(one_file)
     one_file.set_defaults(run=_view_html)
+    publish = sub.add_parser("publish", help="a static, read-only atlas of one dataset",
+                             description="Write the published atlas of one dataset version: "
+                             "static pages (both languages, the app's URL parameters) with "
+                             "filters, years, the change view and the area and province cards "
+                             "running in the reader's browser, served by any web server. OUT "
+                             "becomes a link to the new release, swapped atomically.")
+    publish.add_argument("--dataset", default="public", help="public, demo or a directory")
+    publish.add_argument("--out", required=True, help="the folder a web server serves")
+    publish.add_argument("--lang", default="th", help="th or en (messages)")
+    publish.set_defaults(run=_publish)
     compare = sub.add_parser("compare", help="2 to 6 areas side by side",
                              description="Compare areas as the compare page does: levels over "
                              "time, the path to 2037, dimension scores against the programme's "

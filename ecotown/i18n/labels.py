@@ -11,6 +11,7 @@ from __future__ import annotations
 from ecotown.i18n.text_data import TEXT as _data_text
 from ecotown.i18n.text_exports import TEXT as _export_text
 from ecotown.i18n.text_progress import TEXT as _progress_text
+from ecotown.i18n.text_publish import TEXT as _publish_text
 
 __all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "fiscal_year_text", "normalise_lang", "note_in", "pick", "t",
            "year_short", "year_text"]
@@ -286,7 +287,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> None:
         TEXT.update(part)
 
 
-_merge(_export_text, _data_text, _progress_text)
+_merge(_export_text, _data_text, _progress_text, _publish_text)
 
 
 def year_text(year: object, lang: str) -> str:

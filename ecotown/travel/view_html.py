@@ -41,7 +41,7 @@ from ecotown.present.tables import criteria_text
 from ecotown.webmap.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, leaflet_source
 from ecotown.webmap.mapview import build_base_map, build_layers, province_geojson
 
-__all__ = ["MAX_BYTES", "VIEW_HTML_MIME", "view_html", "view_html_filename"]
+__all__ = ["MAX_BYTES", "VIEW_HTML_MIME", "area_details_html", "view_html", "view_html_filename"]
 
 VIEW_HTML_MIME = "text/html"
 MAX_BYTES = 1_500_000  # the whole programme's file must stay under this (issue 30)
@@ -181,22 +181,29 @@ def _area_cards(dataset: Dataset, shown: pd.DataFrame, lang: str) -> str:
     items = []
     for row in shown.sort_values("area_id").itertuples():
         name = row.name_th if lang == "th" else row.name_en
-        other = row.name_en if lang == "th" else row.name_th
         province = row.province_th if lang == "th" else row.province_en
         level = level_label(row.level, dataset.levels, lang)
-        texts = [row.sources, *dataset.assessments.loc[
-            dataset.assessments["area_id"] == row.area_id, "source"].tolist()]
         items.append(
             f'<li><details id="area-{esc(row.area_id)}" data-area="{esc(row.area_id)}">'
             f"<summary><b>{esc(name)}</b> · {esc(province)} · {esc(level)}</summary>"
-            f"<p>{esc(other)}<br>{esc(t('phase', lang))}: {esc(phase_label(row.phase, lang))}"
+            f"{area_details_html(dataset, row, lang)}</details></li>")
+    return f'<ul class="areas" data-testid="vh-areas">{"".join(items)}</ul>'
+
+
+def area_details_html(dataset: Dataset, row, lang: str) -> str:
+    """An area's card below its name (one-file view and published atlas): its other name,
+    phase, region and id, its level history and its sources; every string escaped.
+    ``row`` is a row of an area table (``itertuples``)."""
+    other = row.name_en if lang == "th" else row.name_th
+    texts = [row.sources, *dataset.assessments.loc[
+        dataset.assessments["area_id"] == row.area_id, "source"].tolist()]
+    return (f"<p>{esc(other)}<br>{esc(t('phase', lang))}: {esc(phase_label(row.phase, lang))}"
             f" · {esc(t('region', lang))}: {esc(region_name(row.region, lang))}"
             f" · {esc(t('area_id', lang))}: {esc(row.area_id)}</p>"
             f"<h3 style=\"font-size:0.95rem;margin:6px 0 0\">{esc(t('vh_history', lang))}</h3>"
             f"{_history_rows(dataset, row.area_id, lang)}"
             f"<h3 style=\"font-size:0.95rem;margin:6px 0 0\">{esc(t('vh_sources', lang))}</h3>"
-            f"{sources_html(texts, lang)}</details></li>")
-    return f'<ul class="areas" data-testid="vh-areas">{"".join(items)}</ul>'
+            f"{sources_html(texts, lang)}")
 
 
 def view_html(dataset: Dataset, areas: pd.DataFrame, provinces: gpd.GeoDataFrame,

@@ -157,3 +157,37 @@ def test_the_front_sends_security_headers(cluster):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(big, timeout=30)
     assert refused.value.code == 413
+
+
+def test_nginx_serves_the_published_atlas_cached_by_version_and_a_publish_swaps_it(cluster):
+    """Issue 30: /atlas/ is the published atlas, static: its pages revalidate on every
+    visit, its assets and data (named by content and release) are cached for good, with the
+    security headers and no route cookie. A steward's publish replaces it: the page names
+    the new release at once, and the old release's data still answers its readers."""
+    import urllib.request
+
+    def get(path: str):
+        with urllib.request.urlopen(cluster["atlas"] + path, timeout=30) as answer:
+            return answer.headers, answer.read().decode("utf-8")
+
+    headers, page = get("")
+    assert headers["Cache-Control"] == "no-cache" and "Set-Cookie" not in headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    data = re.search(r'data-data="([^"]+)"', page).group(1)
+    script = re.search(r'src="(assets/atlas-[0-9a-f]+\.js)"', page).group(1)
+    for path, kind in ((data, "application/json"), (script, "application/javascript")):
+        headers, _ = get(path)
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path
+        assert headers["Content-Type"].startswith(kind), path
+    assert json.loads(get(data)[1])["dataset"]["name"] == "public"
+    env = {**os.environ, "ECOTOWN_DATABASE_URL": cluster["database_url"]}
+    published = subprocess.run([sys.executable, "-m", "ecotown", "publish", "--dataset", "demo",
+                                "--out", str(Path(cluster["dir"], "atlas")), "--lang", "en"],
+                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert published.returncode == 0, published.stderr
+    _, page = get("")
+    fresh = re.search(r'data-data="([^"]+)"', page).group(1)
+    assert fresh != data and json.loads(get(fresh)[1])["dataset"]["name"] == "demo"
+    assert json.loads(get(data)[1])["dataset"]["name"] == "public"  # old readers finish
+

@@ -4,6 +4,7 @@ every key is used by the code, and counts read right ("1 area", not "1 areas")."
 from __future__ import annotations
 
 import ast
+import re
 import string
 from pathlib import Path
 
@@ -14,6 +15,13 @@ from ecotown.i18n.labels import TEXT, t
 ROOT = Path(__file__).resolve().parents[3]
 CODE = [p for p in (ROOT / "ecotown").rglob("*.py") if "i18n" not in p.parts] + \
     sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]
+
+
+# the published atlas's script names its texts as tr("key", ...) (ecotown/travel/publish.py
+# sends it every key it names)
+SCRIPT = ROOT / "ecotown" / "travel" / "published" / "atlas.js"
+SCRIPT_KEYS = {key for key in re.findall(r'\btr\("([a-z0-9_]+)"', SCRIPT.read_text("utf-8"))
+               if not key.endswith("_")}  # "change_" + key: a prefix
 
 
 def _placeholders(text: str) -> set[str]:
@@ -43,9 +51,21 @@ def test_every_key_is_used():
             elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant) \
                     and isinstance(node.left.value, str):
                 prefixes.add(node.left.value)
+    strings |= SCRIPT_KEYS
     unused = sorted(k for k in TEXT if k not in strings
                     and not any(p and k.startswith(p) for p in prefixes))
     assert unused == []
+
+
+def test_the_published_script_gets_every_text_it_names_in_both_languages():
+    """Every ``tr("key")`` of the published atlas's script is in the labels it is sent, with
+    the same placeholders in Thai and English."""
+    from ecotown.travel.publish import _labels
+
+    labels = _labels()
+    assert SCRIPT_KEYS and set(labels["th"]) >= SCRIPT_KEYS and set(labels["en"]) >= SCRIPT_KEYS
+    for built in ("change_up2", "change_unknown", "color_count"):  # "change_" + key, ...
+        assert built in labels["th"] and built in labels["en"]
 
 
 def test_every_key_the_code_names_exists():
