@@ -29,6 +29,7 @@ also holds (hard links to) the data and assets of the releases before it, and th
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -285,6 +286,10 @@ def _release_files(payload: dict, province_json: str) -> tuple[str, dict[str, by
                                                            for lang in LANGS)))):
             text = text.replace(key, value)
         files[page] = text.encode("utf-8")
+    # beside each text file its gzip (the same bytes every time): a server that serves them
+    # (nginx's gzip_static) sends a quarter of the bytes for no CPU
+    for name in [n for n in files if n.endswith((".js", ".css", ".json", ".html"))]:
+        files[name + ".gz"] = gzip.compress(files[name], compresslevel=9, mtime=0)
     files[MARKER] = (release + "\n").encode("utf-8")
     return release, files
 
@@ -351,12 +356,13 @@ def _carry_previous(releases: Path, target: Path, out: Path) -> None:
         previous.remove(current)
         previous.insert(0, current)
     for old in previous[:KEEP_RELEASES - 1]:
-        wanted = [Path("data") / old.name / name for name in ("atlas.json", "provinces.json")]
+        wanted = [Path("data") / old.name / name for name in
+                  ("atlas.json", "provinces.json", "atlas.json.gz", "provinces.json.gz")]
         for page in _PAGES:
             if (old / page).is_file():
-                wanted += [Path(link) for link in re.findall(
+                wanted += [Path(link + gz) for link in re.findall(
                     r'(?:src|href)="(?:\.\./)?(assets/[^"]+)"',
-                    (old / page).read_text(encoding="utf-8"))]
+                    (old / page).read_text(encoding="utf-8")) for gz in ("", ".gz")]
         for name in dict.fromkeys(wanted):
             source, copy = old / name, target / name
             if not source.is_file() or copy.exists():

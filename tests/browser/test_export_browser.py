@@ -62,17 +62,27 @@ def _check_export(page, download, suffix: str, tmp_path) -> None:
 
 
 def test_the_deck_download_is_the_command_lines_deck(page, tmp_path):
-    """The deck from the button (PowerPoint and PDF, from one loaded page), for a view with
-    a year and a change, is byte for byte the deck ``python -m ecotown deck`` writes for the
-    same options."""
+    """The deck from the button, for a view with a year and a change, is byte for byte the
+    PowerPoint ``python -m ecotown deck`` writes for the same options; the PDF button (same
+    loaded page) gives that deck's pages, one per slide, of the same view (its bytes against
+    the command line's: tests/unit/briefing/test_deck.py)."""
+    from pptx import Presentation
+
     page.goto(page.app_url + "/?dataset=demo&lang=en&phase=1&year=2566&since=2565")
     map_frame(page)
-    for label, fmt in [("Briefing deck (PowerPoint)", "pptx"), ("Briefing deck (PDF)", "pdf")]:
-        _same_as_cli(_download(page, label, 90_000), fmt, tmp_path)
+    slides = _same_as_cli(_download(page, "Briefing deck (PowerPoint)", 90_000), "pptx",
+                          tmp_path)
+    pdf = _download(page, "Briefing deck (PDF)", 90_000)
+    assert pdf.suggested_filename == "ecotown-demo-phase1-fy2023-since2022-en-deck.pdf"
+    path = tmp_path / pdf.suggested_filename
+    pdf.save_as(path)
+    text = pdf_text(path.read_bytes(), page=1)
+    assert "Phase 1" in text and "FY2023" in text
+    assert pdf_text(path.read_bytes()).count("\f") == len(Presentation(slides).slides)
     assert page.blocked == []
 
 
-def _same_as_cli(download, fmt: str, tmp_path) -> None:
+def _same_as_cli(download, fmt: str, tmp_path):
     import contextlib
     import io
 
@@ -88,3 +98,4 @@ def _same_as_cli(download, fmt: str, tmp_path) -> None:
         assert main(["deck", "--dataset", "demo", "--lang", "en", "--phase", "1", "--year",
                      "2566", "--since", "2022", "--format", fmt, "--out", str(cli)]) == 0
     assert path.read_bytes() == cli.read_bytes()
+    return path

@@ -6,6 +6,7 @@ rows the pages count are the app's (their counting is checked in a browser:
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -52,8 +53,10 @@ def test_the_site_is_a_release_behind_a_link_with_only_local_files(site):
             if link != "data:,":
                 assert (out / Path(page).parent / link).is_file(), (page, link)
     names = {p.name for p in (out / "assets").iterdir()}
-    assert all(re.fullmatch(r"[a-z]+-[0-9a-f]{12}\.(js|css)", n) for n in names), names
+    assert all(re.fullmatch(r"[a-z]+-[0-9a-f]{12}\.(js|css)(\.gz)?", n) for n in names), names
     assert done.bytes < 1_500_000  # the demo's whole atlas, Leaflet included
+    assert gzip.decompress((out / "index.html.gz").read_bytes()) == \
+        (out / "index.html").read_bytes()
 
 
 def test_the_rows_are_the_apps_area_tables_every_year_and_change(site, demo, province_polygons):
