@@ -60,9 +60,12 @@ up() {
   done
   # the published atlas of the public record, served by nginx at /atlas/ (a steward publishes
   # another dataset or version with: python -m ecotown publish --dataset NAME --out $DIR/atlas)
+  # (while the replicas start)
   ECOTOWN_DATABASE_URL="$db_url" ECOTOWN_DATA_DIR="$DIR/data-publish" \
-    python -m ecotown publish --dataset public --out "$DIR/atlas" --lang en > /dev/null
+    python -m ecotown publish --dataset public --out "$DIR/atlas" --lang en > /dev/null &
+  local publishing=$!
   for i in $(seq 1 "$n"); do wait_health "${replicas[$((i-1))]}" "$(cat "$DIR/replica-$i.pid")"; done
+  wait "$publishing" || { echo "publishing the atlas failed" >&2; return 1; }
   local front_port; front_port="$(free_port)"
   local user=""; [ "$(id -u)" = 0 ] && user="user root;"
   python - "$ROOT/deploy/nginx.conf.template" "$DIR/nginx/nginx.conf" "$DIR/nginx" \

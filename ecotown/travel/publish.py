@@ -170,6 +170,7 @@ def atlas_payload(dataset: Dataset, provinces: gpd.GeoDataFrame, version: str) -
     points = area_points(dataset.areas, provinces).sort_values("area_id").reset_index(drop=True)
     index = {area_id: i for i, area_id in enumerate(points["area_id"])}
     shown_at = fanned_positions(points, FAN_RADIUS)
+    own = dict(tuple(dataset.assessments.groupby("area_id", sort=False)))
     areas = []
     for (lat, lon), row in zip(shown_at, points.itertuples(), strict=True):
         haystack = "|".join(str(v) for v in (row.name_th, row.name_en, row.province_th,
@@ -180,7 +181,8 @@ def atlas_payload(dataset: Dataset, provinces: gpd.GeoDataFrame, version: str) -
             "province_en": row.province_en, "region": row.region, "phase": int(row.phase),
             "lat": round(lat, 5), "lon": round(lon, 5), "search": normalise_text(haystack),
             "hosts": _hosts(row.sources),
-            "card": {lang: area_details_html(dataset, row, lang) for lang in LANGS}})
+            "card": {lang: area_details_html(dataset, row, lang, own.get(row.area_id))
+                     for lang in LANGS}})
     by_year: dict[str, list] = {}
     change: dict[str, dict[str, list]] = {}
     for year in years:
@@ -308,15 +310,14 @@ def publish_site(dataset: Dataset, provinces: gpd.GeoDataFrame, out: Path,
         ``out`` is a file, or a directory this command did not write, or cannot be written.
     """
     out = Path(out)
+    releases = out.parent / f"{out.name}.releases"
+    _check_out(out)  # before any work: a refusal is said at once
     payload = atlas_payload(dataset, provinces, version or "shipped")
     release, files = _release_files(payload, province_geojson(provinces))
-    releases = out.parent / f"{out.name}.releases"
     if out.exists() and not out.is_symlink():
         if not out.is_dir():
             raise PublishError("pub_err_not_dir", path=str(out))
         if any(out.iterdir()):
-            if not (out / MARKER).is_file():
-                raise PublishError("pub_err_not_ours", path=str(out))
             shutil.rmtree(out)  # an atlas copied by hand: replaced once by the link
         else:
             out.rmdir()
@@ -342,6 +343,16 @@ def publish_site(dataset: Dataset, provinces: gpd.GeoDataFrame, out: Path,
     _prune(releases, release)
     return Published(release=release, folder=target, files=len(files),
                      bytes=sum(len(d) for d in files.values()))
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an ``out`` that is a file, or a folder with files this command did not write."""
+    if out.is_symlink() or not out.exists():
+        return
+    if not out.is_dir():
+        raise PublishError("pub_err_not_dir", path=str(out))
+    if any(out.iterdir()) and not (out / MARKER).is_file():
+        raise PublishError("pub_err_not_ours", path=str(out))
 
 
 def _carry_previous(releases: Path, target: Path, out: Path) -> None:

@@ -159,8 +159,11 @@ def map_document(dataset: Dataset, shown: pd.DataFrame, provinces: gpd.GeoDataFr
     return _steady_ids(_inline_leaflet(document))
 
 
-def _history_rows(dataset: Dataset, area_id: str, lang: str) -> str:
-    rows = dataset.assessments[dataset.assessments["area_id"] == area_id].sort_values("year")
+def _history_rows(dataset: Dataset, area_id: str, lang: str,
+                  own: pd.DataFrame | None = None) -> str:
+    if own is None:
+        own = dataset.assessments[dataset.assessments["area_id"] == area_id]
+    rows = own.sort_values("year")
     if rows.empty:
         return f"<p>{esc(t('vh_no_history', lang))}</p>"
     body = "".join(
@@ -190,18 +193,21 @@ def _area_cards(dataset: Dataset, shown: pd.DataFrame, lang: str) -> str:
     return f'<ul class="areas" data-testid="vh-areas">{"".join(items)}</ul>'
 
 
-def area_details_html(dataset: Dataset, row, lang: str) -> str:
+def area_details_html(dataset: Dataset, row, lang: str,
+                      own: pd.DataFrame | None = None) -> str:
     """An area's card below its name (one-file view and published atlas): its other name,
     phase, region and id, its level history and its sources; every string escaped.
-    ``row`` is a row of an area table (``itertuples``)."""
+    ``row`` is a row of an area table (``itertuples``); ``own``, its assessments if the
+    caller has them at hand (else they are looked up)."""
     other = row.name_en if lang == "th" else row.name_th
-    texts = [row.sources, *dataset.assessments.loc[
-        dataset.assessments["area_id"] == row.area_id, "source"].tolist()]
+    if own is None:
+        own = dataset.assessments[dataset.assessments["area_id"] == row.area_id]
+    texts = [row.sources, *own["source"].tolist()]
     return (f"<p>{esc(other)}<br>{esc(t('phase', lang))}: {esc(phase_label(row.phase, lang))}"
             f" · {esc(t('region', lang))}: {esc(region_name(row.region, lang))}"
             f" · {esc(t('area_id', lang))}: {esc(row.area_id)}</p>"
             f"<h3 style=\"font-size:0.95rem;margin:6px 0 0\">{esc(t('vh_history', lang))}</h3>"
-            f"{_history_rows(dataset, row.area_id, lang)}"
+            f"{_history_rows(dataset, row.area_id, lang, own)}"
             f"<h3 style=\"font-size:0.95rem;margin:6px 0 0\">{esc(t('vh_sources', lang))}</h3>"
             f"{sources_html(texts, lang)}")
 

@@ -350,6 +350,7 @@
       var classes = provinceClasses(shown, mode);
       var c = counts(shown);
       root.querySelector("[data-testid=pub-view]").textContent = filterWords(view);
+      root.querySelector("a.lang").setAttribute("href", encodeView(Object.assign({}, view, {lang: lang === "th" ? "en" : "th"})) || "?lang=th");
       drawFigures(figures, view, c);
       drawLegend(legendBox, legend(shown, classes, mode, view));
       drawList(list, view, shown);
@@ -590,7 +591,9 @@
       }
       document.title = p[lang] + " · " + tr("app_title", lang);
       var region = A.regions.filter(function (r) { return r.key === p.region; })[0];
-      main.appendChild(el("h2", {"data-testid": "pub-province", "data-code": p.code, text: tr("pub_province_card", lang, {name: p[lang], region: region[lang]})}));
+      var heading = p.code === "10" ? p[lang] + " · " + region[lang]  // Bangkok is no province
+        : tr("pub_province_card", lang, {name: p[lang], region: region[lang]});
+      main.appendChild(el("h2", {"data-testid": "pub-province", "data-code": p.code, text: heading}));
       var rows = rowsOf(view).filter(function (r) { return r.area.province === p.code; });
       var yearWords = A.year_text[lang][String(year)];
       if (!rows.length) { main.appendChild(el("p", {text: tr("pub_province_none", lang, {year: yearWords})})); return rows; }
