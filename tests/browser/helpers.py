@@ -1,9 +1,11 @@
-"""Helpers for browser tests: find the map frame and read what it painted."""
+"""Helpers for browser tests: find the map frame and read what it painted; axe's audit."""
 
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
+import axe_playwright_python
 from playwright.sync_api import Frame, Page
 
 
@@ -73,3 +75,33 @@ def wait_for_rerun(page: Page, with_map: bool = False, started: bool = False,
     page.wait_for_function(_SETTLED, timeout=timeout)
     page.evaluate("() => document.fonts.ready.then(() => new Promise(r => "
                   "requestAnimationFrame(() => requestAnimationFrame(r))))")
+
+
+# -- accessibility ------------------------------------------------------------------------
+
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def _axe(frame, exclude_frames: bool) -> list[dict]:
+    frame.evaluate(AXE)
+    context = {"exclude": [["iframe"]]} if exclude_frames else None
+    result = frame.evaluate("([c, o]) => axe.run(c || document, o)",
+                            [context, {"runOnly": {"type": "tag", "values": TAGS},
+                                       # only violations are read: axe then skips the
+                                       # details of passes (about 40 % of its time)
+                                       "resultTypes": ["violations"]}])
+    return [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]),
+             "first": v["nodes"][0]["target"], "why": v["nodes"][0]["failureSummary"][:300]}
+            for v in result["violations"]]
+
+
+def audit(page) -> dict[str, list[dict]]:
+    """axe's violations per document: the page itself and each visible frame."""
+    found = {"main": _axe(page.main_frame, True)}
+    for frame in page.frames[1:]:
+        element = frame.frame_element()
+        if not element.is_visible():
+            continue
+        found[f"frame {element.get_attribute('title') or frame.url[:60]}"] = _axe(frame, False)
+    return found

@@ -18,11 +18,10 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-import axe_playwright_python
 import pytest
 
 from ecotown.i18n.labels import t
-from tests.browser.helpers import map_frame, painted, wait_for_rerun
+from tests.browser.helpers import audit, map_frame, painted, wait_for_rerun
 from tests.browser.visual import assert_matches_baseline
 from tests.cli_json import summary
 
@@ -113,34 +112,6 @@ def test_looks_as_approved(shown):
 
 
 # -- accessibility ------------------------------------------------------------------------
-
-AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-def _axe(frame, exclude_frames: bool) -> list[dict]:
-    frame.evaluate(AXE)
-    context = {"exclude": [["iframe"]]} if exclude_frames else None
-    result = frame.evaluate("([c, o]) => axe.run(c || document, o)",
-                            [context, {"runOnly": {"type": "tag", "values": TAGS},
-                                       # only violations are read: axe then skips the
-                                       # details of passes (about 40 % of its time)
-                                       "resultTypes": ["violations"]}])
-    return [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]),
-             "first": v["nodes"][0]["target"], "why": v["nodes"][0]["failureSummary"][:300]}
-            for v in result["violations"]]
-
-
-def audit(page) -> dict[str, list[dict]]:
-    """axe's violations per document: the page itself and each visible frame."""
-    found = {"main": _axe(page.main_frame, True)}
-    for frame in page.frames[1:]:
-        element = frame.frame_element()
-        if not element.is_visible():
-            continue
-        found[f"frame {element.get_attribute('title') or frame.url[:60]}"] = _axe(frame, False)
-    return found
-
 
 # Every page kind in Thai (the default, and the script whose text is longest); in English
 # each page kind once (a filtered view adds nothing English-specific); each dataset on the

@@ -26,6 +26,7 @@ from ecotown.present.legend import map_legend, province_classes
 from ecotown.store import load_dataset
 from ecotown.travel.publish import publish_site
 from tests.browser.conftest import _require_chromium, open_page
+from tests.browser.helpers import audit
 from tests.cli_json import summary
 
 pytestmark = pytest.mark.browser
@@ -181,6 +182,8 @@ def test_random_views_agree_with_the_command_line(reader, published, name, seed,
         assert got["areas"] == shown and got["markers"] == len(shown), where
         unfiltered = set(params) <= {"dataset", "lang", "year", "since", "color"}
         assert got["programme"] == (3 if name == "public" and unfiltered else 0), where
+    # the last view, as loaded: WCAG 2.0/2.1 A and AA and best practice, nothing off-origin
+    assert audit(reader) == {"main": []}
     assert reader.blocked == [] and reader.errors == []
 
 
