@@ -4,6 +4,7 @@ is the state; Streamlit reconnects, nginx sends it to the other one)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -181,6 +182,10 @@ def test_nginx_serves_the_published_atlas_cached_by_version_and_a_publish_swaps_
         assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path
         assert headers["Content-Type"].startswith(kind), path
     assert json.loads(get(data)[1])["dataset"]["name"] == "public"
+    asked = urllib.request.Request(cluster["atlas"] + data, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(asked, timeout=30) as answer:  # the publisher's .gz, as is
+        assert answer.headers["Content-Encoding"] == "gzip"
+        assert json.loads(gzip.decompress(answer.read()))["dataset"]["name"] == "public"
     env = {**os.environ, "ECOTOWN_DATABASE_URL": cluster["database_url"]}
     published = subprocess.run([sys.executable, "-m", "ecotown", "publish", "--dataset", "demo",
                                 "--out", str(Path(cluster["dir"], "atlas")), "--lang", "en"],

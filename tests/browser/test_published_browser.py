@@ -157,7 +157,7 @@ def _expected(dataset, provinces, params: dict[str, str]):
     return summary(*args), legend, sorted(shown["area_id"])
 
 
-@pytest.mark.parametrize("name,seed,views", [("demo", 30, 10), ("public", 31, 5)])
+@pytest.mark.parametrize("name,seed,views", [("demo", 30, 8), ("public", 31, 4)])
 def test_random_views_agree_with_the_command_line(reader, published, name, seed, views):
     """Each view's figures, level and phase counts, legend (titles, rows, areas and
     provinces per row), shown areas and markers are the CLI's and the app's."""

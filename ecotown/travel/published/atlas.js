@@ -418,7 +418,7 @@
         ul.appendChild(el("li", {"class": s.inline ? "inline" : null, "data-key": r.key, "data-count": r.count,
           "data-provinces": r.provinces === null ? null : r.provinces}, [swatch, el("span", {"class": "label", text: r.label}), el("span", {"class": "n", text: n})]));
       });
-      box.appendChild(el("section", {"data-title": s.title}, [el("h3", {text: s.title}), ul]));
+      box.appendChild(el("section", {"data-title": s.title}, [el("h2", {text: s.title}), ul]));
     });
   }
   function drawList(box, view, shown) {
