@@ -74,18 +74,3 @@ def postgres(tmp_path_factory):
     url, directory = start(tmp_path_factory)
     yield url
     stop(directory)
-
-
-# The heaviest files first. With xdist's ``--dist loadfile`` a file runs whole on one worker
-# and the run ends when the last file does: a long file met last leaves the other core idle.
-_HEAVY_FIRST = ("tests/browser/", "tests/visual/", "tests/unit/briefing/", "tests/unit/store/",
-                "tests/unit/travel/", "tests/pages/")
-
-
-def pytest_collection_modifyitems(config, items):
-    """Order the run: the heavy layers first (stable: a file's tests keep their order)."""
-    def rank(item) -> int:
-        return next((i for i, prefix in enumerate(_HEAVY_FIRST)
-                     if item.nodeid.startswith(prefix)), len(_HEAVY_FIRST))
-
-    items.sort(key=rank)
