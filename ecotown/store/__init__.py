@@ -13,7 +13,12 @@ parses them (:func:`ecotown.model.dataset.parse_dataset`).
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -192,12 +197,47 @@ def load_dataset(name_or_path: str | Path, version: str | None = None) -> Datase
         Every problem of the files, or ``v_unknown_dataset`` naming an unknown dataset.
     """
     if version and isinstance(name_or_path, str) and not is_builtin(name_or_path):
-        return parse_dataset(read_files(name_or_path, version), name_or_path)
+        return _parsed(read_files(name_or_path, version), name_or_path)
     if isinstance(name_or_path, str) and (is_builtin(name_or_path) or (
             NAME_PATTERN.fullmatch(name_or_path) and latest_version(name_or_path))):
-        return parse_dataset(read_files(name_or_path), name_or_path)
+        return _parsed(read_files(name_or_path), name_or_path)
     path = Path(name_or_path)
     if path.is_dir():
         return parse_dataset(path)
     raise DatasetError([Problem(str(name_or_path), "v_unknown_dataset",
                                 value=str(name_or_path))])
+
+
+# Parsed datasets by the digest of their files: the same bytes validate to the same dataset,
+# so a process parses each version once (the CLI's commands in one process, a deck's
+# reference to the public record, the publisher). Callers get their own copy.
+_PARSED: OrderedDict[tuple[str, str], Dataset] = OrderedDict()
+_PARSED_LOCK = threading.Lock()
+_PARSED_KEPT = 8
+
+
+def _parsed(files: Mapping[str, bytes], name: str) -> Dataset:
+    digest = hashlib.sha256()
+    for key in sorted(files):
+        digest.update(key.encode("utf-8") + b"\0" + files[key] + b"\0")
+    key = (name, digest.hexdigest())
+    with _PARSED_LOCK:
+        hit = _PARSED.get(key)
+        if hit is not None:
+            _PARSED.move_to_end(key)
+    if hit is None:
+        hit = parse_dataset(files, name)  # a DatasetError is raised, never kept
+        with _PARSED_LOCK:
+            _PARSED[key] = hit
+            while len(_PARSED) > _PARSED_KEPT:
+                _PARSED.popitem(last=False)
+    return _copy(hit)
+
+
+def _copy(dataset: Dataset) -> Dataset:
+    """The dataset with its own tables and metadata (a caller may change them)."""
+    import pandas as pd
+
+    changes = {f.name: getattr(dataset, f.name).copy() for f in dataclasses.fields(dataset)
+               if isinstance(getattr(dataset, f.name), pd.DataFrame)}
+    return dataclasses.replace(dataset, meta=copy.deepcopy(dataset.meta), **changes)
