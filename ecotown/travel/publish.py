@@ -314,13 +314,8 @@ def publish_site(dataset: Dataset, provinces: gpd.GeoDataFrame, out: Path,
     _check_out(out)  # before any work: a refusal is said at once
     payload = atlas_payload(dataset, provinces, version or "shipped")
     release, files = _release_files(payload, province_geojson(provinces))
-    if out.exists() and not out.is_symlink():
-        if not out.is_dir():
-            raise PublishError("pub_err_not_dir", path=str(out))
-        if any(out.iterdir()):
-            shutil.rmtree(out)  # an atlas copied by hand: replaced once by the link
-        else:
-            out.rmdir()
+    if out.is_dir() and not out.is_symlink():  # empty, or an atlas copied by hand
+        shutil.rmtree(out)  # (_check_out refused any other folder): replaced by the link
     try:
         releases.mkdir(parents=True, exist_ok=True)
         target = releases / release
@@ -359,9 +354,7 @@ def _carry_previous(releases: Path, target: Path, out: Path) -> None:
     """Put the data and assets of the release ``out`` points at now (and of the ones kept
     before it) into ``target`` too, before the swap: a reader who opened an old page
     fetches its files from the new tree and must find them (hard links, else copies)."""
-    previous = [p for p in releases.iterdir()
-                if p.is_dir() and not p.name.startswith(".") and p != target]
-    previous.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    previous = [p for p in _release_dirs(releases) if p != target]
     current = out.resolve() if out.is_symlink() else None
     if current is not None and current in previous:  # the live one first
         previous.remove(current)
@@ -385,10 +378,14 @@ def _carry_previous(releases: Path, target: Path, out: Path) -> None:
                 shutil.copyfile(source, copy)
 
 
+def _release_dirs(releases: Path) -> list[Path]:
+    """The complete releases in ``releases``, newest first (a partial one starts with '.')."""
+    return sorted((p for p in releases.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+
+
 def _prune(releases: Path, current: str) -> None:
     """Keep the newest :data:`KEEP_RELEASES` releases (the current one always)."""
-    kept = sorted((p for p in releases.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in kept[KEEP_RELEASES:]:
+    for old in _release_dirs(releases)[KEEP_RELEASES:]:
         if old.name != current:
             shutil.rmtree(old, ignore_errors=True)
