@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT, _require_chromium
+from tests.browser.conftest import MOTION, ROOT, _require_chromium
 from tests.browser.helpers import map_frame, wait_for_markers, wait_for_rerun
 from tests.pgserver import require_postgres
 
@@ -47,7 +47,7 @@ def cluster(tmp_path_factory):
 
 
 def _open(browser, url: str):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, reduced_motion=MOTION)
     blocked: list[str] = []
     context.route(re.compile(rf"^(?!{re.escape(url)}/|data:|blob:|about:)"),
                   lambda r: (blocked.append(r.request.url), r.abort()))
