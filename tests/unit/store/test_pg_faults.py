@@ -24,6 +24,13 @@ def own_server(tmp_path_factory):
     stop(directory)
 
 
+@pytest.fixture(autouse=True)
+def short_timeout(monkeypatch):
+    """The pool's timeout, 2 s here (10 by default): a stopped database costs a query that
+    long, and the module's pool is made with the timeout of the first test to connect."""
+    monkeypatch.setenv("ECOTOWN_DATABASE_TIMEOUT", "2")
+
+
 def _pg_ctl(directory, action: str) -> None:
     action = {"stop": "down"}.get(action, action)
     subprocess.run([sys.executable, str(PGLOCAL), action, str(directory)], check=True,
@@ -45,7 +52,6 @@ def test_a_restarted_database_costs_no_query(own_server, monkeypatch):
 def test_a_stopped_database_leaves_the_shipped_datasets(own_server, monkeypatch):
     url, directory = own_server
     monkeypatch.setenv(pgstore.DATABASE_ENV, url)
-    monkeypatch.setenv("ECOTOWN_DATABASE_TIMEOUT", "2")
     _pg_ctl(directory, "stop")
     try:
         names, problem = store.catalogue()

@@ -130,6 +130,7 @@ def test_credentials_never_in_messages_logs_or_the_audit(postgres, monkeypatch):
     assert password not in repr(PgStore(postgres))
     wrong = postgres.replace(password, "not-the-password")
     monkeypatch.setenv("ECOTOWN_DATABASE_URL", wrong)
+    monkeypatch.setenv("ECOTOWN_DATABASE_TIMEOUT", "1")  # the refusal is all it waits for
     with pytest.raises(store.StoreError) as caught:
         store.latest_version(fresh())
     text = " ".join(caught.value.messages("en")) + str(caught.value)
