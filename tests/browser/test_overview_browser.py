@@ -52,6 +52,7 @@ def test_filter_change_updates_markers_without_reloading_the_map(page):
     kpis = page.get_by_test_id("stMetricValue")
     page.wait_for_function("() => document.querySelector('[data-testid=stMetricValue]')"
                            ".innerText.trim() === '21'", timeout=20_000)
+    wait_for_rerun(page)  # the run finished: no stale element beside its replacement
     assert kpis.nth(1).inner_text().strip() == str(expected["provinces"])
     legend = page.locator('[data-testid="legend-map"] [data-key="phase3"] b')
     assert legend.inner_text() == str(expected["by_phase"]["3"])
