@@ -19,8 +19,8 @@ def _map(page, query: str):
 
 
 @pytest.mark.parametrize("query,params", [
-    # a region's framing: the print test's east view (test_layouts_browser) and the pages'
-    # northeast view (test_pages_browser) frame regions too
+    # a region's framing: the pages' northeast view (test_pages_browser, also printed there)
+    # frames a region too
     ("dataset=demo&lang=en&q=%E0%B8%A3%E0%B8%B0%E0%B8%A2%E0%B8%AD%E0%B8%87", ["--q", "ระยอง"]),
     ("dataset=demo&phase=3&level=2", ["--phase", "3", "--level", "2"]),
 ])

@@ -5,8 +5,10 @@ runs every check of one page before it opens the next) and every check that only
 runs on that load: the screenshot against its baseline (first, before anything could move
 the pointer), axe with the document's language and one h1, the 77 provinces painted and
 nothing requested off-origin, nothing cut off at tablet and phone sizes, the map filling the
-window, markers leaving the provinces visible, province names, the scale's language, and
-(last, as it leaves the page) the slide at 1920x1080.
+window, markers leaving the provinces visible, province names, the scale's language; then
+what acts on a page but leaves nothing a later check of it reads: printing it on one A4
+page, the phone's filters one tap away, and (last, as it leaves the page) the slide at
+1920x1080.
 
 Checks that act on a page (clicks, filters, downloads, zoom) load their own pages in the
 other files.
@@ -14,10 +16,12 @@ other files.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+import pypdf
 import pytest
 
 from ecotown.i18n.labels import t
@@ -258,7 +262,7 @@ CLIPPED = """() => {
 def test_nothing_is_cut_off_and_the_title_is_clear(shown):
     """Tablet and phone: no label cut or ellipsed, the title never under the header's
     button; the map first and whole on the first screen; on a phone it takes at least half
-    the screen and the filters are one tap away (the tap itself: test_layouts_browser)."""
+    the screen and the filters are one tap away (the tap: below)."""
     assert shown.evaluate(CLIPPED) == []
     title = shown.locator("h1:visible").first.bounding_box()
     header = shown.locator('[data-testid="stHeader"]').bounding_box()
@@ -278,6 +282,45 @@ def test_nothing_is_cut_off_and_the_title_is_clear(shown):
     if width < 500:
         assert frame["height"] >= height / 2
         assert expand.first.is_visible()
+
+
+# -- acting on a page, after every read of it ---------------------------------------------
+
+# Thai (the taller script) with a filter (its words printed above the map): the fullest page
+@pages("demo-northeast-th")
+def test_the_overview_prints_on_one_a4_landscape_page(shown):
+    """Printed: no sidebar, menus or skip links; the legend beside the map, not over it;
+    the filters in words; one A4 landscape page."""
+    shown.emulate_media(media="print")
+    try:
+        assert shown.locator('[data-testid="stSidebar"]').is_hidden()
+        assert shown.locator('[data-testid="stPopover"]').first.is_hidden()
+        assert shown.locator("#ecotown-skips").is_hidden()
+        assert shown.locator('[data-testid="legend-map"]').is_visible()
+        assert shown.locator(".ecotown-print-only").is_visible()  # the filters in words
+        legend = shown.locator('[data-testid="legend-map"]').bounding_box()
+        frame = shown.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        overlap = not (legend["x"] >= frame["x"] + frame["width"]
+                       or legend["y"] >= frame["y"] + frame["height"])
+        assert not overlap
+        pdf = pypdf.PdfReader(io.BytesIO(shown.pdf(format="A4", landscape=True,
+                                                   print_background=True)))
+        assert len(pdf.pages) == 1
+        box = pdf.pages[0].mediabox
+        assert float(box.width) > float(box.height)
+    finally:
+        shown.emulate_media(media="screen")
+
+
+@pages("phone-390-demo-th")
+def test_the_filters_are_one_tap_away_on_a_phone(shown):
+    """On a phone the header's button opens the sidebar with the filters."""
+    expand = shown.locator('[data-testid="stExpandSidebarButton"], '
+                           '[data-testid="stSidebarCollapsedControl"]')
+    assert expand.first.is_visible()
+    expand.first.click()
+    shown.locator('[data-testid="stSidebar"] [data-testid="stTextInputRootElement"]'
+                  ).first.wait_for(state="visible", timeout=10_000)
 
 
 # -- the slide (last: its exit link leaves the page) --------------------------------------
