@@ -17,11 +17,10 @@ import argparse
 import contextlib
 import os
 import statistics
-import sys
 import time
 
 from bench.report import print_rows
-from bench.server import ROOT, serve, stop
+from bench.server import serve, stop
 
 VIEWS = ["phase=1", "region=east", "phase=3", "lang=en", "year=2566", "minlevel=3"]
 
@@ -78,7 +77,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--loads", type=int, default=12)
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     from playwright.sync_api import sync_playwright
 
     process, url = serve("app.py")
