@@ -8,13 +8,14 @@ v2 component). The page tests scan once per process and hand every ``AppTest`` t
 The app itself is untouched (a server scans once when it starts).
 
 If Streamlit moves the scanner, a warning is logged and every ``AppTest`` scans again
-(slower, the same pages); ``test_the_component_scan_is_made_once`` then fails, pinned to the
-tested version (``ecotown.ui.compat.TESTED_STREAMLIT``).
+(slower, the same pages), and ``tests/pages/test_component_scan.py`` fails; the Streamlit
+version these internals were read from is pinned by ``tests/unit/ui/test_compat.py``.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 
 import pytest
@@ -27,8 +28,6 @@ SCANNER = "streamlit.components.v2.manifest_scanner"
 def one_component_scan():
     """Each ``AppTest`` of this process reuses the first scan's answer (see the module)."""
     try:
-        import importlib
-
         scanner = importlib.import_module(SCANNER)
         scan = scanner.scan_component_manifests
     except (ImportError, AttributeError) as exc:
